@@ -1,0 +1,73 @@
+//! Fixed-length lists (`[T; N]`, for `T` other than `u8`): written like a repeated field, and on decode the
+//! occurrence must hold exactly `N` elements.
+
+use super::repeated::{read_elements, Sink};
+use super::{DecodeValue, Value};
+use crate::decode::{Reader, Tag};
+use crate::encode::{LenRecorder, SizeCursor, Writer};
+use crate::error::{DecodeErrorKind, Result};
+
+/// Encoded size of fixed-length list field `number`.
+#[inline]
+pub fn len<K, V: Value<K>, R: LenRecorder, const N: usize>(number: u32, values: &[V; N], rec: &mut R) -> usize {
+    super::repeated::len(number, values, rec)
+}
+
+/// Writes fixed-length list field `number`.
+#[inline]
+pub fn write<K, V: Value<K>, const N: usize>(
+    number: u32,
+    values: &[V; N],
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
+    super::repeated::write(number, values, w, sizes)
+}
+
+/// The empty value of a fixed-length list: `N` empty elements.
+pub fn empty<'de, K, V: DecodeValue<'de, K>, const N: usize>() -> [V; N] {
+    core::array::from_fn(|_| V::empty())
+}
+
+struct Fill<'a, V, const N: usize> {
+    array: &'a mut [V; N],
+    filled: usize,
+}
+
+impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
+    fn count(&self) -> usize {
+        self.filled
+    }
+    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+        self.check(self.filled.saturating_add(additional), r, offset)
+    }
+    fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
+        self.check(self.filled + 1, r, offset)?;
+        self.array[self.filled] = value;
+        self.filled += 1;
+        Ok(())
+    }
+}
+
+impl<V, const N: usize> Fill<'_, V, N> {
+    fn check(&self, count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+        if count > N {
+            return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, offset));
+        }
+        Ok(())
+    }
+}
+
+/// Reads a fixed-length list field whose tag was just read; the occurrence must hold exactly `N` elements.
+pub fn merge<'de, K, V: DecodeValue<'de, K>, const N: usize>(
+    array: &mut [V; N],
+    tag: &Tag,
+    r: &mut Reader<'de>,
+) -> Result<()> {
+    let mut fill = Fill { array, filled: 0 };
+    read_elements(tag, r, &mut fill)?;
+    if fill.filled != N {
+        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: fill.filled }, tag.offset));
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Length-delimited text and bytes: `String`, `&str`, `Cow<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `[u8; N]`.
+//!
+//! Borrowed forms decode without copying: they point into the input.
+
+use super::{DecodeValue, Value};
+use crate::decode::Reader;
+use crate::encode::{LenRecorder, SizeCursor, Writer};
+use crate::error::{DecodeErrorKind, Limit, Result};
+use crate::wire::{varint_len, WireType};
+use std::borrow::Cow;
+
+#[inline(always)]
+fn delimited_len(len: usize) -> usize {
+    varint_len(len as u64) + len
+}
+
+#[inline(always)]
+fn put_delimited(w: &mut Writer<'_>, bytes: &[u8]) {
+    w.put_varint(bytes.len() as u64);
+    w.put_slice(bytes);
+}
+
+/// Reads a string, validating UTF-8 (SIMD-accelerated); the error names the first bad byte.
+#[inline(always)]
+pub(crate) fn read_str<'de>(r: &mut Reader<'de>) -> Result<&'de str> {
+    let bytes = r.read_len_delimited(Limit::StringLen)?;
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => Err(utf8_error(r, bytes)),
+    }
+}
+
+#[cold]
+fn utf8_error(r: &Reader<'_>, bytes: &[u8]) -> crate::DecodeError {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+    let start = r.position() - bytes.len();
+    r.error(DecodeErrorKind::InvalidUtf8, start + valid)
+}
+
+/// Implements `Value` for a type that derefs to `str` or `[u8]`.
+macro_rules! delimited_value {
+    ($([$($gen:tt)*] $ty:ty, $as_bytes:expr;)*) => {$(
+        impl<$($gen)*> Value for $ty {
+            const WIRE_TYPE: WireType = WireType::Bytes;
+            #[inline(always)]
+            fn is_default(&self) -> bool {
+                self.is_empty()
+            }
+            #[inline(always)]
+            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+                delimited_len(self.len())
+            }
+            #[inline(always)]
+            fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+                let as_bytes: fn(&Self) -> &[u8] = $as_bytes;
+                put_delimited(w, as_bytes(self));
+            }
+        }
+    )*};
+}
+delimited_value! {
+    [] String, |s| s.as_bytes();
+    ['a] &'a str, |s| s.as_bytes();
+    ['a] Cow<'a, str>, |s| s.as_bytes();
+    [] Vec<u8>, |b| b;
+    ['a] &'a [u8], |b| b;
+    ['a] Cow<'a, [u8]>, |b| b;
+}
+
+impl<'de> DecodeValue<'de> for String {
+    #[inline(always)]
+    fn empty() -> Self {
+        String::new()
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        read_str(r).map(String::from)
+    }
+}
+
+impl<'de: 'a, 'a> DecodeValue<'de> for &'a str {
+    #[inline(always)]
+    fn empty() -> Self {
+        ""
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        read_str(r)
+    }
+}
+
+impl<'de: 'a, 'a> DecodeValue<'de> for Cow<'a, str> {
+    #[inline(always)]
+    fn empty() -> Self {
+        Cow::Borrowed("")
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        read_str(r).map(Cow::Borrowed)
+    }
+}
+
+impl<'de> DecodeValue<'de> for Vec<u8> {
+    #[inline(always)]
+    fn empty() -> Self {
+        Vec::new()
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        r.read_len_delimited(Limit::BytesLen).map(<[u8]>::to_vec)
+    }
+}
+
+impl<'de: 'a, 'a> DecodeValue<'de> for &'a [u8] {
+    #[inline(always)]
+    fn empty() -> Self {
+        &[]
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        r.read_len_delimited(Limit::BytesLen)
+    }
+}
+
+impl<'de: 'a, 'a> DecodeValue<'de> for Cow<'a, [u8]> {
+    #[inline(always)]
+    fn empty() -> Self {
+        Cow::Borrowed(&[])
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        r.read_len_delimited(Limit::BytesLen).map(Cow::Borrowed)
+    }
+}
+
+/// Fixed-length bytes (hashes, keys, ids): BYTES of exactly `N` bytes; all zeros is the default.
+impl<const N: usize> Value for [u8; N] {
+    const WIRE_TYPE: WireType = WireType::Bytes;
+    #[inline(always)]
+    fn is_default(&self) -> bool {
+        self.iter().all(|&b| b == 0)
+    }
+    #[inline(always)]
+    fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+        delimited_len(N)
+    }
+    #[inline(always)]
+    fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+        put_delimited(w, self);
+    }
+}
+
+impl<'de, const N: usize> DecodeValue<'de> for [u8; N] {
+    #[inline(always)]
+    fn empty() -> Self {
+        [0; N]
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        let at = r.position();
+        let bytes = r.read_len_delimited(Limit::BytesLen)?;
+        bytes
+            .try_into()
+            .map_err(|_| r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: bytes.len() }, at))
+    }
+}

@@ -1,0 +1,40 @@
+//! Interface (polymorphic) values: TYPEREF — type id, length, then the concrete message's fields.
+//!
+//! The derive implements [`Value`](super::Value) for an enum whose variants each hold one message by calling
+//! these functions with the variant's type id.
+
+use super::message;
+use crate::decode::Reader;
+use crate::encode::{LenRecorder, SizeCursor, Writer};
+use crate::error::{DecodeError, DecodeErrorKind};
+use crate::message::Message;
+use crate::wire::varint_len;
+
+/// Type ids below this are reserved (0 nil, 1-63 built-in, 64-127 standard library).
+pub const FIRST_USER_TYPE_ID: u64 = 128;
+
+/// Measures an interface value holding `m` with `type_id`.
+#[inline(always)]
+pub fn len<M: Message, R: LenRecorder>(type_id: u64, m: &M, rec: &mut R) -> usize {
+    varint_len(type_id) + message::len(m, rec)
+}
+
+/// Writes an interface value holding `m` with `type_id`.
+#[inline(always)]
+pub fn encode<M: Message>(type_id: u64, m: &M, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+    w.put_varint(type_id);
+    message::encode(m, w, sizes);
+}
+
+/// Reads the type id of an interface value; returns it with its offset.
+#[inline(always)]
+pub fn read_type_id(r: &mut Reader<'_>) -> crate::Result<(u64, usize)> {
+    let at = r.position();
+    r.read_varint().map(|id| (id, at))
+}
+
+/// The error for a type id that is not a member of the interface.
+#[cold]
+pub fn unknown_type_id(type_id: u64, offset: usize) -> DecodeError {
+    DecodeError::new(DecodeErrorKind::UnknownTypeId(type_id), offset)
+}

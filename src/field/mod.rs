@@ -1,0 +1,139 @@
+//! Field kinds: how each Rust type is written as a value, and how a field of that type is laid out.
+//!
+//! This is the one description of field kinds that the derive (and the schema code generator, which emits
+//! derived types) relies on. Two layers:
+//!
+//! - [`Value`] / [`DecodeValue`]: how one value of a type is written after its tag — scalars, fixed-width
+//!   numbers, floats, strings, bytes, enums, nested messages, interface values and pods. One impl per type.
+//! - Field strategies, one module each: [`plain`] (omitted when default), [`optional`] (`Option<T>`, written when
+//!   `Some`), [`required`] (always written, must be present), [`repeated`] (`Vec<T>` / `&[T]`: packed for
+//!   scalars, one field per element otherwise), [`array`] (`[T; N]`) and [`map`] (`BTreeMap` / `HashMap`).
+
+pub mod array;
+mod bytes;
+mod fixed;
+pub mod interface;
+pub mod map;
+pub mod message;
+pub mod optional;
+pub mod plain;
+pub mod pod;
+pub mod repeated;
+pub mod required;
+mod scalar;
+
+use crate::decode::Reader;
+use crate::encode::{LenRecorder, SizeCursor, Writer};
+use crate::error::Result;
+use crate::wire::{make_tag, varint_len, WireType};
+
+pub use scalar::{enumeration as scalar_enum, Enumeration};
+
+/// Marker: a type's natural encoding (varint, ZigZag, IEEE float, length-delimited, …).
+#[derive(Debug)]
+pub enum Natural {}
+
+/// Marker: the fixed-width encoding that `#[cram(N, fixed)]` selects for `u32`, `u64`, `i32` and `i64`
+/// (fixed32, fixed64, sfixed32, sfixed64).
+#[derive(Debug)]
+pub enum Fixed {}
+
+/// How a list of values of a kind is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repeat {
+    /// One BYTES field holding the values back to back without tags (scalars and pods).
+    Packed,
+    /// One field per element (strings, bytes, messages, interface values).
+    Each,
+}
+
+impl Repeat {
+    /// Scalars pack; length-delimited and TYPEREF values do not.
+    pub const fn for_wire_type(wire_type: WireType) -> Repeat {
+        match wire_type {
+            WireType::Bytes | WireType::TypeRef => Repeat::Each,
+            _ => Repeat::Packed,
+        }
+    }
+}
+
+/// How one value of a type is written after its tag. `K` selects the encoding ([`Natural`] or [`Fixed`]).
+pub trait Value<K = Natural> {
+    /// The wire type in the value's tag.
+    const WIRE_TYPE: WireType;
+    /// How lists of this value are written.
+    const REPEAT: Repeat = Repeat::for_wire_type(Self::WIRE_TYPE);
+    /// Bytes per element in a packed run, when every value takes the same number; 0 when it varies.
+    const PACKED_WIDTH: usize = 0;
+
+    /// Whether this is the type's default value (a plain field holding it is not written).
+    fn is_default(&self) -> bool;
+
+    /// Exact size of the value after its tag (a length-delimited value includes its length prefix).
+    /// Records nested lengths into `rec`.
+    fn encoded_len<R: LenRecorder>(&self, rec: &mut R) -> usize;
+
+    /// Writes the value after its tag, reading nested lengths from `sizes` in the order they were recorded.
+    fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>);
+
+    /// Size of a plain field's payload, or `None` when the plain field is omitted (default value).
+    #[inline(always)]
+    fn plain_len<R: LenRecorder>(&self, rec: &mut R) -> Option<usize> {
+        if self.is_default() {
+            None
+        } else {
+            Some(self.encoded_len(rec))
+        }
+    }
+
+    /// Writes a plain field (tag and value) unless the value is the default.
+    #[inline(always)]
+    fn encode_plain(&self, number: u32, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+        if !self.is_default() {
+            w.put_tag(number, Self::WIRE_TYPE);
+            self.encode(w, sizes);
+        }
+    }
+
+    /// Size of the value as an element of a packed run.
+    #[inline(always)]
+    fn packed_len(&self) -> usize {
+        self.encoded_len(&mut crate::encode::NoRecord)
+    }
+
+    /// Writes the value as an element of a packed run (no tag, no length).
+    #[inline(always)]
+    fn encode_packed(&self, w: &mut Writer<'_>) {
+        self.encode(w, &mut SizeCursor::new(&[]));
+    }
+}
+
+/// How one value of a type is read back. `'de` is the input's lifetime, which borrowed values keep.
+pub trait DecodeValue<'de, K = Natural>: Value<K> + Sized {
+    /// The value a plain field has when it is absent.
+    fn empty() -> Self;
+
+    /// Reads the value after its tag (the wire type was checked by the caller).
+    fn decode(r: &mut Reader<'de>) -> Result<Self>;
+
+    /// Reads the value as an element of a packed run.
+    #[inline(always)]
+    fn decode_packed(r: &mut Reader<'de>) -> Result<Self> {
+        Self::decode(r)
+    }
+}
+
+/// Bytes the tag of field `number` with `wire_type` takes.
+#[inline(always)]
+pub const fn tag_len(number: u32, wire_type: WireType) -> usize {
+    varint_len(make_tag(number, wire_type))
+}
+
+/// Checks the canonical rule that a plain field must not hold its default value.
+#[inline(always)]
+fn reject_default_if_canonical<K, V: Value<K>>(value: &V, r: &Reader<'_>, offset: usize) -> Result<()> {
+    if r.canonical() && value.is_default() {
+        return Err(r.non_canonical(crate::error::CanonicalRule::DefaultValueWritten, offset));
+    }
+    Ok(())
+}

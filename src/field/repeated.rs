@@ -1,0 +1,142 @@
+//! Repeated fields (`Vec<T>`, `&[T]`): scalars and pods packed in ONE BYTES run, strings, bytes, messages and
+//! interface values one field per element. An empty list writes nothing.
+//!
+//! Decoding accepts packed and unpacked scalars and several runs, appending in order; it consumes a whole run
+//! of consecutive same-tag elements in one call.
+
+use super::{tag_len, DecodeValue, Repeat, Value};
+use crate::decode::{Reader, Tag};
+use crate::encode::{LenRecorder, SizeCursor, Writer};
+use crate::error::{CanonicalRule, DecodeErrorKind, Result};
+use crate::wire::{varint_len, WireType};
+
+/// Encoded size of repeated field `number` holding `values`.
+#[inline]
+pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut R) -> usize {
+    if values.is_empty() {
+        return 0;
+    }
+    match V::REPEAT {
+        Repeat::Packed => {
+            let body = if V::PACKED_WIDTH != 0 {
+                values.len() * V::PACKED_WIDTH
+            } else {
+                let slot = rec.reserve();
+                let body = values.iter().map(Value::packed_len).sum();
+                rec.fill(slot, body);
+                body
+            };
+            tag_len(number, WireType::Bytes) + varint_len(body as u64) + body
+        }
+        Repeat::Each => {
+            let tag = tag_len(number, V::WIRE_TYPE);
+            values.iter().map(|v| tag + v.encoded_len(rec)).sum()
+        }
+    }
+}
+
+/// Writes repeated field `number` holding `values`.
+#[inline]
+pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+    if values.is_empty() {
+        return;
+    }
+    match V::REPEAT {
+        Repeat::Packed => {
+            let body = if V::PACKED_WIDTH != 0 { values.len() * V::PACKED_WIDTH } else { sizes.next_len() };
+            w.put_tag(number, WireType::Bytes);
+            w.put_varint(body as u64);
+            for v in values {
+                v.encode_packed(w);
+            }
+        }
+        Repeat::Each => {
+            for v in values {
+                w.put_tag(number, V::WIRE_TYPE);
+                v.encode(w, sizes);
+            }
+        }
+    }
+}
+
+/// Reads one occurrence of a repeated field (a packed run, or consecutive elements), appending to `list`.
+#[inline]
+pub fn merge<'de, K, V: DecodeValue<'de, K>>(list: &mut Vec<V>, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
+    read_elements(tag, r, list)
+}
+
+/// Where decoded elements go: a `Vec`, or a fixed-length array being filled.
+pub(crate) trait Sink<V> {
+    /// Elements received so far.
+    fn count(&self) -> usize;
+    /// `additional` more elements are coming (a fixed-width packed run); checked against the limit.
+    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()>;
+    /// Adds one element.
+    fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()>;
+}
+
+impl<V> Sink<V> for Vec<V> {
+    #[inline(always)]
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline(always)]
+    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+        r.check_elements(self.len().saturating_add(additional), offset)?;
+        self.reserve(additional);
+        Ok(())
+    }
+    #[inline(always)]
+    fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
+        r.check_elements(self.len() + 1, offset)?;
+        self.push(value);
+        Ok(())
+    }
+}
+
+/// Reads every element of one occurrence of a repeated field into `sink`.
+#[inline]
+pub(crate) fn read_elements<'de, K, V: DecodeValue<'de, K>>(
+    tag: &Tag,
+    r: &mut Reader<'de>,
+    sink: &mut impl Sink<V>,
+) -> Result<()> {
+    if V::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
+        return read_packed_run(tag, r, sink);
+    }
+    r.expect_wire_type(tag, V::WIRE_TYPE)?;
+    if V::REPEAT == Repeat::Packed && r.canonical() {
+        return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
+    }
+    let mut offset = tag.offset;
+    loop {
+        let value = V::decode(r).map_err(|e| e.at_index(sink.count()))?;
+        sink.put(value, r, offset)?;
+        match r.eat_repeat(tag) {
+            Some(next) => offset = next,
+            None => return Ok(()),
+        }
+    }
+}
+
+fn read_packed_run<'de, K, V: DecodeValue<'de, K>>(tag: &Tag, r: &mut Reader<'de>, sink: &mut impl Sink<V>) -> Result<()> {
+    let len = r.read_len()?;
+    if len == 0 && r.canonical() {
+        return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
+    }
+    if V::PACKED_WIDTH != 0 {
+        if len % V::PACKED_WIDTH != 0 {
+            let kind = DecodeErrorKind::PackedLengthNotMultiple { len, width: V::PACKED_WIDTH };
+            return Err(r.error(kind, tag.offset));
+        }
+        sink.expect(len / V::PACKED_WIDTH, r, tag.offset)?;
+    }
+    r.within(len, |r| {
+        while !r.at_end() {
+            let at = r.position();
+            let value = V::decode_packed(r).map_err(|e| e.at_index(sink.count()))?;
+            sink.put(value, r, at)?;
+        }
+        Ok(())
+    })
+}

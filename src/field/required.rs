@@ -1,0 +1,33 @@
+//! Required fields: always written, even when default; a decoder reports a missing one.
+
+use super::{tag_len, DecodeValue, Value};
+use crate::decode::{Reader, Tag};
+use crate::encode::{LenRecorder, SizeCursor, Writer};
+use crate::error::{DecodeError, DecodeErrorKind, Result};
+
+/// Encoded size of required field `number`.
+#[inline(always)]
+pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
+    tag_len(number, V::WIRE_TYPE) + value.encoded_len(rec)
+}
+
+/// Writes required field `number`.
+#[inline(always)]
+pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+    w.put_tag(number, V::WIRE_TYPE);
+    value.encode(w, sizes);
+}
+
+/// Reads a required field whose tag was just read.
+#[inline(always)]
+pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut V, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
+    r.expect_wire_type(tag, V::WIRE_TYPE)?;
+    *field = V::decode(r)?;
+    Ok(())
+}
+
+/// The error for a required field that never arrived, at the end of its message.
+#[cold]
+pub fn missing(r: &Reader<'_>, message: &'static str, field: &'static str) -> DecodeError {
+    DecodeError::new(DecodeErrorKind::MissingRequiredField, r.position()).in_field(message, field)
+}

@@ -1,0 +1,196 @@
+//! Scalars in their natural encoding: bool, unsigned (VARINT), signed (SVARINT, ZigZag), floats, enums.
+
+use super::{DecodeValue, Value};
+use crate::decode::Reader;
+use crate::encode::{LenRecorder, SizeCursor, Writer};
+use crate::error::{CanonicalRule, DecodeErrorKind, Result};
+use crate::wire::{canonical_f32_bits, canonical_f64_bits, varint_len, zigzag_decode, zigzag_encode, WireType};
+
+impl Value for bool {
+    const WIRE_TYPE: WireType = WireType::Varint;
+    const PACKED_WIDTH: usize = 1;
+    #[inline(always)]
+    fn is_default(&self) -> bool {
+        !*self
+    }
+    #[inline(always)]
+    fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+        1
+    }
+    #[inline(always)]
+    fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+        w.put_u8(u8::from(*self));
+    }
+}
+
+impl<'de> DecodeValue<'de> for bool {
+    #[inline(always)]
+    fn empty() -> Self {
+        false
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        let at = r.position();
+        match r.read_varint()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            other => Err(r.error(DecodeErrorKind::InvalidBool(other), at)),
+        }
+    }
+}
+
+macro_rules! unsigned {
+    ($($ty:ty),*) => {$(
+        impl Value for $ty {
+            const WIRE_TYPE: WireType = WireType::Varint;
+            #[inline(always)]
+            fn is_default(&self) -> bool {
+                *self == 0
+            }
+            #[inline(always)]
+            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+                varint_len(u64::from(*self))
+            }
+            #[inline(always)]
+            fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+                w.put_varint(u64::from(*self));
+            }
+        }
+
+        impl<'de> DecodeValue<'de> for $ty {
+            #[inline(always)]
+            fn empty() -> Self {
+                0
+            }
+            #[inline(always)]
+            fn decode(r: &mut Reader<'de>) -> Result<Self> {
+                let at = r.position();
+                let value = r.read_varint()?;
+                <$ty>::try_from(value).map_err(|_| {
+                    r.error(DecodeErrorKind::IntegerOutOfRange { value: value.into(), target: stringify!($ty) }, at)
+                })
+            }
+        }
+    )*};
+}
+unsigned!(u8, u16, u32, u64);
+
+macro_rules! signed {
+    ($($ty:ty),*) => {$(
+        impl Value for $ty {
+            const WIRE_TYPE: WireType = WireType::Svarint;
+            #[inline(always)]
+            fn is_default(&self) -> bool {
+                *self == 0
+            }
+            #[inline(always)]
+            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+                varint_len(zigzag_encode(i64::from(*self)))
+            }
+            #[inline(always)]
+            fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+                w.put_varint(zigzag_encode(i64::from(*self)));
+            }
+        }
+
+        impl<'de> DecodeValue<'de> for $ty {
+            #[inline(always)]
+            fn empty() -> Self {
+                0
+            }
+            #[inline(always)]
+            fn decode(r: &mut Reader<'de>) -> Result<Self> {
+                let at = r.position();
+                let value = zigzag_decode(r.read_varint()?);
+                <$ty>::try_from(value).map_err(|_| {
+                    r.error(DecodeErrorKind::IntegerOutOfRange { value: value.into(), target: stringify!($ty) }, at)
+                })
+            }
+        }
+    )*};
+}
+signed!(i8, i16, i32, i64);
+
+macro_rules! float {
+    ($ty:ty, $wire:ident, $width:literal, $canonical:ident, $put:ident, $read:ident) => {
+        impl Value for $ty {
+            const WIRE_TYPE: WireType = WireType::$wire;
+            const PACKED_WIDTH: usize = $width;
+            #[inline(always)]
+            fn is_default(&self) -> bool {
+                // +0.0 and -0.0 (written as +0.0) are the default; NaN is not.
+                *self == 0.0
+            }
+            #[inline(always)]
+            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+                $width
+            }
+            #[inline(always)]
+            fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+                w.$put($canonical(*self));
+            }
+        }
+
+        impl<'de> DecodeValue<'de> for $ty {
+            #[inline(always)]
+            fn empty() -> Self {
+                0.0
+            }
+            #[inline(always)]
+            fn decode(r: &mut Reader<'de>) -> Result<Self> {
+                let at = r.position();
+                let bits = r.$read()?;
+                let value = <$ty>::from_bits(bits);
+                if r.canonical() && $canonical(value) != bits {
+                    return Err(r.non_canonical(CanonicalRule::NonCanonicalFloat, at));
+                }
+                Ok(value)
+            }
+        }
+    };
+}
+float!(f32, Fixed32, 4, canonical_f32_bits, put_fixed32, read_fixed32);
+float!(f64, Fixed64, 8, canonical_f64_bits, put_fixed64, read_fixed64);
+
+/// A fieldless enum with explicit numbers: what `#[derive(Cramberry)]` implements for one.
+///
+/// Its values are written as VARINT numbers; number 0 is the default.
+pub trait Enumeration: Sized + Copy {
+    /// The enum's name, for errors.
+    const NAME: &'static str;
+    /// The variant's number on the wire.
+    fn number(&self) -> u32;
+    /// The variant with `number`: `None` for an unknown number unless the enum has a catch-all variant.
+    fn from_number(number: u32) -> Option<Self>;
+    /// The default variant (number 0, or the catch-all holding 0).
+    fn default_variant() -> Self;
+}
+
+/// The `Value` part of an [`Enumeration`], shared by every derived enum.
+#[doc(hidden)]
+pub mod enumeration {
+    use super::*;
+
+    /// Encoded size of enum value `e`.
+    #[inline(always)]
+    pub fn len<E: Enumeration>(e: &E) -> usize {
+        varint_len(u64::from(e.number()))
+    }
+
+    /// Writes enum value `e`.
+    #[inline(always)]
+    pub fn encode<E: Enumeration>(e: &E, w: &mut Writer<'_>) {
+        w.put_varint(u64::from(e.number()));
+    }
+
+    /// Reads an enum value, rejecting unknown numbers (unless the enum has a catch-all).
+    #[inline(always)]
+    pub fn decode<E: Enumeration>(r: &mut Reader<'_>) -> Result<E> {
+        let at = r.position();
+        let value = r.read_varint()?;
+        u32::try_from(value)
+            .ok()
+            .and_then(E::from_number)
+            .ok_or_else(|| r.error(DecodeErrorKind::UnknownEnumValue(value), at))
+    }
+}

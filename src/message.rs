@@ -1,0 +1,130 @@
+//! The `Message` trait: what `#[derive(Cramberry)]` implements for a struct, and the encode/decode entry points.
+
+use crate::decode::Reader;
+use crate::encode::{BumpSizes, LenRecorder, NoRecord, SizeCache, SizeCursor, Writer};
+use crate::error::{EncodeError, Result};
+use crate::options::DecodeOptions;
+use bumpalo::Bump;
+
+/// A Cramberry message: a struct whose fields are written as tagged fields.
+///
+/// Implemented by `#[derive(Cramberry)]`. Encoding measures the exact size first (recording nested lengths),
+/// then writes every byte once into a buffer of exactly that size.
+///
+/// ```
+/// use cramberry::{Cramberry, Message};
+///
+/// #[derive(Cramberry, Debug, PartialEq)]
+/// struct Item<'a> {
+///     #[cram(1)] name: &'a str,
+///     #[cram(2)] price: i64,
+/// }
+///
+/// let item = Item { name: "ab", price: -3 };
+/// let bump = bumpalo::Bump::new();
+/// let bytes = item.encode_in(&bump);
+/// assert_eq!(bytes, [0x0a, 0x02, b'a', b'b', 0x16, 0x05]);
+/// assert_eq!(Item::decode(bytes).unwrap(), item);
+/// ```
+pub trait Message: Sized {
+    /// Size of the fields, recording the lengths of nested values into `rec` (the measuring pass).
+    #[doc(hidden)]
+    fn measure_fields<R: LenRecorder>(&self, rec: &mut R) -> usize;
+
+    /// Writes the fields, reading nested lengths from `sizes` (the writing pass).
+    #[doc(hidden)]
+    fn write_fields(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>);
+
+    /// The exact number of bytes this message encodes to.
+    #[inline]
+    fn encoded_len(&self) -> usize {
+        self.measure_fields(&mut NoRecord)
+    }
+
+    /// Encodes into `bump` and returns the bytes, which live as long as the arena. Once the arena has grown
+    /// to fit (and is `reset` between messages), this allocates nothing from the global allocator.
+    #[inline]
+    fn encode_in<'b>(&self, bump: &'b Bump) -> &'b [u8] {
+        let mut sizes = BumpSizes::new_in(bump);
+        let len = self.measure_fields(&mut sizes);
+        let out = bump.alloc_slice_fill_copy(len, 0u8);
+        write_exact(self, out, sizes.cursor());
+        out
+    }
+
+    /// Encodes into a new `Vec` of exactly the right capacity.
+    #[inline]
+    fn encode_to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.encode_into(&mut out);
+        out
+    }
+
+    /// Appends the encoding to `out`, growing it at most once.
+    #[inline]
+    fn encode_into(&self, out: &mut Vec<u8>) {
+        let mut sizes = SizeCache::default();
+        let len = self.measure_fields(&mut sizes);
+        let start = out.len();
+        out.resize(start + len, 0);
+        write_exact(self, &mut out[start..], sizes.cursor());
+    }
+
+    /// Encodes into the start of `out` and returns the number of bytes written.
+    ///
+    /// ```
+    /// # use cramberry::{Cramberry, Message, EncodeError};
+    /// # #[derive(Cramberry)] struct Ping { #[cram(1)] seq: u64 }
+    /// let mut buf = [0u8; 1];
+    /// let err = Ping { seq: 300 }.encode_to_slice(&mut buf).unwrap_err();
+    /// assert_eq!(err, EncodeError::BufferTooSmall { needed: 3, available: 1 });
+    /// ```
+    #[inline]
+    fn encode_to_slice(&self, out: &mut [u8]) -> Result<usize, EncodeError> {
+        let mut sizes = SizeCache::default();
+        let len = self.measure_fields(&mut sizes);
+        let available = out.len();
+        let Some(target) = out.get_mut(..len) else {
+            return Err(EncodeError::BufferTooSmall { needed: len, available });
+        };
+        write_exact(self, target, sizes.cursor());
+        Ok(len)
+    }
+
+    /// Decodes a message with the default options. Borrowed fields (`&str`, `&[u8]`, `Cow`) point into `bytes`.
+    #[inline]
+    fn decode<'de>(bytes: &'de [u8]) -> Result<Self>
+    where
+        Self: DecodeMessage<'de>,
+    {
+        Self::decode_with(bytes, &DecodeOptions::DEFAULT)
+    }
+
+    /// Decodes a message with `options` (limits, strict, canonical).
+    #[inline]
+    fn decode_with<'de>(bytes: &'de [u8], options: &DecodeOptions) -> Result<Self>
+    where
+        Self: DecodeMessage<'de>,
+    {
+        let mut r = Reader::new(bytes, options)?;
+        let mut message = Self::empty();
+        message.merge_fields(&mut r)?;
+        Ok(message)
+    }
+}
+
+/// The decoding half of a message, for input of lifetime `'de`. Implemented by `#[derive(Cramberry)]`.
+pub trait DecodeMessage<'de>: Message {
+    /// The message with every field absent.
+    fn empty() -> Self;
+
+    /// Reads fields until the end of the reader's current message, checking required fields at the end.
+    fn merge_fields(&mut self, r: &mut Reader<'de>) -> Result<()>;
+}
+
+fn write_exact<M: Message>(message: &M, out: &mut [u8], mut sizes: SizeCursor<'_>) {
+    let expected = out.len();
+    let mut w = Writer::new(out);
+    message.write_fields(&mut w, &mut sizes);
+    assert_eq!(w.position(), expected, "measuring and writing passes disagree");
+}
