@@ -47,7 +47,7 @@ macro_rules! delimited_value {
                 self.is_empty()
             }
             #[inline(always)]
-            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+            fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
                 delimited_len(self.len())
             }
             #[inline(always)]
@@ -141,7 +141,7 @@ impl<const N: usize> Value for [u8; N] {
         self.iter().all(|&b| b == 0)
     }
     #[inline(always)]
-    fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+    fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
         delimited_len(N)
     }
     #[inline(always)]

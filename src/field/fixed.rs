@@ -16,7 +16,7 @@ macro_rules! fixed {
                 *self == 0
             }
             #[inline(always)]
-            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+            fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
                 $width
             }
             #[inline(always)]

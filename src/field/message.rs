@@ -75,8 +75,8 @@ impl<K, T: Value<K>> Value<K> for Box<T> {
         (**self).is_default()
     }
     #[inline(always)]
-    fn encoded_len<R: LenRecorder>(&self, rec: &mut R) -> usize {
-        (**self).encoded_len(rec)
+    fn value_len<R: LenRecorder>(&self, rec: &mut R) -> usize {
+        (**self).value_len(rec)
     }
     #[inline(always)]
     fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {

@@ -71,7 +71,7 @@ pub trait Value<K = Natural> {
 
     /// Exact size of the value after its tag (a length-delimited value includes its length prefix).
     /// Records nested lengths into `rec`.
-    fn encoded_len<R: LenRecorder>(&self, rec: &mut R) -> usize;
+    fn value_len<R: LenRecorder>(&self, rec: &mut R) -> usize;
 
     /// Writes the value after its tag, reading nested lengths from `sizes` in the order they were recorded.
     fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>);
@@ -82,7 +82,7 @@ pub trait Value<K = Natural> {
         if self.is_default() {
             None
         } else {
-            Some(self.encoded_len(rec))
+            Some(self.value_len(rec))
         }
     }
 
@@ -98,7 +98,7 @@ pub trait Value<K = Natural> {
     /// Size of the value as an element of a packed run.
     #[inline(always)]
     fn packed_len(&self) -> usize {
-        self.encoded_len(&mut crate::encode::NoRecord)
+        self.value_len(&mut crate::encode::NoRecord)
     }
 
     /// Writes the value as an element of a packed run (no tag, no length).

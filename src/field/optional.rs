@@ -9,7 +9,7 @@ use crate::error::Result;
 #[inline(always)]
 pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &Option<V>, rec: &mut R) -> usize {
     match value {
-        Some(v) => tag_len(number, V::WIRE_TYPE) + v.encoded_len(rec),
+        Some(v) => tag_len(number, V::WIRE_TYPE) + v.value_len(rec),
         None => 0,
     }
 }

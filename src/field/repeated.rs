@@ -30,7 +30,7 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut 
         }
         Repeat::Each => {
             let tag = tag_len(number, V::WIRE_TYPE);
-            values.iter().map(|v| tag + v.encoded_len(rec)).sum()
+            values.iter().map(|v| tag + v.value_len(rec)).sum()
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::error::{DecodeError, DecodeErrorKind, Result};
 /// Encoded size of required field `number`.
 #[inline(always)]
 pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
-    tag_len(number, V::WIRE_TYPE) + value.encoded_len(rec)
+    tag_len(number, V::WIRE_TYPE) + value.value_len(rec)
 }
 
 /// Writes required field `number`.

@@ -14,7 +14,7 @@ impl Value for bool {
         !*self
     }
     #[inline(always)]
-    fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+    fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
         1
     }
     #[inline(always)]
@@ -48,7 +48,7 @@ macro_rules! unsigned {
                 *self == 0
             }
             #[inline(always)]
-            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+            fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
                 varint_len(u64::from(*self))
             }
             #[inline(always)]
@@ -84,7 +84,7 @@ macro_rules! signed {
                 *self == 0
             }
             #[inline(always)]
-            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+            fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
                 varint_len(zigzag_encode(i64::from(*self)))
             }
             #[inline(always)]
@@ -122,7 +122,7 @@ macro_rules! float {
                 *self == 0.0
             }
             #[inline(always)]
-            fn encoded_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+            fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
                 $width
             }
             #[inline(always)]
@@ -155,7 +155,7 @@ float!(f64, Fixed64, 8, canonical_f64_bits, put_fixed64, read_fixed64);
 /// A fieldless enum with explicit numbers: what `#[derive(Cramberry)]` implements for one.
 ///
 /// Its values are written as VARINT numbers; number 0 is the default.
-pub trait Enumeration: Sized + Copy {
+pub trait Enumeration: Sized {
     /// The enum's name, for errors.
     const NAME: &'static str;
     /// The variant's number on the wire.

@@ -1,0 +1,271 @@
+//! Structs as messages: `Message`, `DecodeMessage`, and the value traits so they nest.
+
+use crate::attr::FieldRole;
+use crate::shape::{shape_of, Shape};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::{DataStruct, DeriveInput, Fields, GenericParam, Generics, Lifetime, LifetimeParam};
+
+/// The runtime, as generated code names it.
+pub fn rt() -> TokenStream {
+    quote!(::cramberry::__private)
+}
+
+/// `generics` with a leading `'__de` lifetime that outlives every lifetime of the type (serde's approach), so
+/// borrowed fields can point into the input.
+pub fn with_de_lifetime(generics: &Generics) -> Generics {
+    let mut out = generics.clone();
+    let mut de = LifetimeParam::new(de_lifetime());
+    de.bounds.extend(generics.lifetimes().map(|l| l.lifetime.clone()));
+    out.params.insert(0, GenericParam::Lifetime(de));
+    out
+}
+
+pub fn de_lifetime() -> Lifetime {
+    Lifetime::new("'__de", Span::call_site())
+}
+
+struct Field<'a> {
+    member: &'a syn::Ident,
+    ty: &'a syn::Type,
+    role: FieldRole,
+    shape: Shape,
+}
+
+pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
+    let Fields::Named(named) = &data.fields else {
+        return Err(syn::Error::new_spanned(&input.ident, "a Cramberry message needs named fields"));
+    };
+    let mut fields = Vec::new();
+    let mut numbers = std::collections::BTreeMap::new();
+    let mut has_unknown = false;
+    for f in &named.named {
+        let member = f.ident.as_ref().expect("named field");
+        let role = FieldRole::parse(&f.attrs, member.span())?;
+        let shape = shape_of(&f.ty);
+        match &role {
+            FieldRole::Encoded { number, span, required, fixed } => {
+                if let Some(previous) = numbers.insert(*number, member.to_string()) {
+                    return Err(syn::Error::new(*span, format!("field number {number} is already used by `{previous}`")));
+                }
+                if *required && shape != Shape::Plain {
+                    return Err(syn::Error::new(*span, "`required` applies to single values, not Option, lists or maps"));
+                }
+                if *fixed && shape == Shape::Map {
+                    return Err(syn::Error::new(*span, "`fixed` is not supported on maps"));
+                }
+            }
+            FieldRole::Unknown if has_unknown => {
+                return Err(syn::Error::new(member.span(), "only one #[cram(unknown_fields)] field is allowed"));
+            }
+            FieldRole::Unknown => has_unknown = true,
+            FieldRole::Skip => {}
+        }
+        fields.push(Field { member, ty: &f.ty, role, shape });
+    }
+
+    let encode = encode_impl(input, &fields);
+    let decode = decode_impl(input, &fields);
+    let value = value_impl(input);
+    Ok(quote! { #encode #decode #value })
+}
+
+fn kind(fixed: bool) -> TokenStream {
+    let rt = rt();
+    if fixed {
+        quote!(#rt::Fixed)
+    } else {
+        quote!(#rt::Natural)
+    }
+}
+
+/// The strategy module and how to pass the field to it, for one encoded field.
+fn strategy(shape: Shape, required: bool) -> (TokenStream, &'static str) {
+    let rt = rt();
+    match (shape, required) {
+        (Shape::Plain, true) => (quote!(#rt::required), ""),
+        (Shape::Plain, false) => (quote!(#rt::plain), ""),
+        (Shape::Optional, _) => (quote!(#rt::optional), ""),
+        (Shape::Repeated, _) => (quote!(#rt::repeated), "[..]"),
+        (Shape::Array, _) => (quote!(#rt::array), ""),
+        (Shape::Map, _) => (quote!(#rt::map), ""),
+    }
+}
+
+fn encode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
+    let rt = rt();
+    let name = &input.ident;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let mut measure = Vec::new();
+    let mut write = Vec::new();
+    for f in fields {
+        let member = f.member;
+        match &f.role {
+            FieldRole::Encoded { number, span, required, fixed } => {
+                let (module, slice) = strategy(f.shape, *required);
+                let k = kind(*fixed);
+                let access: TokenStream = if slice.is_empty() { quote!(&self.#member) } else { quote!(&self.#member[..]) };
+                let turbofish = match f.shape {
+                    Shape::Map => quote!(),
+                    Shape::Array => quote!(::<#k, _, _, _>),
+                    _ => quote!(::<#k, _, _>),
+                };
+                let write_turbofish = match f.shape {
+                    Shape::Map => quote!(),
+                    Shape::Array => quote!(::<#k, _, _>),
+                    _ => quote!(::<#k, _>),
+                };
+                measure.push(quote_spanned!(*span=> len += #module::len #turbofish (#number, #access, rec);));
+                write.push(quote_spanned!(*span=> #module::write #write_turbofish (#number, #access, w, sizes);));
+            }
+            FieldRole::Unknown => {
+                measure.push(quote!(len += self.#member.len();));
+                write.push(quote!(w.put_slice(self.#member.as_bytes());));
+            }
+            FieldRole::Skip => {}
+        }
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_g ::cramberry::Message for #name #ty_g #where_c {
+            #[inline]
+            fn measure_fields<R: #rt::LenRecorder>(&self, rec: &mut R) -> usize {
+                let mut len = 0usize;
+                #(#measure)*
+                len
+            }
+            #[inline]
+            fn write_fields(&self, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
+                #(#write)*
+            }
+        }
+    }
+}
+
+fn decode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
+    let rt = rt();
+    let name = &input.ident;
+    let name_str = name.to_string();
+    let de = de_lifetime();
+    let de_generics = with_de_lifetime(&input.generics);
+    let (impl_g, _, _) = de_generics.split_for_impl();
+    let (_, ty_g, where_c) = input.generics.split_for_impl();
+
+    let mut empty = Vec::new();
+    let mut arms = Vec::new();
+    let mut seen_decls = Vec::new();
+    let mut seen_checks = Vec::new();
+    let mut unknown_arm = quote!(r.skip_unknown(&tag)?);
+    for f in fields {
+        let member = f.member;
+        let ty = f.ty;
+        let field_str = member.to_string();
+        match &f.role {
+            FieldRole::Encoded { number, span, required, fixed } => {
+                let k = kind(*fixed);
+                let (module, _) = strategy(f.shape, *required);
+                empty.push(match f.shape {
+                    Shape::Plain => quote_spanned!(*span=> #member: <#ty as #rt::DecodeValue<#de, #k>>::empty()),
+                    Shape::Optional => quote!(#member: ::core::option::Option::None),
+                    Shape::Array => quote_spanned!(*span=> #member: #rt::array::empty::<#k, _, _>()),
+                    Shape::Repeated | Shape::Map => quote!(#member: ::core::default::Default::default()),
+                });
+                let turbofish = match f.shape {
+                    Shape::Map => quote!(),
+                    Shape::Array => quote!(::<#k, _, _>),
+                    _ => quote!(::<#k, _>),
+                };
+                let merge = quote_spanned! {*span=>
+                    #module::merge #turbofish (&mut self.#member, &tag, r)
+                        .map_err(|e| e.in_field(#name_str, #field_str))?
+                };
+                if *required {
+                    let seen = syn::Ident::new(&format!("__seen_{member}"), member.span());
+                    seen_decls.push(quote!(let mut #seen = false;));
+                    seen_checks.push(quote! {
+                        if !#seen {
+                            return ::core::result::Result::Err(#rt::required::missing(r, #name_str, #field_str));
+                        }
+                    });
+                    arms.push(quote!(#number => { #merge; #seen = true; }));
+                } else {
+                    arms.push(quote!(#number => #merge,));
+                }
+            }
+            FieldRole::Unknown => {
+                empty.push(quote!(#member: ::core::default::Default::default()));
+                unknown_arm = quote!(r.keep_unknown(&tag, &mut self.#member)?);
+            }
+            FieldRole::Skip => empty.push(quote!(#member: ::core::default::Default::default())),
+        }
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_g ::cramberry::DecodeMessage<#de> for #name #ty_g #where_c {
+            #[inline]
+            fn empty() -> Self {
+                #name { #(#empty),* }
+            }
+            #[inline]
+            fn merge_fields(&mut self, r: &mut #rt::Reader<#de>) -> ::cramberry::Result<()> {
+                let mut last = 0u32;
+                #(#seen_decls)*
+                while let ::core::option::Option::Some(tag) = r.next_field(&mut last)? {
+                    match tag.number {
+                        #(#arms)*
+                        _ => #unknown_arm,
+                    }
+                }
+                #(#seen_checks)*
+                ::core::result::Result::Ok(())
+            }
+        }
+    }
+}
+
+fn value_impl(input: &DeriveInput) -> TokenStream {
+    let rt = rt();
+    let name = &input.ident;
+    let de = de_lifetime();
+    let de_generics = with_de_lifetime(&input.generics);
+    let (de_impl_g, _, _) = de_generics.split_for_impl();
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_g #rt::Value for #name #ty_g #where_c {
+            const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
+            #[inline]
+            fn is_default(&self) -> bool {
+                ::cramberry::Message::encoded_len(self) == 0
+            }
+            #[inline]
+            fn value_len<R: #rt::LenRecorder>(&self, rec: &mut R) -> usize {
+                #rt::message::len(self, rec)
+            }
+            #[inline]
+            fn encode(&self, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
+                #rt::message::encode(self, w, sizes)
+            }
+            #[inline]
+            fn plain_len<R: #rt::LenRecorder>(&self, rec: &mut R) -> ::core::option::Option<usize> {
+                #rt::message::plain_len(self, rec)
+            }
+            #[inline]
+            fn encode_plain(&self, number: u32, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
+                #rt::message::encode_plain(self, number, w, sizes)
+            }
+        }
+
+        #[automatically_derived]
+        impl #de_impl_g #rt::DecodeValue<#de> for #name #ty_g #where_c {
+            #[inline]
+            fn empty() -> Self {
+                <Self as ::cramberry::DecodeMessage<#de>>::empty()
+            }
+            #[inline]
+            fn decode(r: &mut #rt::Reader<#de>) -> ::cramberry::Result<Self> {
+                #rt::message::decode(r)
+            }
+        }
+    }
+}
