@@ -16,21 +16,31 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
 
     let mut ids = std::collections::BTreeMap::new();
-    let (mut lens, mut encodes, mut decodes, mut type_ids) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut lens, mut encodes, mut decodes, mut type_ids) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut first = None;
     for v in &data.variants {
         let ident = &v.ident;
         let variant_str = ident.to_string();
         let Fields::Unnamed(fields) = &v.fields else {
-            return Err(syn::Error::new_spanned(v, "an interface variant holds exactly one message: `Circle(Circle)`"));
+            return Err(syn::Error::new_spanned(
+                v,
+                "an interface variant holds exactly one message: `Circle(Circle)`",
+            ));
         };
         if fields.unnamed.len() != 1 {
-            return Err(syn::Error::new_spanned(v, "an interface variant holds exactly one message: `Circle(Circle)`"));
+            return Err(syn::Error::new_spanned(
+                v,
+                "an interface variant holds exactly one message: `Circle(Circle)`",
+            ));
         }
         let ty = &fields.unnamed[0].ty;
         let attrs = VariantAttrs::parse(&v.attrs)?;
         let Some((id, span)) = attrs.type_id else {
-            return Err(syn::Error::new_spanned(v, "each interface variant needs #[cram(type_id = N)] with N >= 128"));
+            return Err(syn::Error::new_spanned(
+                v,
+                "each interface variant needs #[cram(type_id = N)] with N >= 128",
+            ));
         };
         if id < 128 {
             return Err(syn::Error::new(
@@ -39,7 +49,10 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             ));
         }
         if let Some(previous) = ids.insert(id, variant_str.clone()) {
-            return Err(syn::Error::new(span, format!("type id {id} is already used by `{previous}`")));
+            return Err(syn::Error::new(
+                span,
+                format!("type id {id} is already used by `{previous}`"),
+            ));
         }
         first.get_or_insert((ident, ty));
         lens.push(quote!(#name::#ident(m) => #rt::interface::len(#id, m, rec),));
@@ -52,7 +65,10 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         });
     }
     let Some((first_ident, first_ty)) = first else {
-        return Err(syn::Error::new_spanned(name, "an interface needs at least one variant"));
+        return Err(syn::Error::new_spanned(
+            name,
+            "an interface needs at least one variant",
+        ));
     };
     Ok(quote! {
         impl #impl_g #name #ty_g #where_c {

@@ -16,7 +16,8 @@ pub fn rt() -> TokenStream {
 pub fn with_de_lifetime(generics: &Generics) -> Generics {
     let mut out = generics.clone();
     let mut de = LifetimeParam::new(de_lifetime());
-    de.bounds.extend(generics.lifetimes().map(|l| l.lifetime.clone()));
+    de.bounds
+        .extend(generics.lifetimes().map(|l| l.lifetime.clone()));
     out.params.insert(0, GenericParam::Lifetime(de));
     out
 }
@@ -34,7 +35,10 @@ struct Field<'a> {
 
 pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
     let Fields::Named(named) = &data.fields else {
-        return Err(syn::Error::new_spanned(&input.ident, "a Cramberry message needs named fields"));
+        return Err(syn::Error::new_spanned(
+            &input.ident,
+            "a Cramberry message needs named fields",
+        ));
     };
     let mut fields = Vec::new();
     let mut numbers = std::collections::BTreeMap::new();
@@ -44,24 +48,43 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
         let role = FieldRole::parse(&f.attrs, member.span())?;
         let shape = shape_of(&f.ty);
         match &role {
-            FieldRole::Encoded { number, span, required, fixed } => {
+            FieldRole::Encoded {
+                number,
+                span,
+                required,
+                fixed,
+            } => {
                 if let Some(previous) = numbers.insert(*number, member.to_string()) {
-                    return Err(syn::Error::new(*span, format!("field number {number} is already used by `{previous}`")));
+                    return Err(syn::Error::new(
+                        *span,
+                        format!("field number {number} is already used by `{previous}`"),
+                    ));
                 }
                 if *required && shape != Shape::Plain {
-                    return Err(syn::Error::new(*span, "`required` applies to single values, not Option, lists or maps"));
+                    return Err(syn::Error::new(
+                        *span,
+                        "`required` applies to single values, not Option, lists or maps",
+                    ));
                 }
                 if *fixed && shape == Shape::Map {
                     return Err(syn::Error::new(*span, "`fixed` is not supported on maps"));
                 }
             }
             FieldRole::Unknown if has_unknown => {
-                return Err(syn::Error::new(member.span(), "only one #[cram(unknown_fields)] field is allowed"));
+                return Err(syn::Error::new(
+                    member.span(),
+                    "only one #[cram(unknown_fields)] field is allowed",
+                ));
             }
             FieldRole::Unknown => has_unknown = true,
             FieldRole::Skip => {}
         }
-        fields.push(Field { member, ty: &f.ty, role, shape });
+        fields.push(Field {
+            member,
+            ty: &f.ty,
+            role,
+            shape,
+        });
     }
 
     let encode = encode_impl(input, &fields);
@@ -101,10 +124,19 @@ fn encode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
     for f in fields {
         let member = f.member;
         match &f.role {
-            FieldRole::Encoded { number, span, required, fixed } => {
+            FieldRole::Encoded {
+                number,
+                span,
+                required,
+                fixed,
+            } => {
                 let (module, slice) = strategy(f.shape, *required);
                 let k = kind(*fixed);
-                let access: TokenStream = if slice.is_empty() { quote!(&self.#member) } else { quote!(&self.#member[..]) };
+                let access: TokenStream = if slice.is_empty() {
+                    quote!(&self.#member)
+                } else {
+                    quote!(&self.#member[..])
+                };
                 let turbofish = match f.shape {
                     Shape::Map => quote!(),
                     Shape::Array => quote!(::<#k, _, _, _>),
@@ -115,7 +147,9 @@ fn encode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
                     Shape::Array => quote!(::<#k, _, _>),
                     _ => quote!(::<#k, _>),
                 };
-                measure.push(quote_spanned!(*span=> len += #module::len #turbofish (#number, #access, rec);));
+                measure.push(
+                    quote_spanned!(*span=> len += #module::len #turbofish (#number, #access, rec);),
+                );
                 write.push(quote_spanned!(*span=> #module::write #write_turbofish (#number, #access, w, sizes);));
             }
             FieldRole::Unknown => {
@@ -161,14 +195,25 @@ fn decode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
         let ty = f.ty;
         let field_str = member.to_string();
         match &f.role {
-            FieldRole::Encoded { number, span, required, fixed } => {
+            FieldRole::Encoded {
+                number,
+                span,
+                required,
+                fixed,
+            } => {
                 let k = kind(*fixed);
                 let (module, _) = strategy(f.shape, *required);
                 empty.push(match f.shape {
-                    Shape::Plain => quote_spanned!(*span=> #member: <#ty as #rt::DecodeValue<#de, #k>>::empty()),
+                    Shape::Plain => {
+                        quote_spanned!(*span=> #member: <#ty as #rt::DecodeValue<#de, #k>>::empty())
+                    }
                     Shape::Optional => quote!(#member: ::core::option::Option::None),
-                    Shape::Array => quote_spanned!(*span=> #member: #rt::array::empty::<#k, _, _>()),
-                    Shape::Repeated | Shape::Map => quote!(#member: ::core::default::Default::default()),
+                    Shape::Array => {
+                        quote_spanned!(*span=> #member: #rt::array::empty::<#k, _, _>())
+                    }
+                    Shape::Repeated | Shape::Map => {
+                        quote!(#member: ::core::default::Default::default())
+                    }
                 });
                 let turbofish = match f.shape {
                     Shape::Map => quote!(),

@@ -21,7 +21,9 @@ pub enum Shape {
 pub fn shape_of(ty: &Type) -> Shape {
     match ty {
         Type::Path(p) => {
-            let Some(last) = p.path.segments.last() else { return Shape::Plain };
+            let Some(last) = p.path.segments.last() else {
+                return Shape::Plain;
+            };
             let name = last.ident.to_string();
             match name.as_str() {
                 "Option" => Shape::Optional,

@@ -9,7 +9,11 @@ use crate::error::{DecodeErrorKind, Result};
 
 /// Encoded size of fixed-length list field `number`.
 #[inline]
-pub fn len<K, V: Value<K>, R: LenRecorder, const N: usize>(number: u32, values: &[V; N], rec: &mut R) -> usize {
+pub fn len<K, V: Value<K>, R: LenRecorder, const N: usize>(
+    number: u32,
+    values: &[V; N],
+    rec: &mut R,
+) -> usize {
     super::repeated::len(number, values, rec)
 }
 
@@ -52,7 +56,13 @@ impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
 impl<V, const N: usize> Fill<'_, V, N> {
     fn check(&self, count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
         if count > N {
-            return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, offset));
+            return Err(r.error(
+                DecodeErrorKind::FixedLengthMismatch {
+                    expected: N,
+                    found: count,
+                },
+                offset,
+            ));
         }
         Ok(())
     }
@@ -67,7 +77,13 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>, const N: usize>(
     let mut fill = Fill { array, filled: 0 };
     read_elements(tag, r, &mut fill)?;
     if fill.filled != N {
-        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: fill.filled }, tag.offset));
+        return Err(r.error(
+            DecodeErrorKind::FixedLengthMismatch {
+                expected: N,
+                found: fill.filled,
+            },
+            tag.offset,
+        ));
     }
     Ok(())
 }

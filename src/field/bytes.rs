@@ -159,8 +159,14 @@ impl<'de, const N: usize> DecodeValue<'de> for [u8; N] {
     fn decode(r: &mut Reader<'de>) -> Result<Self> {
         let at = r.position();
         let bytes = r.read_len_delimited(Limit::BytesLen)?;
-        bytes
-            .try_into()
-            .map_err(|_| r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: bytes.len() }, at))
+        bytes.try_into().map_err(|_| {
+            r.error(
+                DecodeErrorKind::FixedLengthMismatch {
+                    expected: N,
+                    found: bytes.len(),
+                },
+                at,
+            )
+        })
     }
 }

@@ -72,7 +72,11 @@ impl<K: Eq + Hash, V, S: BuildHasher> MapInsert<K, V> for HashMap<K, V, S> {
 
 /// Encoded size of map field `number`.
 #[inline]
-pub fn len<K: Value, V: Value, M: SortedEntries<K, V>, R: LenRecorder>(number: u32, map: &M, rec: &mut R) -> usize {
+pub fn len<K: Value, V: Value, M: SortedEntries<K, V>, R: LenRecorder>(
+    number: u32,
+    map: &M,
+    rec: &mut R,
+) -> usize {
     let mut total = 0;
     map.for_each_sorted(|k, v| {
         let slot = rec.reserve();
@@ -129,7 +133,9 @@ where
     }
 }
 
-fn read_entry<'de, K: DecodeValue<'de>, V: DecodeValue<'de>>(r: &mut Reader<'de>) -> Result<(K, V)> {
+fn read_entry<'de, K: DecodeValue<'de>, V: DecodeValue<'de>>(
+    r: &mut Reader<'de>,
+) -> Result<(K, V)> {
     let len = r.read_len()?;
     r.within(len, |r| {
         let mut key = K::empty();

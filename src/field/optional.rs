@@ -16,7 +16,12 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &Option<V>, rec: 
 
 /// Writes optional field `number`.
 #[inline(always)]
-pub fn write<K, V: Value<K>>(number: u32, value: &Option<V>, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+pub fn write<K, V: Value<K>>(
+    number: u32,
+    value: &Option<V>,
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
     if let Some(v) = value {
         w.put_tag(number, V::WIRE_TYPE);
         v.encode(w, sizes);
@@ -25,7 +30,11 @@ pub fn write<K, V: Value<K>>(number: u32, value: &Option<V>, w: &mut Writer<'_>,
 
 /// Reads an optional field whose tag was just read.
 #[inline(always)]
-pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut Option<V>, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
+pub fn merge<'de, K, V: DecodeValue<'de, K>>(
+    field: &mut Option<V>,
+    tag: &Tag,
+    r: &mut Reader<'de>,
+) -> Result<()> {
     r.expect_wire_type(tag, V::WIRE_TYPE)?;
     *field = Some(V::decode(r)?);
     Ok(())

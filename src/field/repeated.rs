@@ -37,13 +37,22 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut 
 
 /// Writes repeated field `number` holding `values`.
 #[inline]
-pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+pub fn write<K, V: Value<K>>(
+    number: u32,
+    values: &[V],
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
     if values.is_empty() {
         return;
     }
     match V::REPEAT {
         Repeat::Packed => {
-            let body = if V::PACKED_WIDTH != 0 { values.len() * V::PACKED_WIDTH } else { sizes.next_len() };
+            let body = if V::PACKED_WIDTH != 0 {
+                values.len() * V::PACKED_WIDTH
+            } else {
+                sizes.next_len()
+            };
             w.put_tag(number, WireType::Bytes);
             w.put_varint(body as u64);
             for v in values {
@@ -61,7 +70,11 @@ pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, size
 
 /// Reads one occurrence of a repeated field (a packed run, or consecutive elements), appending to `list`.
 #[inline]
-pub fn merge<'de, K, V: DecodeValue<'de, K>>(list: &mut Vec<V>, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
+pub fn merge<'de, K, V: DecodeValue<'de, K>>(
+    list: &mut Vec<V>,
+    tag: &Tag,
+    r: &mut Reader<'de>,
+) -> Result<()> {
     read_elements(tag, r, list)
 }
 
@@ -119,14 +132,21 @@ pub(crate) fn read_elements<'de, K, V: DecodeValue<'de, K>>(
     }
 }
 
-fn read_packed_run<'de, K, V: DecodeValue<'de, K>>(tag: &Tag, r: &mut Reader<'de>, sink: &mut impl Sink<V>) -> Result<()> {
+fn read_packed_run<'de, K, V: DecodeValue<'de, K>>(
+    tag: &Tag,
+    r: &mut Reader<'de>,
+    sink: &mut impl Sink<V>,
+) -> Result<()> {
     let len = r.read_len()?;
     if len == 0 && r.canonical() {
         return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
     }
     if V::PACKED_WIDTH != 0 {
         if len % V::PACKED_WIDTH != 0 {
-            let kind = DecodeErrorKind::PackedLengthNotMultiple { len, width: V::PACKED_WIDTH };
+            let kind = DecodeErrorKind::PackedLengthNotMultiple {
+                len,
+                width: V::PACKED_WIDTH,
+            };
             return Err(r.error(kind, tag.offset));
         }
         sink.expect(len / V::PACKED_WIDTH, r, tag.offset)?;

@@ -4,7 +4,9 @@ use super::{DecodeValue, Value};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
-use crate::wire::{canonical_f32_bits, canonical_f64_bits, varint_len, zigzag_decode, zigzag_encode, WireType};
+use crate::wire::{
+    canonical_f32_bits, canonical_f64_bits, varint_len, zigzag_decode, zigzag_encode, WireType,
+};
 
 impl Value for bool {
     const WIRE_TYPE: WireType = WireType::Varint;
@@ -149,8 +151,22 @@ macro_rules! float {
         }
     };
 }
-float!(f32, Fixed32, 4, canonical_f32_bits, put_fixed32, read_fixed32);
-float!(f64, Fixed64, 8, canonical_f64_bits, put_fixed64, read_fixed64);
+float!(
+    f32,
+    Fixed32,
+    4,
+    canonical_f32_bits,
+    put_fixed32,
+    read_fixed32
+);
+float!(
+    f64,
+    Fixed64,
+    8,
+    canonical_f64_bits,
+    put_fixed64,
+    read_fixed64
+);
 
 /// A fieldless enum with explicit numbers: what `#[derive(Cramberry)]` implements for one.
 ///
