@@ -41,8 +41,9 @@
 //!
 //! Field types: `bool`, `u8`–`u64`, `i8`–`i64` (ZigZag), `f32`, `f64`, `String`, `&str`, `Cow<str>`,
 //! `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `[u8; N]`, nested messages (also boxed), derived enums, interface enums,
-//! `#[cram(pod)]` structs, and `Option<T>`, `Vec<T>`, `&[T]` (encode only), `[T; N]`, `BTreeMap`, `HashMap`
-//! of those.
+//! `#[cram(pod)]` structs, and `Option<T>`, `Vec<T>`, `&[T]`, `[T; N]`, `BTreeMap`, `HashMap` of those.
+//! A struct with a borrowed list `&[T]` (T not `u8`) encodes without allocating but is encode-only: its
+//! elements are not in the input in that form (decode into `Vec<T>` instead).
 //!
 //! ## Enums and interfaces
 //! A fieldless enum needs explicit numbers (`A = 0` or `#[cram(0)] A`) and a variant numbered 0 (the

@@ -87,10 +87,19 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
         });
     }
 
+    // A borrowed list `&[T]` (T not u8) cannot be filled from the input, so such a struct is encode-only.
+    let encode_only = named
+        .named
+        .iter()
+        .any(|f| matches!(&f.ty, syn::Type::Reference(_)) && shape_of(&f.ty) == Shape::Repeated);
     let encode = encode_impl(input, &fields);
-    let decode = decode_impl(input, &fields);
     let value = value_impl(input);
-    Ok(quote! { #encode #decode #value })
+    if encode_only {
+        return Ok(quote! { #encode #value });
+    }
+    let decode = decode_impl(input, &fields);
+    let decode_value = decode_value_impl(input);
+    Ok(quote! { #encode #decode #value #decode_value })
 }
 
 fn kind(fixed: bool) -> TokenStream {
@@ -271,9 +280,6 @@ fn decode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
 fn value_impl(input: &DeriveInput) -> TokenStream {
     let rt = rt();
     let name = &input.ident;
-    let de = de_lifetime();
-    let de_generics = with_de_lifetime(&input.generics);
-    let (de_impl_g, _, _) = de_generics.split_for_impl();
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
@@ -300,7 +306,17 @@ fn value_impl(input: &DeriveInput) -> TokenStream {
                 #rt::message::encode_plain(self, number, w, sizes)
             }
         }
+    }
+}
 
+fn decode_value_impl(input: &DeriveInput) -> TokenStream {
+    let rt = rt();
+    let name = &input.ident;
+    let de = de_lifetime();
+    let de_generics = with_de_lifetime(&input.generics);
+    let (de_impl_g, _, _) = de_generics.split_for_impl();
+    let (_, ty_g, where_c) = input.generics.split_for_impl();
+    quote! {
         #[automatically_derived]
         impl #de_impl_g #rt::DecodeValue<#de> for #name #ty_g #where_c {
             #[inline]

@@ -1,0 +1,169 @@
+//! Allocation counts with a counting global allocator: arena encoding allocates nothing once the arena is
+//! warm, borrowed encoding into a slice allocates nothing, and decoding allocates no more than the input
+//! justifies.
+
+mod common;
+
+use common::*;
+use cramberry::{Cramberry, DecodeOptions, Message};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    static BYTES: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so `System`'s guarantees
+// hold; the counters are const-initialised thread-locals, which never allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        BYTES.with(|c| c.set(c.get() + layout.size()));
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `System` through this allocator with `layout`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        BYTES.with(|c| c.set(c.get() + new_size));
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::realloc`'s contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations and bytes allocated on this thread while `f` runs.
+fn count<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+    let (a0, b0) = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
+    let out = f();
+    (
+        out,
+        ALLOCATIONS.with(Cell::get) - a0,
+        BYTES.with(Cell::get) - b0,
+    )
+}
+
+fn samples() -> Vec<AllKinds> {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    (0..32)
+        .map(|_| {
+            proptest::strategy::ValueTree::current(
+                &proptest::strategy::Strategy::new_tree(&all_kinds(), &mut runner).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn encoding_into_a_warm_arena_allocates_nothing() {
+    let values = samples();
+    let mut arena = bumpalo::Bump::new();
+    for v in &values {
+        v.encode_in(&arena); // warm up: the arena grows to fit the largest message
+        arena.reset();
+    }
+    for v in &values {
+        let (len, allocations, _) = count(|| v.encode_in(&arena).len());
+        assert_eq!(
+            allocations, 0,
+            "encode_in allocated for a {len}-byte message"
+        );
+        arena.reset();
+    }
+}
+
+#[derive(Cramberry)]
+struct Quote<'a> {
+    #[cram(1)]
+    symbol: &'a str,
+    #[cram(2)]
+    levels: &'a [u64],
+    #[cram(3)]
+    venues: &'a [&'a str],
+    #[cram(4)]
+    raw: &'a [u8],
+}
+
+#[test]
+fn encoding_borrowed_structs_into_a_slice_allocates_nothing() {
+    let venues = ["XNAS", "ARCX"];
+    let quote = Quote {
+        symbol: "BTC-USD",
+        levels: &[1, 2, 300],
+        venues: &venues,
+        raw: b"abc",
+    };
+    let mut buf = [0u8; 64];
+    let (written, allocations, _) = count(|| quote.encode_to_slice(&mut buf).unwrap());
+    assert_eq!(allocations, 0);
+    assert_eq!(written, quote.encoded_len());
+}
+
+#[test]
+fn encode_to_vec_allocates_once() {
+    for v in samples() {
+        let (_, allocations, _) = count(|| v.encode_to_vec());
+        assert_eq!(allocations, 1);
+    }
+}
+
+#[test]
+fn decoding_borrowed_strings_allocates_nothing() {
+    #[derive(Cramberry, Debug)]
+    struct Small<'a> {
+        #[cram(1)]
+        id: i64,
+        #[cram(2)]
+        name: &'a str,
+        #[cram(3)]
+        raw: &'a [u8],
+    }
+    let bytes = Small {
+        id: -7,
+        name: "hello",
+        raw: b"z",
+    }
+    .encode_to_vec();
+    let (small, allocations, _) = count(|| Small::decode(&bytes).unwrap());
+    assert_eq!((small.id, small.name, small.raw), (-7, "hello", &b"z"[..]));
+    assert_eq!(allocations, 0);
+}
+
+#[test]
+fn hostile_inputs_never_allocate_more_than_a_small_multiple_of_their_length() {
+    let mut seed = 0xdead_beef_cafe_f00du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let valid: Vec<Vec<u8>> = samples().iter().map(Message::encode_to_vec).collect();
+    for round in 0..2000 {
+        let mut bytes = valid[round % valid.len()].clone();
+        for _ in 0..(next() % 4 + 1) {
+            if bytes.is_empty() {
+                break;
+            }
+            let at = (next() as usize) % bytes.len();
+            bytes[at] = next() as u8;
+        }
+        for options in [DecodeOptions::default(), DecodeOptions::secure()] {
+            let (_, _, allocated) = count(|| AllKinds::decode_with(&bytes, &options).map(drop));
+            // Each input byte becomes at most one element of at most 64 bytes (an Inner), plus fixed overhead.
+            assert!(
+                allocated <= 64 * bytes.len() + 4096,
+                "{allocated} bytes for a {}-byte input",
+                bytes.len()
+            );
+        }
+    }
+}
