@@ -45,35 +45,21 @@ struct Book<'a> {
 }
 
 fn book() -> Book<'static> {
-    let levels = |side: i64| {
-        (0..20)
-            .map(|i| Level {
-                price: 10_000 + side * i,
-                qty: 100 + i as u64 * 7,
-            })
-            .collect()
-    };
+    let levels =
+        |side: i64| (0..20).map(|i| Level { price: 10_000 + side * i, qty: 100 + i as u64 * 7 }).collect();
     Book {
         symbol: "BTC-USD",
         seq: 123_456_789,
         bids: levels(-1),
         asks: levels(1),
         venues: vec![1, 2, 3, 300, 70_000],
-        best: Some(Level {
-            price: 10_000,
-            qty: 5,
-        }),
+        best: Some(Level { price: 10_000, qty: 5 }),
     }
 }
 
 fn varints(c: &mut Criterion) {
     let mut group = c.benchmark_group("varint");
-    for (label, value) in [
-        ("1B", 100u64),
-        ("2B", 300),
-        ("5B", 1 << 30),
-        ("10B", u64::MAX),
-    ] {
+    for (label, value) in [("1B", 100u64), ("2B", 300), ("5B", 1 << 30), ("10B", u64::MAX)] {
         let values = [value; 1024];
         let mut buf = vec![0u8; 10 * 1024];
         group.throughput(Throughput::Elements(1024));
@@ -86,9 +72,7 @@ fn varints(c: &mut Criterion) {
                 pos
             })
         });
-        let len = values
-            .iter()
-            .fold(0, |pos, &v| pos + encode_varint(v, &mut buf[pos..]));
+        let len = values.iter().fold(0, |pos, &v| pos + encode_varint(v, &mut buf[pos..]));
         let encoded = &buf[..len];
         group.bench_with_input(BenchmarkId::new("decode", label), &encoded, |b, encoded| {
             b.iter(|| {
@@ -107,11 +91,7 @@ fn varints(c: &mut Criterion) {
 }
 
 fn messages(c: &mut Criterion) {
-    let small = SmallMessage {
-        id: 42,
-        name: "benchmark",
-        active: true,
-    };
+    let small = SmallMessage { id: 42, name: "benchmark", active: true };
     let book = book();
     let mut group = c.benchmark_group("message");
     let mut arena = bumpalo::Bump::new();
@@ -150,9 +130,7 @@ fn messages(c: &mut Criterion) {
             black_box(buf.len())
         })
     });
-    group.bench_function("nested/decode", |b| {
-        b.iter(|| Book::decode(black_box(&book_bytes)).unwrap())
-    });
+    group.bench_function("nested/decode", |b| b.iter(|| Book::decode(black_box(&book_bytes)).unwrap()));
     group.finish();
 }
 

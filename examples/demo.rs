@@ -115,9 +115,7 @@ fn sample_orders(count: usize) -> Vec<Order<'static>> {
                     })
                     .collect(),
                 levels: (0..(r % 6) as u32).map(|l| l * 25 + 100).collect(),
-                tags: [("desk", (r % 7) as u32), ("algo", (r % 3) as u32)]
-                    .into_iter()
-                    .collect(),
+                tags: [("desk", (r % 7) as u32), ("algo", (r % 3) as u32)].into_iter().collect(),
                 client_tag: (r % 2 == 0).then_some("client-42"),
                 checksum: next(),
             }
@@ -140,14 +138,7 @@ fn main() -> Result<(), cramberry::DecodeError> {
     println!("Cramberry demo: {} orders\n", orders.len());
     let first = orders[0].encode_to_vec();
     println!("first order, {} bytes:", first.len());
-    println!(
-        "  {}\n",
-        first
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
+    println!("  {}\n", first.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" "));
 
     // Encode everything into one arena, decode each borrowed and owned, and check every value.
     let encoded: Vec<&[u8]> = orders.iter().map(|o| o.encode_in(&arena)).collect();
@@ -155,11 +146,7 @@ fn main() -> Result<(), cramberry::DecodeError> {
     for (order, bytes) in orders.iter().zip(&encoded) {
         assert_eq!(&Order::decode(bytes)?, order, "borrowed round trip");
         let owned = OwnedOrder::decode_with(bytes, &DecodeOptions::canonical())?;
-        assert_eq!(
-            owned.encode_to_vec(),
-            *bytes,
-            "owned round trip is canonical"
-        );
+        assert_eq!(owned.encode_to_vec(), *bytes, "owned round trip is canonical");
     }
     println!(
         "encoded {} orders into {} bytes ({:.1} bytes/order); all round trips equal",
@@ -209,8 +196,6 @@ fn main() -> Result<(), cramberry::DecodeError> {
         per(decode_owned),
         decode_owned / decode_borrowed
     );
-    println!(
-        "\nperf/ compares these paths with prost, rkyv, capnp, flatbuffers, bitcode and postcard."
-    );
+    println!("\nperf/ compares these paths with prost, rkyv, capnp, flatbuffers, bitcode and postcard.");
     Ok(())
 }

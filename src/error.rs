@@ -29,9 +29,7 @@ impl CanonicalRule {
             CanonicalRule::FieldOrder => {
                 "fields must be in strictly ascending order, each singular field once"
             }
-            CanonicalRule::DefaultValueWritten => {
-                "a plain field holding its default value must be omitted"
-            }
+            CanonicalRule::DefaultValueWritten => "a plain field holding its default value must be omitted",
             CanonicalRule::OverlongVarint => "varints must use the shortest form",
             CanonicalRule::UnpackedRepeated => "repeated scalars must be packed in one run",
             CanonicalRule::NonCanonicalFloat => "floats must be canonical (+0.0, quiet NaN)",
@@ -153,10 +151,7 @@ impl fmt::Display for DecodeErrorKind {
                 write!(f, "packed run of {len} bytes is not a multiple of {width}")
             }
             DecodeErrorKind::FixedLengthMismatch { expected, found } => {
-                write!(
-                    f,
-                    "fixed-length list holds {found} elements, expected {expected}"
-                )
+                write!(f, "fixed-length list holds {found} elements, expected {expected}")
             }
             DecodeErrorKind::LimitExceeded { limit, max } => {
                 write!(f, "{limit:?} limit of {max} exceeded")
@@ -211,13 +206,7 @@ impl DecodeError {
     #[cold]
     #[inline(never)]
     pub fn new(kind: DecodeErrorKind, offset: usize) -> DecodeError {
-        DecodeError {
-            inner: Box::new(Inner {
-                kind,
-                offset,
-                path: Vec::new(),
-            }),
-        }
+        DecodeError { inner: Box::new(Inner { kind, offset, path: Vec::new() }) }
     }
 
     /// What went wrong.
@@ -289,11 +278,7 @@ impl fmt::Debug for DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.inner.path.is_empty() {
-            write!(
-                f,
-                "failed to decode: {} at byte {}",
-                self.inner.kind, self.inner.offset
-            )
+            write!(f, "failed to decode: {} at byte {}", self.inner.kind, self.inner.offset)
         } else {
             write!(
                 f,
@@ -342,18 +327,12 @@ mod tests {
 
     #[test]
     fn error_is_one_pointer_wide_and_renders_its_path() {
-        assert_eq!(
-            core::mem::size_of::<DecodeError>(),
-            core::mem::size_of::<usize>()
-        );
+        assert_eq!(core::mem::size_of::<DecodeError>(), core::mem::size_of::<usize>());
         let err = DecodeError::new(DecodeErrorKind::InvalidUtf8, 41)
             .in_field("Item", "name")
             .at_index(3)
             .in_field("Order", "items");
         assert_eq!(err.path_string(), "Order.items[3].name");
-        assert_eq!(
-            err.to_string(),
-            "failed to decode Order.items[3].name: invalid UTF-8 at byte 41"
-        );
+        assert_eq!(err.to_string(), "failed to decode Order.items[3].name: invalid UTF-8 at byte 41");
     }
 }

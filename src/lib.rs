@@ -64,9 +64,7 @@ mod unknown;
 pub mod wire;
 
 pub use cramberry_derive::Cramberry;
-pub use error::{
-    CanonicalRule, DecodeError, DecodeErrorKind, EncodeError, Limit, PathSegment, Result,
-};
+pub use error::{CanonicalRule, DecodeError, DecodeErrorKind, EncodeError, Limit, PathSegment, Result};
 pub use field::Enumeration;
 pub use message::{DecodeMessage, Message};
 pub use options::DecodeOptions;
@@ -78,8 +76,8 @@ pub mod __private {
     pub use crate::decode::{Reader, Tag};
     pub use crate::encode::{LenRecorder, SizeCursor, Writer};
     pub use crate::field::{
-        array, interface, map, message, optional, plain, pod, repeated, required,
-        scalar_enum as enumeration, DecodeValue, Fixed, Natural, Repeat, Value,
+        array, interface, map, message, optional, plain, pod, repeated, required, scalar_enum as enumeration,
+        DecodeValue, Fixed, Natural, Repeat, Value,
     };
     pub use crate::wire::WireType;
     pub use bytemuck;

@@ -85,10 +85,7 @@ pub trait Message: Sized {
         let len = self.measure_fields(&mut sizes);
         let available = out.len();
         let Some(target) = out.get_mut(..len) else {
-            return Err(EncodeError::BufferTooSmall {
-                needed: len,
-                available,
-            });
+            return Err(EncodeError::BufferTooSmall { needed: len, available });
         };
         write_exact(self, target, sizes.cursor());
         Ok(len)
@@ -129,9 +126,5 @@ fn write_exact<M: Message>(message: &M, out: &mut [u8], mut sizes: SizeCursor<'_
     let expected = out.len();
     let mut w = Writer::new(out);
     message.write_fields(&mut w, &mut sizes);
-    assert_eq!(
-        w.position(),
-        expected,
-        "measuring and writing passes disagree"
-    );
+    assert_eq!(w.position(), expected, "measuring and writing passes disagree");
 }

@@ -25,10 +25,7 @@ pub struct UnknownFields {
 impl UnknownFields {
     /// No unknown fields.
     pub const fn new() -> Self {
-        UnknownFields {
-            bytes: Vec::new(),
-            fields: Vec::new(),
-        }
+        UnknownFields { bytes: Vec::new(), fields: Vec::new() }
     }
 
     /// Total encoded size of the kept fields.
@@ -85,10 +82,7 @@ mod tests {
         u.push(3, &[0x18, 0x02]);
         u.push(9, &[0x48, 0x03]);
         u.push(5, &[0x28, 0x04]);
-        assert_eq!(
-            u.as_bytes(),
-            &[0x18, 0x02, 0x28, 0x04, 0x48, 0x01, 0x48, 0x03]
-        );
+        assert_eq!(u.as_bytes(), &[0x18, 0x02, 0x28, 0x04, 0x48, 0x01, 0x48, 0x03]);
         assert_eq!(u.numbers().collect::<Vec<_>>(), vec![3, 5, 9, 9]);
     }
 }

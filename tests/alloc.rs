@@ -44,11 +44,7 @@ static GLOBAL: Counting = Counting;
 fn count<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
     let (a0, b0) = (ALLOCATIONS.with(Cell::get), BYTES.with(Cell::get));
     let out = f();
-    (
-        out,
-        ALLOCATIONS.with(Cell::get) - a0,
-        BYTES.with(Cell::get) - b0,
-    )
+    (out, ALLOCATIONS.with(Cell::get) - a0, BYTES.with(Cell::get) - b0)
 }
 
 fn samples() -> Vec<AllKinds> {
@@ -72,10 +68,7 @@ fn encoding_into_a_warm_arena_allocates_nothing() {
     }
     for v in &values {
         let (len, allocations, _) = count(|| v.encode_in(&arena).len());
-        assert_eq!(
-            allocations, 0,
-            "encode_in allocated for a {len}-byte message"
-        );
+        assert_eq!(allocations, 0, "encode_in allocated for a {len}-byte message");
         arena.reset();
     }
 }
@@ -95,12 +88,7 @@ struct Quote<'a> {
 #[test]
 fn encoding_borrowed_structs_into_a_slice_allocates_nothing() {
     let venues = ["XNAS", "ARCX"];
-    let quote = Quote {
-        symbol: "BTC-USD",
-        levels: &[1, 2, 300],
-        venues: &venues,
-        raw: b"abc",
-    };
+    let quote = Quote { symbol: "BTC-USD", levels: &[1, 2, 300], venues: &venues, raw: b"abc" };
     let mut buf = [0u8; 64];
     let (written, allocations, _) = count(|| quote.encode_to_slice(&mut buf).unwrap());
     assert_eq!(allocations, 0);
@@ -126,12 +114,7 @@ fn decoding_borrowed_strings_allocates_nothing() {
         #[cram(3)]
         raw: &'a [u8],
     }
-    let bytes = Small {
-        id: -7,
-        name: "hello",
-        raw: b"z",
-    }
-    .encode_to_vec();
+    let bytes = Small { id: -7, name: "hello", raw: b"z" }.encode_to_vec();
     let (small, allocations, _) = count(|| Small::decode(&bytes).unwrap());
     assert_eq!((small.id, small.name, small.raw), (-7, "hello", &b"z"[..]));
     assert_eq!(allocations, 0);

@@ -36,20 +36,14 @@ struct Sample {
 }
 
 fn hex(s: &str) -> Vec<u8> {
-    s.split_whitespace()
-        .map(|b| u8::from_str_radix(b, 16).unwrap())
-        .collect()
+    s.split_whitespace().map(|b| u8::from_str_radix(b, 16).unwrap()).collect()
 }
 
 fn assert_rule(input: &str, rule: CanonicalRule) {
     let bytes = hex(input);
     assert!(Sample::decode(&bytes).is_ok(), "default() accepts {input}");
     let err = Sample::decode_with(&bytes, &DecodeOptions::canonical()).unwrap_err();
-    assert_eq!(
-        err.kind(),
-        &DecodeErrorKind::NonCanonical(rule),
-        "{input}: {err}"
-    );
+    assert_eq!(err.kind(), &DecodeErrorKind::NonCanonical(rule), "{input}: {err}");
 }
 
 #[test]
@@ -95,27 +89,15 @@ fn unpacked_repeated_scalars() {
 
 #[test]
 fn non_canonical_floats() {
-    assert_rule(
-        "31 00 00 00 00 00 00 00 80",
-        CanonicalRule::NonCanonicalFloat,
-    ); // -0.0
-    assert_rule(
-        "31 01 00 00 00 00 00 f8 7f",
-        CanonicalRule::NonCanonicalFloat,
-    ); // NaN with payload
+    assert_rule("31 00 00 00 00 00 00 00 80", CanonicalRule::NonCanonicalFloat); // -0.0
+    assert_rule("31 01 00 00 00 00 00 f8 7f", CanonicalRule::NonCanonicalFloat); // NaN with payload
     assert_rule("45 00 00 c0 ff", CanonicalRule::NonCanonicalFloat); // negative quiet NaN (f32)
 }
 
 #[test]
 fn map_keys_out_of_order_or_duplicated() {
-    assert_rule(
-        "2a 05 0a 01 62 10 02 2a 05 0a 01 61 10 01",
-        CanonicalRule::MapKeyOrder,
-    );
-    assert_rule(
-        "2a 05 0a 01 61 10 02 2a 05 0a 01 61 10 01",
-        CanonicalRule::MapKeyOrder,
-    );
+    assert_rule("2a 05 0a 01 62 10 02 2a 05 0a 01 61 10 01", CanonicalRule::MapKeyOrder);
+    assert_rule("2a 05 0a 01 61 10 02 2a 05 0a 01 61 10 01", CanonicalRule::MapKeyOrder);
 }
 
 #[test]
@@ -130,11 +112,7 @@ fn unknown_fields() {
 
 #[test]
 fn canonical_accepts_optional_defaults_and_canonical_specials() {
-    let value = Sample {
-        ratio: Some(0.0),
-        small: Some(f32::NAN),
-        ..Sample::decode(&[]).unwrap()
-    };
+    let value = Sample { ratio: Some(0.0), small: Some(f32::NAN), ..Sample::decode(&[]).unwrap() };
     let bytes = value.encode_to_vec();
     let back = Sample::decode_with(&bytes, &DecodeOptions::canonical()).unwrap();
     assert_eq!(back.ratio, Some(0.0));

@@ -22,8 +22,7 @@ struct Link {
 impl Message for Link {
     fn measure_fields<R: LenRecorder>(&self, rec: &mut R) -> usize {
         MEASURED.with(|c| c.set(c.get() + 1));
-        optional::len::<Natural, _, _>(1, &self.next, rec)
-            + plain::len::<Natural, _, _>(2, &self.value, rec)
+        optional::len::<Natural, _, _>(1, &self.next, rec) + plain::len::<Natural, _, _>(2, &self.value, rec)
     }
     fn write_fields(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
         WRITTEN.with(|c| c.set(c.get() + 1));
@@ -46,15 +45,9 @@ impl Value for Link {
 }
 
 fn link_chain(depth: u32) -> Link {
-    let mut link = Link {
-        next: None,
-        value: depth,
-    };
+    let mut link = Link { next: None, value: depth };
     for value in (0..depth - 1).rev() {
-        link = Link {
-            next: Some(Box::new(link)),
-            value,
-        };
+        link = Link { next: Some(Box::new(link)), value };
     }
     link
 }
@@ -68,27 +61,16 @@ struct Chain {
 }
 
 fn chain(depth: u32) -> Chain {
-    let mut link = Chain {
-        next: None,
-        value: depth,
-    };
+    let mut link = Chain { next: None, value: depth };
     for value in (0..depth - 1).rev() {
-        link = Chain {
-            next: Some(Box::new(link)),
-            value,
-        };
+        link = Chain { next: Some(Box::new(link)), value };
     }
     link
 }
 
 /// Runs `f` on a thread with a stack big enough for 1000 levels of unoptimised (debug-build) recursion.
 fn with_big_stack(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(f)
-        .unwrap()
-        .join()
-        .unwrap();
+    std::thread::Builder::new().stack_size(256 << 20).spawn(f).unwrap().join().unwrap();
 }
 
 #[test]
@@ -109,8 +91,5 @@ fn thousand_deep() {
     assert_eq!(derived.encode_to_vec(), bytes);
     let back = Chain::decode_with(&bytes, &DecodeOptions::default().max_depth(1000)).unwrap();
     assert_eq!(back, derived);
-    assert!(
-        Chain::decode(&bytes).is_err(),
-        "the default depth limit of 100 stops it"
-    );
+    assert!(Chain::decode(&bytes).is_err(), "the default depth limit of 100 stops it");
 }

@@ -61,20 +61,12 @@ fn truncation_at_every_offset_never_panics_and_fails_inside_values() {
                     ),
                     "cut at {cut}: {e}"
                 );
-                assert!(
-                    e.offset() <= cut,
-                    "error offset {} beyond the input of {cut}",
-                    e.offset()
-                );
+                assert!(e.offset() <= cut, "error offset {} beyond the input of {cut}", e.offset());
             }
         }
     }
     // Inside one length-delimited field every cut is an error.
-    let bytes = Item {
-        name: "hello world".into(),
-        price: -5,
-    }
-    .encode_to_vec();
+    let bytes = Item { name: "hello world".into(), price: -5 }.encode_to_vec();
     for cut in 1..bytes.len() - 2 {
         assert!(Item::decode(&bytes[..cut]).is_err(), "cut at {cut}");
     }
@@ -82,81 +74,42 @@ fn truncation_at_every_offset_never_panics_and_fails_inside_values() {
 
 #[test]
 fn varint_of_eleven_bytes_and_tenth_byte_overflow() {
-    let eleven = [
-        0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01,
-    ];
-    assert_eq!(
-        kind_of(Order::decode(&eleven)),
-        (DecodeErrorKind::VarintOverflow, 1)
-    );
-    let tenth = [
-        0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02,
-    ];
-    assert_eq!(
-        kind_of(Order::decode(&tenth)),
-        (DecodeErrorKind::VarintOverflow, 1)
-    );
-    assert_eq!(
-        kind_of(Order::decode(&[0x08, 0x80])),
-        (DecodeErrorKind::Truncated, 1)
-    );
+    let eleven = [0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+    assert_eq!(kind_of(Order::decode(&eleven)), (DecodeErrorKind::VarintOverflow, 1));
+    let tenth = [0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02];
+    assert_eq!(kind_of(Order::decode(&tenth)), (DecodeErrorKind::VarintOverflow, 1));
+    assert_eq!(kind_of(Order::decode(&[0x08, 0x80])), (DecodeErrorKind::Truncated, 1));
 }
 
 #[test]
 fn wire_types_three_and_four() {
-    assert_eq!(
-        kind_of(Order::decode(&[0x08, 0x01, 0x0b])),
-        (DecodeErrorKind::InvalidWireType(3), 2)
-    );
-    assert_eq!(
-        kind_of(Order::decode(&[0x0c])),
-        (DecodeErrorKind::InvalidWireType(4), 0)
-    );
+    assert_eq!(kind_of(Order::decode(&[0x08, 0x01, 0x0b])), (DecodeErrorKind::InvalidWireType(3), 2));
+    assert_eq!(kind_of(Order::decode(&[0x0c])), (DecodeErrorKind::InvalidWireType(4), 0));
 }
 
 #[test]
 fn field_number_zero_and_too_large() {
-    assert_eq!(
-        kind_of(Order::decode(&[0x00, 0x01])),
-        (DecodeErrorKind::InvalidFieldNumber(0), 0)
-    );
+    assert_eq!(kind_of(Order::decode(&[0x00, 0x01])), (DecodeErrorKind::InvalidFieldNumber(0), 0));
     // (2^29) << 3 as a varint
     let too_large = [0x80, 0x80, 0x80, 0x80, 0x10, 0x01];
-    assert_eq!(
-        kind_of(Order::decode(&too_large)),
-        (DecodeErrorKind::InvalidFieldNumber(1 << 29), 0)
-    );
+    assert_eq!(kind_of(Order::decode(&too_large)), (DecodeErrorKind::InvalidFieldNumber(1 << 29), 0));
 }
 
 #[test]
 fn length_prefix_larger_than_the_input() {
     let (kind, offset) = kind_of(Item::decode(&[0x0a, 0x05, b'a']));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::LengthOutOfBounds {
-            len: 5,
-            remaining: 1
-        }
-    );
+    assert_eq!(kind, DecodeErrorKind::LengthOutOfBounds { len: 5, remaining: 1 });
     assert_eq!(offset, 1);
 }
 
 #[test]
 fn element_count_bombs_are_rejected_before_allocating() {
     // A packed u64 run claiming 2^60 bytes, in a 12-byte input.
-    let bomb = with_required(&[
-        0xca, 0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10,
-    ]);
-    assert!(matches!(
-        kind_of(AllKinds::decode(&bomb)).0,
-        DecodeErrorKind::LengthOutOfBounds { .. }
-    ));
+    let bomb = with_required(&[0xca, 0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]);
+    assert!(matches!(kind_of(AllKinds::decode(&bomb)).0, DecodeErrorKind::LengthOutOfBounds { .. }));
     // A pod run claiming 2^40 points.
     let pods = with_required(&[0xea, 0x02, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20]);
-    assert!(matches!(
-        kind_of(AllKinds::decode(&pods)).0,
-        DecodeErrorKind::LengthOutOfBounds { .. }
-    ));
+    assert!(matches!(kind_of(AllKinds::decode(&pods)).0, DecodeErrorKind::LengthOutOfBounds { .. }));
 }
 
 #[test]
@@ -173,32 +126,11 @@ fn nesting_100_000_deep_stops_at_the_depth_limit_without_overflowing_the_stack()
     }
     reversed.reverse();
     let (kind, _) = kind_of(Node::decode(&reversed));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::LimitExceeded {
-            limit: Limit::Depth,
-            max: 100
-        }
-    );
+    assert_eq!(kind, DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max: 100 });
     let (kind, _) = kind_of(Node::decode_with(&reversed, &DecodeOptions::secure()));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::LimitExceeded {
-            limit: Limit::Depth,
-            max: 32
-        }
-    );
-    let (kind, _) = kind_of(Node::decode_with(
-        &reversed,
-        &DecodeOptions::secure().max_message_len(1000),
-    ));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::LimitExceeded {
-            limit: Limit::MessageLen,
-            max: 1000
-        }
-    );
+    assert_eq!(kind, DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max: 32 });
+    let (kind, _) = kind_of(Node::decode_with(&reversed, &DecodeOptions::secure().max_message_len(1000)));
+    assert_eq!(kind, DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max: 1000 });
 }
 
 #[test]
@@ -223,29 +155,17 @@ fn invalid_utf8_of_each_class_names_the_first_bad_byte() {
 fn integers_out_of_range_for_their_type() {
     let u8_300 = with_required(&[0x10, 0xac, 0x02]);
     let (kind, offset) = kind_of(AllKinds::decode(&u8_300));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::IntegerOutOfRange {
-            value: 300,
-            target: "u8"
-        }
-    );
+    assert_eq!(kind, DecodeErrorKind::IntegerOutOfRange { value: 300, target: "u8" });
     assert_eq!(offset, 4);
     let i8_200 = with_required(&[0x36, 0x90, 0x03]); // zigzag(200) = 400
     assert_eq!(
         kind_of(AllKinds::decode(&i8_200)).0,
-        DecodeErrorKind::IntegerOutOfRange {
-            value: 200,
-            target: "i8"
-        }
+        DecodeErrorKind::IntegerOutOfRange { value: 200, target: "i8" }
     );
     let u32_big = with_required(&[0x20, 0x80, 0x80, 0x80, 0x80, 0x10]);
     assert_eq!(
         kind_of(AllKinds::decode(&u32_big)).0,
-        DecodeErrorKind::IntegerOutOfRange {
-            value: 1 << 32,
-            target: "u32"
-        }
+        DecodeErrorKind::IntegerOutOfRange { value: 1 << 32, target: "u32" }
     );
 }
 
@@ -260,15 +180,9 @@ fn bool_two() {
 #[test]
 fn unknown_enum_value_and_unknown_type_id() {
     let color_5 = with_required(&[0xc0, 0x02, 0x05]);
-    assert_eq!(
-        kind_of(AllKinds::decode(&color_5)),
-        (DecodeErrorKind::UnknownEnumValue(5), 5)
-    );
+    assert_eq!(kind_of(AllKinds::decode(&color_5)), (DecodeErrorKind::UnknownEnumValue(5), 5));
     let shape_999 = with_required(&[0xd7, 0x02, 0xe7, 0x07, 0x00]);
-    assert_eq!(
-        kind_of(AllKinds::decode(&shape_999)),
-        (DecodeErrorKind::UnknownTypeId(999), 5)
-    );
+    assert_eq!(kind_of(AllKinds::decode(&shape_999)), (DecodeErrorKind::UnknownTypeId(999), 5));
 }
 
 #[test]
@@ -285,28 +199,19 @@ fn fixed_length_lists_with_the_wrong_length() {
     let short_hash = with_required(&[0x92, 0x01, 0x03, 1, 2, 3]);
     assert_eq!(
         kind_of(AllKinds::decode(&short_hash)).0,
-        DecodeErrorKind::FixedLengthMismatch {
-            expected: 4,
-            found: 3
-        }
+        DecodeErrorKind::FixedLengthMismatch { expected: 4, found: 3 }
     );
     let two_of_three = with_required(&[0x92, 0x02, 0x02, 0x02, 0x04]);
     assert_eq!(
         kind_of(AllKinds::decode(&two_of_three)).0,
-        DecodeErrorKind::FixedLengthMismatch {
-            expected: 3,
-            found: 2
-        }
+        DecodeErrorKind::FixedLengthMismatch { expected: 3, found: 2 }
     );
 }
 
 #[test]
 fn wire_type_mismatch() {
     let err = AllKinds::decode(&with_required(&[0x80, 0x01, 0x01])).unwrap_err(); // field 16 (string) as VARINT
-    assert!(matches!(
-        err.kind(),
-        DecodeErrorKind::WireTypeMismatch { .. }
-    ));
+    assert!(matches!(err.kind(), DecodeErrorKind::WireTypeMismatch { .. }));
     assert_eq!(err.path_string(), "AllKinds.text");
 }
 
@@ -322,65 +227,24 @@ fn required_field_missing() {
 fn error_path_names_list_index_and_field() {
     let order = [0x22, 0x03, 0x0a, 0x01, b'a', 0x22, 0x03, 0x0a, 0x01, 0xff];
     let err = Order::decode(&order).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "failed to decode Order.items[1].name: invalid UTF-8 at byte 9"
-    );
+    assert_eq!(err.to_string(), "failed to decode Order.items[1].name: invalid UTF-8 at byte 9");
 }
 
 #[test]
 fn limits_and_strict_mode() {
-    let big_string = Item {
-        name: "x".repeat((1 << 20) + 1),
-        price: 0,
-    }
-    .encode_to_vec();
-    let (kind, _) = kind_of(Item::decode_with(
-        &big_string,
-        &DecodeOptions::secure().max_message_len(usize::MAX),
-    ));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::LimitExceeded {
-            limit: Limit::StringLen,
-            max: 1 << 20
-        }
-    );
+    let big_string = Item { name: "x".repeat((1 << 20) + 1), price: 0 }.encode_to_vec();
+    let (kind, _) =
+        kind_of(Item::decode_with(&big_string, &DecodeOptions::secure().max_message_len(usize::MAX)));
+    assert_eq!(kind, DecodeErrorKind::LimitExceeded { limit: Limit::StringLen, max: 1 << 20 });
 
-    let four_items = Order {
-        id: 1,
-        items: (0..4)
-            .map(|_| Item {
-                name: "a".into(),
-                price: 1,
-            })
-            .collect(),
-    };
+    let four_items = Order { id: 1, items: (0..4).map(|_| Item { name: "a".into(), price: 1 }).collect() };
     let bytes = four_items.encode_to_vec();
-    let (kind, _) = kind_of(Order::decode_with(
-        &bytes,
-        &DecodeOptions::default().max_elements(3),
-    ));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::LimitExceeded {
-            limit: Limit::Elements,
-            max: 3
-        }
-    );
+    let (kind, _) = kind_of(Order::decode_with(&bytes, &DecodeOptions::default().max_elements(3)));
+    assert_eq!(kind, DecodeErrorKind::LimitExceeded { limit: Limit::Elements, max: 3 });
 
     let packed = with_required(&[0xca, 0x01, 0x04, 1, 2, 3, 4]);
-    let (kind, _) = kind_of(AllKinds::decode_with(
-        &packed,
-        &DecodeOptions::default().max_elements(3),
-    ));
-    assert_eq!(
-        kind,
-        DecodeErrorKind::LimitExceeded {
-            limit: Limit::Elements,
-            max: 3
-        }
-    );
+    let (kind, _) = kind_of(AllKinds::decode_with(&packed, &DecodeOptions::default().max_elements(3)));
+    assert_eq!(kind, DecodeErrorKind::LimitExceeded { limit: Limit::Elements, max: 3 });
 
     let unknown = [0x08, 0x01, 0x98, 0x01, 0x01];
     assert!(Order::decode(&unknown).is_ok());

@@ -143,10 +143,7 @@ struct All {
 }
 
 fn to_prost_nested(n: &Nested) -> PNested {
-    PNested {
-        name: n.name.clone(),
-        value: n.value,
-    }
+    PNested { name: n.name.clone(), value: n.value }
 }
 
 fn to_prost(a: &All) -> PAll {
@@ -175,11 +172,7 @@ fn to_prost(a: &All) -> PAll {
         items: a.items.iter().map(to_prost_nested).collect(),
         names: a.names.clone(),
         by_name: a.by_name.clone(),
-        by_id: a
-            .by_id
-            .iter()
-            .map(|(k, v)| (*k, to_prost_nested(v)))
-            .collect(),
+        by_id: a.by_id.iter().map(|(k, v)| (*k, to_prost_nested(v))).collect(),
         bools: a.bools.clone(),
         fixeds: a.fixeds.clone(),
         blobs: a.blobs.clone(),
@@ -189,9 +182,7 @@ fn to_prost(a: &All) -> PAll {
 
 /// Floats whose bits both encoders write unchanged: prost does not canonicalise NaN or -0.0.
 fn plain_f64() -> impl Strategy<Value = f64> {
-    any::<f64>().prop_filter("canonical bits", |f| {
-        !f.is_nan() && f.to_bits() != (-0.0f64).to_bits()
-    })
+    any::<f64>().prop_filter("canonical bits", |f| !f.is_nan() && f.to_bits() != (-0.0f64).to_bits())
 }
 
 fn nested() -> impl Strategy<Value = Nested> {
@@ -212,9 +203,7 @@ fn all() -> impl Strategy<Value = All> {
         any::<u64>(),
         any::<i32>(),
         any::<i64>(),
-        any::<f32>().prop_filter("canonical bits", |f| {
-            !f.is_nan() && f.to_bits() != (-0.0f32).to_bits()
-        }),
+        any::<f32>().prop_filter("canonical bits", |f| !f.is_nan() && f.to_bits() != (-0.0f32).to_bits()),
         plain_f64(),
         ".{0,10}",
         prop::collection::vec(any::<u8>(), 0..10),

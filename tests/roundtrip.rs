@@ -66,11 +66,7 @@ fn negative_zero_and_nan_are_canonicalised() {
     value.f32 = f32::from_bits(0xffc0_0001);
     value.packed_f64 = vec![-0.0, f64::NAN];
     let back = AllKinds::decode(&value.encode_to_vec()).unwrap();
-    assert_eq!(
-        back.f64.to_bits(),
-        0,
-        "-0.0 is written as +0.0, a default, so it is omitted"
-    );
+    assert_eq!(back.f64.to_bits(), 0, "-0.0 is written as +0.0, a default, so it is omitted");
     assert_eq!(back.f32.to_bits(), 0x7fc0_0000);
     assert_eq!(back.packed_f64[0].to_bits(), 0);
     assert_eq!(back.packed_f64[1].to_bits(), 0x7ff8_0000_0000_0000);
@@ -96,16 +92,11 @@ fn catch_all_enum_keeps_unknown_numbers() {
 #[test]
 fn unknown_fields_are_kept_and_reencoded_after_known_fields_in_number_order() {
     // field 9 varint 1, field 2 varint 7, field 3 bytes "hi", field 1 fixed32
-    let input = [
-        0x48, 0x01, 0x10, 0x07, 0x1a, 0x02, b'h', b'i', 0x0d, 1, 2, 3, 4,
-    ];
+    let input = [0x48, 0x01, 0x10, 0x07, 0x1a, 0x02, b'h', b'i', 0x0d, 1, 2, 3, 4];
     let value = KeepsUnknown::decode(&input).unwrap();
     assert_eq!(value.id, 7);
     assert_eq!(value.unknown.numbers().collect::<Vec<_>>(), vec![1, 3, 9]);
-    assert_eq!(
-        value.encode_to_vec(),
-        [0x10, 0x07, 0x0d, 1, 2, 3, 4, 0x1a, 0x02, b'h', b'i', 0x48, 0x01]
-    );
+    assert_eq!(value.encode_to_vec(), [0x10, 0x07, 0x0d, 1, 2, 3, 4, 0x1a, 0x02, b'h', b'i', 0x48, 0x01]);
 }
 
 #[test]
@@ -116,39 +107,20 @@ fn interface_values_carry_their_type_id() {
     value.shape = Some(shape.clone());
     let bytes = value.encode_to_vec();
     // field 42 TYPEREF tag = (42 << 3) | 7 = 0x157 -> d7 02; type id 300 -> ac 02; length 9; field 1 FIXED64
-    let expected = [
-        0xd7, 0x02, 0xac, 0x02, 0x09, 0x09, 0, 0, 0, 0, 0, 0, 0xf8, 0x3f,
-    ];
-    assert!(
-        bytes.windows(expected.len()).any(|w| w == expected),
-        "{bytes:02x?}"
-    );
+    let expected = [0xd7, 0x02, 0xac, 0x02, 0x09, 0x09, 0, 0, 0, 0, 0, 0, 0xf8, 0x3f];
+    assert!(bytes.windows(expected.len()).any(|w| w == expected), "{bytes:02x?}");
     assert_eq!(AllKinds::decode(&bytes).unwrap().shape, Some(shape));
 }
 
 #[test]
 fn pod_lists_are_one_run_of_little_endian_bytes() {
     let mut value = AllKinds::decode(&[0xf0, 0x02, 0x05]).unwrap();
-    value.points = vec![
-        Vec3 {
-            x: 1.0,
-            y: 2.0,
-            z: 3.0,
-        },
-        Vec3 {
-            x: 4.0,
-            y: 5.0,
-            z: 6.0,
-        },
-    ];
+    value.points = vec![Vec3 { x: 1.0, y: 2.0, z: 3.0 }, Vec3 { x: 4.0, y: 5.0, z: 6.0 }];
     let bytes = value.encode_to_vec();
     let mut expected = vec![0xea, 0x02, 24]; // field 45 BYTES, 24 bytes
     for f in [1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0] {
         expected.extend_from_slice(&f.to_le_bytes());
     }
-    assert!(
-        bytes.windows(expected.len()).any(|w| w == expected),
-        "{bytes:02x?}"
-    );
+    assert!(bytes.windows(expected.len()).any(|w| w == expected), "{bytes:02x?}");
     assert_eq!(AllKinds::decode(&bytes).unwrap().points, value.points);
 }

@@ -58,9 +58,7 @@ struct ItemRef<'a> {
 }
 
 fn hex(s: &str) -> Vec<u8> {
-    s.split_whitespace()
-        .map(|b| u8::from_str_radix(b, 16).unwrap())
-        .collect()
+    s.split_whitespace().map(|b| u8::from_str_radix(b, 16).unwrap()).collect()
 }
 
 const ORDER_BYTES: &str = "08 96 01  1e 01  22 03 0a 01 78  22 02 16 02  2a 03 01 ac 02
@@ -71,20 +69,9 @@ fn spec_order() -> Order {
         id: 150,
         symbol: String::new(),
         qty: -1,
-        items: vec![
-            Item {
-                name: "x".into(),
-                price: 0,
-            },
-            Item {
-                name: String::new(),
-                price: 1,
-            },
-        ],
+        items: vec![Item { name: "x".into(), price: 0 }, Item { name: String::new(), price: 1 }],
         levels: vec![1, 300],
-        tags: [("b".to_string(), 2), ("a".to_string(), 1)]
-            .into_iter()
-            .collect(),
+        tags: [("b".to_string(), 2), ("a".to_string(), 1)].into_iter().collect(),
         flag: Some(false),
     }
 }
@@ -110,11 +97,7 @@ fn varint_table() {
         let mut buf = [0u8; 10];
         let n = encode_varint(value, &mut buf);
         assert_eq!(&buf[..n], &expected[..], "encode {value}");
-        assert_eq!(
-            decode_varint(&expected),
-            Ok((value, expected.len())),
-            "decode {bytes}"
-        );
+        assert_eq!(decode_varint(&expected), Ok((value, expected.len())), "decode {bytes}");
     }
 }
 
@@ -140,10 +123,7 @@ fn tag_table() {
 
 #[test]
 fn item_example() {
-    let item = Item {
-        name: "ab".into(),
-        price: -3,
-    };
+    let item = Item { name: "ab".into(), price: -3 };
     let bytes = hex("0a 02 61 62 16 05");
     assert_eq!(item.encode_to_vec(), bytes);
     assert_eq!(item.encoded_len(), bytes.len());

@@ -35,10 +35,7 @@ fn cram_args(attrs: &[Attribute]) -> syn::Result<Vec<Arg>> {
 }
 
 fn unexpected(span: Span, what: &str, allowed: &str) -> syn::Error {
-    syn::Error::new(
-        span,
-        format!("unknown cram attribute `{what}`; expected {allowed}"),
-    )
+    syn::Error::new(span, format!("unknown cram attribute `{what}`; expected {allowed}"))
 }
 
 /// Attributes on the struct or enum itself.
@@ -66,12 +63,7 @@ impl ContainerAttrs {
 /// What a field of a message is.
 pub enum FieldRole {
     /// An encoded field with its number.
-    Encoded {
-        number: u32,
-        span: Span,
-        required: bool,
-        fixed: bool,
-    },
+    Encoded { number: u32, span: Span, required: bool, fixed: bool },
     /// `#[cram(skip)]`: not encoded, decoded as `Default::default()`.
     Skip,
     /// `#[cram(unknown_fields)]`: keeps unknown fields.
@@ -110,10 +102,7 @@ impl FieldRole {
 fn field_number(lit: &LitInt) -> syn::Result<u32> {
     let n: u64 = lit.base10_parse()?;
     if n == 0 || n > (1 << 29) - 1 {
-        return Err(syn::Error::new(
-            lit.span(),
-            "field numbers run from 1 to 536870911 (2^29 - 1)",
-        ));
+        return Err(syn::Error::new(lit.span(), "field numbers run from 1 to 536870911 (2^29 - 1)"));
     }
     Ok(n as u32)
 }
@@ -132,16 +121,10 @@ impl VariantAttrs {
         for arg in cram_args(attrs)? {
             match arg {
                 Arg::Number(n) => out.number = Some((n.base10_parse()?, n.span())),
-                Arg::KeyValue(k, v) if k == "type_id" => {
-                    out.type_id = Some((v.base10_parse()?, v.span()))
-                }
+                Arg::KeyValue(k, v) if k == "type_id" => out.type_id = Some((v.base10_parse()?, v.span())),
                 Arg::Flag(f) if f == "other" => out.other = true,
                 Arg::Flag(f) | Arg::KeyValue(f, _) => {
-                    return Err(unexpected(
-                        f.span(),
-                        &f.to_string(),
-                        "a number, `other` or `type_id = N`",
-                    ))
+                    return Err(unexpected(f.span(), &f.to_string(), "a number, `other` or `type_id = N`"))
                 }
             }
         }

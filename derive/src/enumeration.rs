@@ -28,25 +28,14 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
                 ));
             }
             if other.replace(ident).is_some() {
-                return Err(syn::Error::new_spanned(
-                    v,
-                    "only one #[cram(other)] variant is allowed",
-                ));
+                return Err(syn::Error::new_spanned(v, "only one #[cram(other)] variant is allowed"));
             }
             to_number.push(quote!(#name::#ident(n) => *n,));
             continue;
         }
         let number = match (attrs.number, &v.discriminant) {
             (Some((n, _)), _) => n,
-            (
-                None,
-                Some((
-                    _,
-                    Expr::Lit(ExprLit {
-                        lit: Lit::Int(i), ..
-                    }),
-                )),
-            ) => i.base10_parse::<u64>()?,
+            (None, Some((_, Expr::Lit(ExprLit { lit: Lit::Int(i), .. })))) => i.base10_parse::<u64>()?,
             _ => {
                 return Err(syn::Error::new_spanned(
                     v,
@@ -54,8 +43,8 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
                 ))
             }
         };
-        let number = u32::try_from(number)
-            .map_err(|_| syn::Error::new_spanned(v, "enum numbers must fit in u32"))?;
+        let number =
+            u32::try_from(number).map_err(|_| syn::Error::new_spanned(v, "enum numbers must fit in u32"))?;
         if let Some(previous) = numbers.insert(number, ident.to_string()) {
             return Err(syn::Error::new_spanned(
                 v,
@@ -71,10 +60,12 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     let default_variant = match (zero, other) {
         (Some(z), _) => quote!(#name::#z),
         (None, Some(o)) => quote!(#name::#o(0)),
-        (None, None) => return Err(syn::Error::new_spanned(
-            name,
-            "a Cramberry enum needs a variant numbered 0 (the default) or a #[cram(other)] variant",
-        )),
+        (None, None) => {
+            return Err(syn::Error::new_spanned(
+                name,
+                "a Cramberry enum needs a variant numbered 0 (the default) or a #[cram(other)] variant",
+            ))
+        }
     };
     let fallback = match other {
         Some(o) => quote!(n => ::core::option::Option::Some(#name::#o(n)),),

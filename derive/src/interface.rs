@@ -16,8 +16,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
 
     let mut ids = std::collections::BTreeMap::new();
-    let (mut lens, mut encodes, mut decodes, mut type_ids) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut lens, mut encodes, mut decodes, mut type_ids) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut first = None;
     for v in &data.variants {
         let ident = &v.ident;
@@ -49,10 +48,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             ));
         }
         if let Some(previous) = ids.insert(id, variant_str.clone()) {
-            return Err(syn::Error::new(
-                span,
-                format!("type id {id} is already used by `{previous}`"),
-            ));
+            return Err(syn::Error::new(span, format!("type id {id} is already used by `{previous}`")));
         }
         first.get_or_insert((ident, ty));
         lens.push(quote!(#name::#ident(m) => #rt::interface::len(#id, m, rec),));
@@ -65,10 +61,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         });
     }
     let Some((first_ident, first_ty)) = first else {
-        return Err(syn::Error::new_spanned(
-            name,
-            "an interface needs at least one variant",
-        ));
+        return Err(syn::Error::new_spanned(name, "an interface needs at least one variant"));
     };
     Ok(quote! {
         impl #impl_g #name #ty_g #where_c {

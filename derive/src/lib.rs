@@ -22,9 +22,7 @@ use syn::{parse_macro_input, Data, DeriveInput};
 #[proc_macro_derive(Cramberry, attributes(cram))]
 pub fn derive_cramberry(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand(&input)
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
 }
 
 fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
@@ -32,18 +30,12 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     match &input.data {
         Data::Struct(data) if container.pod => pod::expand(input, data),
         Data::Struct(data) => message::expand(input, data),
-        Data::Enum(data)
-            if data
-                .variants
-                .iter()
-                .all(|v| v.fields.is_empty() || attr::is_other(&v.attrs)) =>
-        {
+        Data::Enum(data) if data.variants.iter().all(|v| v.fields.is_empty() || attr::is_other(&v.attrs)) => {
             enumeration::expand(input, data)
         }
         Data::Enum(data) => interface::expand(input, data),
-        Data::Union(_) => Err(syn::Error::new_spanned(
-            &input.ident,
-            "#[derive(Cramberry)] does not support unions",
-        )),
+        Data::Union(_) => {
+            Err(syn::Error::new_spanned(&input.ident, "#[derive(Cramberry)] does not support unions"))
+        }
     }
 }

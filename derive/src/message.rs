@@ -16,8 +16,7 @@ pub fn rt() -> TokenStream {
 pub fn with_de_lifetime(generics: &Generics) -> Generics {
     let mut out = generics.clone();
     let mut de = LifetimeParam::new(de_lifetime());
-    de.bounds
-        .extend(generics.lifetimes().map(|l| l.lifetime.clone()));
+    de.bounds.extend(generics.lifetimes().map(|l| l.lifetime.clone()));
     out.params.insert(0, GenericParam::Lifetime(de));
     out
 }
@@ -35,10 +34,7 @@ struct Field<'a> {
 
 pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
     let Fields::Named(named) = &data.fields else {
-        return Err(syn::Error::new_spanned(
-            &input.ident,
-            "a Cramberry message needs named fields",
-        ));
+        return Err(syn::Error::new_spanned(&input.ident, "a Cramberry message needs named fields"));
     };
     let mut fields = Vec::new();
     let mut numbers = std::collections::BTreeMap::new();
@@ -48,12 +44,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
         let role = FieldRole::parse(&f.attrs, member.span())?;
         let shape = shape_of(&f.ty);
         match &role {
-            FieldRole::Encoded {
-                number,
-                span,
-                required,
-                fixed,
-            } => {
+            FieldRole::Encoded { number, span, required, fixed } => {
                 if let Some(previous) = numbers.insert(*number, member.to_string()) {
                     return Err(syn::Error::new(
                         *span,
@@ -79,12 +70,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
             FieldRole::Unknown => has_unknown = true,
             FieldRole::Skip => {}
         }
-        fields.push(Field {
-            member,
-            ty: &f.ty,
-            role,
-            shape,
-        });
+        fields.push(Field { member, ty: &f.ty, role, shape });
     }
 
     // A borrowed list `&[T]` (T not u8) cannot be filled from the input, so such a struct is encode-only.
@@ -133,19 +119,11 @@ fn encode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
     for f in fields {
         let member = f.member;
         match &f.role {
-            FieldRole::Encoded {
-                number,
-                span,
-                required,
-                fixed,
-            } => {
+            FieldRole::Encoded { number, span, required, fixed } => {
                 let (module, slice) = strategy(f.shape, *required);
                 let k = kind(*fixed);
-                let access: TokenStream = if slice.is_empty() {
-                    quote!(&self.#member)
-                } else {
-                    quote!(&self.#member[..])
-                };
+                let access: TokenStream =
+                    if slice.is_empty() { quote!(&self.#member) } else { quote!(&self.#member[..]) };
                 let turbofish = match f.shape {
                     Shape::Map => quote!(),
                     Shape::Array => quote!(::<#k, _, _, _>),
@@ -156,10 +134,10 @@ fn encode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
                     Shape::Array => quote!(::<#k, _, _>),
                     _ => quote!(::<#k, _>),
                 };
-                measure.push(
-                    quote_spanned!(*span=> len += #module::len #turbofish (#number, #access, rec);),
+                measure.push(quote_spanned!(*span=> len += #module::len #turbofish (#number, #access, rec);));
+                write.push(
+                    quote_spanned!(*span=> #module::write #write_turbofish (#number, #access, w, sizes);),
                 );
-                write.push(quote_spanned!(*span=> #module::write #write_turbofish (#number, #access, w, sizes);));
             }
             FieldRole::Unknown => {
                 measure.push(quote!(len += self.#member.len();));
@@ -204,12 +182,7 @@ fn decode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
         let ty = f.ty;
         let field_str = member.to_string();
         match &f.role {
-            FieldRole::Encoded {
-                number,
-                span,
-                required,
-                fixed,
-            } => {
+            FieldRole::Encoded { number, span, required, fixed } => {
                 let k = kind(*fixed);
                 let (module, _) = strategy(f.shape, *required);
                 empty.push(match f.shape {

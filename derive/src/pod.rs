@@ -9,16 +9,10 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
     let rt = rt();
     let name = &input.ident;
     if !input.generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(
-            &input.generics,
-            "a pod struct cannot be generic",
-        ));
+        return Err(syn::Error::new_spanned(&input.generics, "a pod struct cannot be generic"));
     }
     if !has_repr_c(input) {
-        return Err(syn::Error::new_spanned(
-            name,
-            "a pod struct needs #[repr(C)] so its layout is fixed",
-        ));
+        return Err(syn::Error::new_spanned(name, "a pod struct needs #[repr(C)] so its layout is fixed"));
     }
     let types: Vec<_> = data.fields.iter().map(|f| &f.ty).collect();
     let de = de_lifetime();
@@ -91,16 +85,12 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
 }
 
 fn has_repr_c(input: &DeriveInput) -> bool {
-    input
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident("repr"))
-        .any(|a| {
-            let mut c = false;
-            let _ = a.parse_nested_meta(|meta| {
-                c |= meta.path.is_ident("C");
-                Ok(())
-            });
-            c
-        })
+    input.attrs.iter().filter(|a| a.path().is_ident("repr")).any(|a| {
+        let mut c = false;
+        let _ = a.parse_nested_meta(|meta| {
+            c |= meta.path.is_ident("C");
+            Ok(())
+        });
+        c
+    })
 }

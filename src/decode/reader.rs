@@ -37,13 +37,7 @@ impl<'de> Reader<'de> {
         if input.len() > opts.max_message_len {
             return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
         }
-        Ok(Reader {
-            input,
-            pos: 0,
-            end: input.len(),
-            depth: 0,
-            opts: *opts,
-        })
+        Ok(Reader { input, pos: 0, end: input.len(), depth: 0, opts: *opts })
     }
 
     /// The options this decode runs under.
@@ -143,13 +137,9 @@ impl<'de> Reader<'de> {
         let at = self.pos;
         let len = self.read_varint()?;
         if len > self.remaining() as u64 {
-            return Err(self.error(
-                DecodeErrorKind::LengthOutOfBounds {
-                    len,
-                    remaining: self.remaining(),
-                },
-                at,
-            ));
+            return Err(
+                self.error(DecodeErrorKind::LengthOutOfBounds { len, remaining: self.remaining() }, at)
+            );
         }
         Ok(len as usize)
     }
@@ -207,13 +197,7 @@ impl<'de> Reader<'de> {
             }
             *last = number;
         }
-        Ok(Some(Tag {
-            number,
-            wire_type,
-            offset,
-            raw,
-            len: (self.pos - offset) as u8,
-        }))
+        Ok(Some(Tag { number, wire_type, offset, raw, len: (self.pos - offset) as u8 }))
     }
 
     /// If the next bytes are exactly `tag` again (the next element of a run), consumes them and returns the
@@ -237,13 +221,7 @@ impl<'de> Reader<'de> {
         if tag.wire_type == expected {
             Ok(())
         } else {
-            Err(self.error(
-                DecodeErrorKind::WireTypeMismatch {
-                    expected,
-                    found: tag.wire_type,
-                },
-                tag.offset,
-            ))
+            Err(self.error(DecodeErrorKind::WireTypeMismatch { expected, found: tag.wire_type }, tag.offset))
         }
     }
 
@@ -294,11 +272,7 @@ impl<'de> Reader<'de> {
     #[inline(always)]
     pub fn nested<T>(&mut self, len: usize, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         if self.depth >= self.opts.max_depth {
-            return Err(limit_error(
-                Limit::Depth,
-                self.opts.max_depth as usize,
-                self.pos,
-            ));
+            return Err(limit_error(Limit::Depth, self.opts.max_depth as usize, self.pos));
         }
         if len > self.remaining() {
             return Err(self.error(DecodeErrorKind::Truncated, self.pos));

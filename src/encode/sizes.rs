@@ -70,9 +70,7 @@ pub struct BumpSizes<'b> {
 impl<'b> BumpSizes<'b> {
     /// An empty recorder whose storage lives in `bump`.
     pub fn new_in(bump: &'b bumpalo::Bump) -> Self {
-        BumpSizes {
-            lens: bumpalo::collections::Vec::new_in(bump),
-        }
+        BumpSizes { lens: bumpalo::collections::Vec::new_in(bump) }
     }
 
     /// A reader over the recorded lengths, for the writing pass.

@@ -1,7 +1,7 @@
 //! Fixed-length lists (`[T; N]`, for `T` other than `u8`): written like a repeated field, and on decode the
 //! occurrence must hold exactly `N` elements.
 
-use super::repeated::{read_elements, Sink};
+use super::repeated::{read_elements, ElementReaders, Sink};
 use super::{DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -56,13 +56,7 @@ impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
 impl<V, const N: usize> Fill<'_, V, N> {
     fn check(&self, count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
         if count > N {
-            return Err(r.error(
-                DecodeErrorKind::FixedLengthMismatch {
-                    expected: N,
-                    found: count,
-                },
-                offset,
-            ));
+            return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, offset));
         }
         Ok(())
     }
@@ -75,15 +69,11 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>, const N: usize>(
     r: &mut Reader<'de>,
 ) -> Result<()> {
     let mut fill = Fill { array, filled: 0 };
-    read_elements(tag, r, &mut fill)?;
+    read_elements::<K, V, V>(tag, r, &mut fill, ElementReaders { one: V::decode, packed: V::decode_packed })?;
     if fill.filled != N {
-        return Err(r.error(
-            DecodeErrorKind::FixedLengthMismatch {
-                expected: N,
-                found: fill.filled,
-            },
-            tag.offset,
-        ));
+        return Err(
+            r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: fill.filled }, tag.offset)
+        );
     }
     Ok(())
 }

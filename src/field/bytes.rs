@@ -160,13 +160,7 @@ impl<'de, const N: usize> DecodeValue<'de> for [u8; N] {
         let at = r.position();
         let bytes = r.read_len_delimited(Limit::BytesLen)?;
         bytes.try_into().map_err(|_| {
-            r.error(
-                DecodeErrorKind::FixedLengthMismatch {
-                    expected: N,
-                    found: bytes.len(),
-                },
-                at,
-            )
+            r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: bytes.len() }, at)
         })
     }
 }

@@ -133,9 +133,7 @@ where
     }
 }
 
-fn read_entry<'de, K: DecodeValue<'de>, V: DecodeValue<'de>>(
-    r: &mut Reader<'de>,
-) -> Result<(K, V)> {
+fn read_entry<'de, K: DecodeValue<'de>, V: DecodeValue<'de>>(r: &mut Reader<'de>) -> Result<(K, V)> {
     let len = r.read_len()?;
     r.within(len, |r| {
         let mut key = K::empty();

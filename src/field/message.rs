@@ -46,12 +46,7 @@ pub fn plain_len<M: Message, R: LenRecorder>(m: &M, rec: &mut R) -> Option<usize
 
 /// Writes `m` as plain field `number`, unless it encodes to nothing.
 #[inline(always)]
-pub fn encode_plain<M: Message>(
-    m: &M,
-    number: u32,
-    w: &mut Writer<'_>,
-    sizes: &mut SizeCursor<'_>,
-) {
+pub fn encode_plain<M: Message>(m: &M, number: u32, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     let body = sizes.next_len();
     if body != 0 {
         w.put_tag(number, WireType::Bytes);

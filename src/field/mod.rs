@@ -131,11 +131,7 @@ pub const fn tag_len(number: u32, wire_type: WireType) -> usize {
 
 /// Checks the canonical rule that a plain field must not hold its default value.
 #[inline(always)]
-fn reject_default_if_canonical<K, V: Value<K>>(
-    value: &V,
-    r: &Reader<'_>,
-    offset: usize,
-) -> Result<()> {
+fn reject_default_if_canonical<K, V: Value<K>>(value: &V, r: &Reader<'_>, offset: usize) -> Result<()> {
     if r.canonical() && value.is_default() {
         return Err(r.non_canonical(crate::error::CanonicalRule::DefaultValueWritten, offset));
     }

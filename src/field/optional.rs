@@ -16,12 +16,7 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &Option<V>, rec: 
 
 /// Writes optional field `number`.
 #[inline(always)]
-pub fn write<K, V: Value<K>>(
-    number: u32,
-    value: &Option<V>,
-    w: &mut Writer<'_>,
-    sizes: &mut SizeCursor<'_>,
-) {
+pub fn write<K, V: Value<K>>(number: u32, value: &Option<V>, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     if let Some(v) = value {
         w.put_tag(number, V::WIRE_TYPE);
         v.encode(w, sizes);

@@ -16,22 +16,13 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) 
 
 /// Writes plain field `number` holding `value`.
 #[inline(always)]
-pub fn write<K, V: Value<K>>(
-    number: u32,
-    value: &V,
-    w: &mut Writer<'_>,
-    sizes: &mut SizeCursor<'_>,
-) {
+pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     value.encode_plain(number, w, sizes);
 }
 
 /// Reads a plain field whose tag was just read; the last occurrence wins.
 #[inline(always)]
-pub fn merge<'de, K, V: DecodeValue<'de, K>>(
-    field: &mut V,
-    tag: &Tag,
-    r: &mut Reader<'de>,
-) -> Result<()> {
+pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut V, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
     r.expect_wire_type(tag, V::WIRE_TYPE)?;
     let value = V::decode(r)?;
     reject_default_if_canonical(&value, r, tag.offset)?;

@@ -40,10 +40,8 @@ pub fn decode<P: Pod>(r: &mut Reader<'_>) -> Result<P> {
     let at = r.position();
     let bytes = r.read_len_delimited(Limit::BytesLen)?;
     if bytes.len() != core::mem::size_of::<P>() {
-        let mismatch = DecodeErrorKind::FixedLengthMismatch {
-            expected: core::mem::size_of::<P>(),
-            found: bytes.len(),
-        };
+        let mismatch =
+            DecodeErrorKind::FixedLengthMismatch { expected: core::mem::size_of::<P>(), found: bytes.len() };
         return Err(r.error(mismatch, at));
     }
     Ok(bytemuck::pod_read_unaligned(bytes))
@@ -52,6 +50,5 @@ pub fn decode<P: Pod>(r: &mut Reader<'_>) -> Result<P> {
 /// Reads one pod value as an element of a run.
 #[inline(always)]
 pub fn decode_packed<P: Pod>(r: &mut Reader<'_>) -> Result<P> {
-    r.take(core::mem::size_of::<P>())
-        .map(bytemuck::pod_read_unaligned)
+    r.take(core::mem::size_of::<P>()).map(bytemuck::pod_read_unaligned)
 }

@@ -37,22 +37,13 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut 
 
 /// Writes repeated field `number` holding `values`.
 #[inline]
-pub fn write<K, V: Value<K>>(
-    number: u32,
-    values: &[V],
-    w: &mut Writer<'_>,
-    sizes: &mut SizeCursor<'_>,
-) {
+pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     if values.is_empty() {
         return;
     }
     match V::REPEAT {
         Repeat::Packed => {
-            let body = if V::PACKED_WIDTH != 0 {
-                values.len() * V::PACKED_WIDTH
-            } else {
-                sizes.next_len()
-            };
+            let body = if V::PACKED_WIDTH != 0 { values.len() * V::PACKED_WIDTH } else { sizes.next_len() };
             w.put_tag(number, WireType::Bytes);
             w.put_varint(body as u64);
             for v in values {
@@ -75,7 +66,15 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>>(
     tag: &Tag,
     r: &mut Reader<'de>,
 ) -> Result<()> {
-    read_elements(tag, r, list)
+    let readers = ElementReaders { one: V::decode, packed: V::decode_packed };
+    read_elements::<K, V, V>(tag, r, list, readers)
+}
+
+/// How to read one element after its tag, and one element of a packed run: owned decoding and view
+/// validation share the loop below and differ only in these.
+pub(crate) struct ElementReaders<'de, X> {
+    pub one: fn(&mut Reader<'de>) -> Result<X>,
+    pub packed: fn(&mut Reader<'de>) -> Result<X>,
 }
 
 /// Where decoded elements go: a `Vec`, or a fixed-length array being filled.
@@ -109,13 +108,14 @@ impl<V> Sink<V> for Vec<V> {
 
 /// Reads every element of one occurrence of a repeated field into `sink`.
 #[inline]
-pub(crate) fn read_elements<'de, K, V: DecodeValue<'de, K>>(
+pub(crate) fn read_elements<'de, K, V: Value<K>, X>(
     tag: &Tag,
     r: &mut Reader<'de>,
-    sink: &mut impl Sink<V>,
+    sink: &mut impl Sink<X>,
+    read: ElementReaders<'de, X>,
 ) -> Result<()> {
     if V::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
-        return read_packed_run(tag, r, sink);
+        return read_packed_run::<K, V, X>(tag, r, sink, read.packed);
     }
     r.expect_wire_type(tag, V::WIRE_TYPE)?;
     if V::REPEAT == Repeat::Packed && r.canonical() {
@@ -123,7 +123,7 @@ pub(crate) fn read_elements<'de, K, V: DecodeValue<'de, K>>(
     }
     let mut offset = tag.offset;
     loop {
-        let value = V::decode(r).map_err(|e| e.at_index(sink.count()))?;
+        let value = (read.one)(r).map_err(|e| e.at_index(sink.count()))?;
         sink.put(value, r, offset)?;
         match r.eat_repeat(tag) {
             Some(next) => offset = next,
@@ -132,10 +132,11 @@ pub(crate) fn read_elements<'de, K, V: DecodeValue<'de, K>>(
     }
 }
 
-fn read_packed_run<'de, K, V: DecodeValue<'de, K>>(
+fn read_packed_run<'de, K, V: Value<K>, X>(
     tag: &Tag,
     r: &mut Reader<'de>,
-    sink: &mut impl Sink<V>,
+    sink: &mut impl Sink<X>,
+    read_packed: fn(&mut Reader<'de>) -> Result<X>,
 ) -> Result<()> {
     let len = r.read_len()?;
     if len == 0 && r.canonical() {
@@ -143,10 +144,7 @@ fn read_packed_run<'de, K, V: DecodeValue<'de, K>>(
     }
     if V::PACKED_WIDTH != 0 {
         if len % V::PACKED_WIDTH != 0 {
-            let kind = DecodeErrorKind::PackedLengthNotMultiple {
-                len,
-                width: V::PACKED_WIDTH,
-            };
+            let kind = DecodeErrorKind::PackedLengthNotMultiple { len, width: V::PACKED_WIDTH };
             return Err(r.error(kind, tag.offset));
         }
         sink.expect(len / V::PACKED_WIDTH, r, tag.offset)?;
@@ -154,7 +152,7 @@ fn read_packed_run<'de, K, V: DecodeValue<'de, K>>(
     r.within(len, |r| {
         while !r.at_end() {
             let at = r.position();
-            let value = V::decode_packed(r).map_err(|e| e.at_index(sink.count()))?;
+            let value = read_packed(r).map_err(|e| e.at_index(sink.count()))?;
             sink.put(value, r, at)?;
         }
         Ok(())

@@ -13,23 +13,14 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) 
 
 /// Writes required field `number`.
 #[inline(always)]
-pub fn write<K, V: Value<K>>(
-    number: u32,
-    value: &V,
-    w: &mut Writer<'_>,
-    sizes: &mut SizeCursor<'_>,
-) {
+pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     w.put_tag(number, V::WIRE_TYPE);
     value.encode(w, sizes);
 }
 
 /// Reads a required field whose tag was just read.
 #[inline(always)]
-pub fn merge<'de, K, V: DecodeValue<'de, K>>(
-    field: &mut V,
-    tag: &Tag,
-    r: &mut Reader<'de>,
-) -> Result<()> {
+pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut V, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
     r.expect_wire_type(tag, V::WIRE_TYPE)?;
     *field = V::decode(r)?;
     Ok(())

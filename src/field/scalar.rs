@@ -151,22 +151,8 @@ macro_rules! float {
         }
     };
 }
-float!(
-    f32,
-    Fixed32,
-    4,
-    canonical_f32_bits,
-    put_fixed32,
-    read_fixed32
-);
-float!(
-    f64,
-    Fixed64,
-    8,
-    canonical_f64_bits,
-    put_fixed64,
-    read_fixed64
-);
+float!(f32, Fixed32, 4, canonical_f32_bits, put_fixed32, read_fixed32);
+float!(f64, Fixed64, 8, canonical_f64_bits, put_fixed64, read_fixed64);
 
 /// A fieldless enum with explicit numbers: what `#[derive(Cramberry)]` implements for one.
 ///

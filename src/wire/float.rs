@@ -48,14 +48,8 @@ mod tests {
     #[test]
     fn canonicalises_negative_zero_and_nans_but_keeps_the_rest() {
         assert_eq!(canonical_f64_bits(-0.0), 0);
-        assert_eq!(
-            canonical_f64_bits(f64::from_bits(0x7ff0_0000_0000_0001)),
-            F64_QUIET_NAN
-        );
-        assert_eq!(
-            canonical_f32_bits(f32::from_bits(0xffc0_0000)),
-            F32_QUIET_NAN
-        );
+        assert_eq!(canonical_f64_bits(f64::from_bits(0x7ff0_0000_0000_0001)), F64_QUIET_NAN);
+        assert_eq!(canonical_f32_bits(f32::from_bits(0xffc0_0000)), F32_QUIET_NAN);
         assert_eq!(canonical_f64_bits(f64::INFINITY), f64::INFINITY.to_bits());
         let subnormal = f32::from_bits(1);
         assert_eq!(canonical_f32_bits(subnormal), 1);

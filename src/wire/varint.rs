@@ -134,11 +134,7 @@ mod tests {
     #[test]
     fn len_matches_a_byte_loop_at_every_bit_width() {
         for bits in 0..64 {
-            for value in [
-                1u64 << bits,
-                (1u64 << bits).wrapping_sub(1),
-                (1u64 << bits) | 1,
-            ] {
+            for value in [1u64 << bits, (1u64 << bits).wrapping_sub(1), (1u64 << bits) | 1] {
                 let mut expected = 1;
                 let mut v = value >> 7;
                 while v != 0 {
@@ -158,16 +154,8 @@ mod tests {
             let mut buf = [0u8; 20];
             let n = encode_varint(value, &mut buf);
             assert_eq!(n, varint_len(value));
-            assert_eq!(
-                decode_varint(&buf[..n]),
-                Ok((value, n)),
-                "exact slice, value {value}"
-            );
-            assert_eq!(
-                decode_varint(&buf),
-                Ok((value, n)),
-                "with slack, value {value}"
-            );
+            assert_eq!(decode_varint(&buf[..n]), Ok((value, n)), "exact slice, value {value}");
+            assert_eq!(decode_varint(&buf), Ok((value, n)), "with slack, value {value}");
         }
     }
 

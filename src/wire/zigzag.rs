@@ -26,14 +26,8 @@ mod tests {
 
     #[test]
     fn spec_values_and_extremes_round_trip() {
-        for (signed, unsigned) in [
-            (0i64, 0u64),
-            (-1, 1),
-            (1, 2),
-            (-64, 127),
-            (64, 128),
-            (i64::MIN, u64::MAX),
-        ] {
+        for (signed, unsigned) in [(0i64, 0u64), (-1, 1), (1, 2), (-64, 127), (64, 128), (i64::MIN, u64::MAX)]
+        {
             assert_eq!(zigzag_encode(signed), unsigned);
             assert_eq!(zigzag_decode(unsigned), signed);
         }

@@ -193,19 +193,11 @@ pub struct KeepsUnknown {
 
 /// Floats without NaN (NaN != NaN would make equality checks meaningless); -0.0 and infinities included.
 pub fn float64() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        any::<f64>().prop_filter("not NaN", |f| !f.is_nan()),
-        Just(-0.0),
-        Just(f64::INFINITY)
-    ]
+    prop_oneof![any::<f64>().prop_filter("not NaN", |f| !f.is_nan()), Just(-0.0), Just(f64::INFINITY)]
 }
 
 pub fn float32() -> impl Strategy<Value = f32> {
-    prop_oneof![
-        any::<f32>().prop_filter("not NaN", |f| !f.is_nan()),
-        Just(-0.0f32),
-        Just(f32::NEG_INFINITY)
-    ]
+    prop_oneof![any::<f32>().prop_filter("not NaN", |f| !f.is_nan()), Just(-0.0f32), Just(f32::NEG_INFINITY)]
 }
 
 pub fn color() -> impl Strategy<Value = Color> {
@@ -213,35 +205,24 @@ pub fn color() -> impl Strategy<Value = Color> {
 }
 
 pub fn level() -> impl Strategy<Value = Level> {
-    prop_oneof![
-        Just(Level::Unset),
-        Just(Level::Warn),
-        (3u32..).prop_map(Level::Other),
-        Just(Level::Other(1))
-    ]
+    prop_oneof![Just(Level::Unset), Just(Level::Warn), (3u32..).prop_map(Level::Other), Just(Level::Other(1))]
 }
 
 pub fn inner() -> impl Strategy<Value = Inner> {
-    (
-        ".{0,8}",
-        any::<i64>(),
-        prop::collection::vec(".{0,4}", 0..3),
-    )
-        .prop_map(|(name, value, tags)| Inner { name, value, tags })
+    (".{0,8}", any::<i64>(), prop::collection::vec(".{0,4}", 0..3)).prop_map(|(name, value, tags)| Inner {
+        name,
+        value,
+        tags,
+    })
 }
 
 pub fn shape() -> impl Strategy<Value = Shape> {
-    prop_oneof![
-        inner().prop_map(Shape::Inner),
-        float64().prop_map(|radius| Shape::Circle(Circle { radius }))
-    ]
+    prop_oneof![inner().prop_map(Shape::Inner), float64().prop_map(|radius| Shape::Circle(Circle { radius }))]
 }
 
 pub fn vec3() -> impl Strategy<Value = Vec3> {
     (any::<f32>(), any::<f32>(), any::<f32>())
-        .prop_filter("no NaN", |(x, y, z)| {
-            !(x.is_nan() || y.is_nan() || z.is_nan())
-        })
+        .prop_filter("no NaN", |(x, y, z)| !(x.is_nan() || y.is_nan() || z.is_nan()))
         .prop_map(|(x, y, z)| Vec3 { x, y, z })
 }
 
