@@ -72,7 +72,10 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         None => quote!(_ => ::core::option::Option::None,),
     };
     let de = crate::message::de_lifetime();
+    let view = crate::view::self_view(input, None);
     Ok(quote! {
+        #view
+
         #[automatically_derived]
         impl #impl_g ::cramberry::Enumeration for #name #ty_g #where_c {
             const NAME: &'static str = #name_str;

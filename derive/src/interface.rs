@@ -18,6 +18,10 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     let mut ids = std::collections::BTreeMap::new();
     let (mut lens, mut encodes, mut decodes, mut type_ids) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut first = None;
+    let vl = crate::view::view_lifetime();
+    let view_name = quote::format_ident!("{}View", name);
+    let vis = &input.vis;
+    let (mut view_variants, mut view_reads, mut view_owned) = (Vec::new(), Vec::new(), Vec::new());
     for v in &data.variants {
         let ident = &v.ident;
         let variant_str = ident.to_string();
@@ -51,6 +55,16 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             return Err(syn::Error::new(span, format!("type id {id} is already used by `{previous}`")));
         }
         first.get_or_insert((ident, ty));
+        let vty = crate::view::with_view_lifetime(ty);
+        view_variants.push(quote!(#ident(<#vty as #rt::ValueView<#vl>>::View)));
+        view_reads.push(quote! {
+            #id => ::core::result::Result::Ok(#view_name::#ident(
+                <#vty as #rt::ValueView<#vl>>::read_view(r).map_err(|e| e.in_field(#name_str, #variant_str))?
+            )),
+        });
+        view_owned.push(
+            quote!(#view_name::#ident(m) => #name::#ident(<#vty as #rt::ValueView<#vl>>::from_view(m)),),
+        );
         lens.push(quote!(#name::#ident(m) => #rt::interface::len(#id, m, rec),));
         encodes.push(quote!(#name::#ident(m) => #rt::interface::encode(#id, m, w, sizes),));
         type_ids.push(quote!(#name::#ident(_) => #id,));
@@ -63,7 +77,43 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     let Some((first_ident, first_ty)) = first else {
         return Err(syn::Error::new_spanned(name, "an interface needs at least one variant"));
     };
+    let first_vty = crate::view::with_view_lifetime(first_ty);
+    let view_doc = format!("The view of a [`{name}`] value: the view of whichever message it holds.");
+    let owned = crate::view::self_with_view_lifetime(input);
+    let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
     Ok(quote! {
+        #[doc = #view_doc]
+        #[derive(Clone)]
+        #vis enum #view_name<#vl> {
+            #(#view_variants,)*
+        }
+
+        #[automatically_derived]
+        impl<#vl, #(#lifetimes),*> #rt::ValueView<#vl> for #name #ty_g where #(#vl: #lifetimes),* {
+            type View = #view_name<#vl>;
+            #[inline]
+            fn empty_view() -> Self::View {
+                #view_name::#first_ident(<#first_vty as #rt::ValueView<#vl>>::empty_view())
+            }
+            #[inline]
+            fn view_is_default(_: &Self::View) -> bool {
+                false
+            }
+            #[inline]
+            fn read_view(r: &mut #rt::Reader<#vl>) -> ::cramberry::Result<Self::View> {
+                let (type_id, at) = #rt::interface::read_type_id(r)?;
+                match type_id {
+                    #(#view_reads)*
+                    other => ::core::result::Result::Err(#rt::interface::unknown_type_id(other, at)),
+                }
+            }
+            #[inline]
+            fn from_view(view: &Self::View) -> Self {
+                let owned: #owned = match view { #(#view_owned)* };
+                owned
+            }
+        }
+
         impl #impl_g #name #ty_g #where_c {
             /// The type id written on the wire for this value's concrete type.
             pub fn type_id(&self) -> u64 {

@@ -14,6 +14,7 @@ mod interface;
 mod message;
 mod pod;
 mod shape;
+mod view;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, Data, DeriveInput};

@@ -25,11 +25,14 @@ pub fn de_lifetime() -> Lifetime {
     Lifetime::new("'__de", Span::call_site())
 }
 
-struct Field<'a> {
-    member: &'a syn::Ident,
-    ty: &'a syn::Type,
-    role: FieldRole,
-    shape: Shape,
+/// One field of a message, as the generators see it.
+pub struct FieldInfo<'a> {
+    pub member: &'a syn::Ident,
+    pub ty: &'a syn::Type,
+    pub role: FieldRole,
+    pub shape: Shape,
+    /// The field's doc comments, carried onto its view accessor.
+    pub docs: Vec<&'a syn::Attribute>,
 }
 
 pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
@@ -70,7 +73,8 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
             FieldRole::Unknown => has_unknown = true,
             FieldRole::Skip => {}
         }
-        fields.push(Field { member, ty: &f.ty, role, shape });
+        let docs = f.attrs.iter().filter(|a| a.path().is_ident("doc")).collect();
+        fields.push(FieldInfo { member, ty: &f.ty, role, shape, docs });
     }
 
     // A borrowed list `&[T]` (T not u8) cannot be filled from the input, so such a struct is encode-only.
@@ -85,10 +89,16 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
     }
     let decode = decode_impl(input, &fields);
     let decode_value = decode_value_impl(input);
-    Ok(quote! { #encode #decode #value #decode_value })
+    // Views need every field type re-expressed with the view's lifetime, which type parameters prevent.
+    let view = if input.generics.type_params().next().is_none() {
+        crate::view::message_view(input, &fields)
+    } else {
+        quote!()
+    };
+    Ok(quote! { #encode #decode #value #decode_value #view })
 }
 
-fn kind(fixed: bool) -> TokenStream {
+pub fn kind(fixed: bool) -> TokenStream {
     let rt = rt();
     if fixed {
         quote!(#rt::Fixed)
@@ -110,7 +120,7 @@ fn strategy(shape: Shape, required: bool) -> (TokenStream, &'static str) {
     }
 }
 
-fn encode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
+fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     let rt = rt();
     let name = &input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
@@ -163,7 +173,7 @@ fn encode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
     }
 }
 
-fn decode_impl(input: &DeriveInput, fields: &[Field]) -> TokenStream {
+fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     let rt = rt();
     let name = &input.ident;
     let name_str = name.to_string();

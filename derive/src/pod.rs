@@ -16,7 +16,10 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
     }
     let types: Vec<_> = data.fields.iter().map(|f| &f.ty).collect();
     let de = de_lifetime();
+    let view = crate::view::self_view(input, Some(quote!(#rt::pod::decode_packed)));
     Ok(quote! {
+        #view
+
         const _: () = {
             #[cfg(target_endian = "big")]
             compile_error!("cramberry pod structs are written as little-endian bytes and need a little-endian target");

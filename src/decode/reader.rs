@@ -22,7 +22,7 @@ pub struct Tag {
 ///
 /// Offsets are absolute: a nested message narrows the readable end but keeps positions relative to the start
 /// of the whole input, so every error says where in *your* buffer the problem is.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Reader<'de> {
     input: &'de [u8],
     pos: usize,
@@ -38,6 +38,26 @@ impl<'de> Reader<'de> {
             return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
         }
         Ok(Reader { input, pos: 0, end: input.len(), depth: 0, opts: *opts })
+    }
+
+    /// A reader over bytes that a view already validated: no limits, lenient, never fails to construct.
+    /// Views re-read such bytes lazily (iterating a list, opening a boxed message).
+    pub(crate) fn revisit(input: &'de [u8]) -> Self {
+        let opts = DecodeOptions::DEFAULT.max_depth(u32::MAX);
+        Reader { input, pos: 0, end: input.len(), depth: 0, opts }
+    }
+
+    /// The input between two offsets (as returned by [`position`](Self::position)).
+    #[inline(always)]
+    pub fn slice(&self, start: usize, end: usize) -> &'de [u8] {
+        let input: &'de [u8] = self.input;
+        &input[start..end]
+    }
+
+    /// The offset in the input at which `part` (a slice of the input) starts.
+    #[inline(always)]
+    pub fn offset_of(&self, part: &[u8]) -> usize {
+        part.as_ptr() as usize - self.input.as_ptr() as usize
     }
 
     /// The options this decode runs under.

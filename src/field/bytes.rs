@@ -30,6 +30,12 @@ pub(crate) fn read_str<'de>(r: &mut Reader<'de>) -> Result<&'de str> {
     }
 }
 
+/// Reads a bytes value, borrowed from the input.
+#[inline(always)]
+pub(crate) fn read_bytes<'de>(r: &mut Reader<'de>) -> Result<&'de [u8]> {
+    r.read_len_delimited(Limit::BytesLen)
+}
+
 #[cold]
 fn utf8_error(r: &Reader<'_>, bytes: &[u8]) -> crate::DecodeError {
     let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);

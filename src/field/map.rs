@@ -113,19 +113,37 @@ where
     V: DecodeValue<'de>,
     M: MapInsert<K, V>,
 {
+    let readers = EntryReaders { empty: || (K::empty(), V::empty()), key: plain::merge, value: plain::merge };
+    read_entries(tag, r, map, readers)
+}
+
+/// How to read a map entry's key and value: owned decoding and view validation share the loop below.
+pub(crate) struct EntryReaders<'de, KX, VX> {
+    pub empty: fn() -> (KX, VX),
+    pub key: fn(&mut KX, &Tag, &mut Reader<'de>) -> Result<()>,
+    pub value: fn(&mut VX, &Tag, &mut Reader<'de>) -> Result<()>,
+}
+
+/// Reads the consecutive entries of one occurrence of a map field into `sink`.
+pub(crate) fn read_entries<'de, KX: PartialOrd + Clone, VX>(
+    tag: &Tag,
+    r: &mut Reader<'de>,
+    sink: &mut impl MapInsert<KX, VX>,
+    readers: EntryReaders<'de, KX, VX>,
+) -> Result<()> {
     r.expect_wire_type(tag, WireType::Bytes)?;
-    let mut previous: Option<K> = None;
+    let mut previous: Option<KX> = None;
     let mut offset = tag.offset;
     loop {
-        r.check_elements(map.entry_count() + 1, offset)?;
-        let (key, value) = read_entry::<K, V>(r).map_err(|e| e.at_index(map.entry_count()))?;
+        r.check_elements(sink.entry_count() + 1, offset)?;
+        let (key, value) = read_entry(r, &readers).map_err(|e| e.at_index(sink.entry_count()))?;
         if r.canonical() {
             if previous.as_ref().is_some_and(|p| *p >= key) {
                 return Err(r.non_canonical(CanonicalRule::MapKeyOrder, offset));
             }
             previous = Some(key.clone());
         }
-        map.insert_entry(key, value);
+        sink.insert_entry(key, value);
         match r.eat_repeat(tag) {
             Some(next) => offset = next,
             None => return Ok(()),
@@ -133,16 +151,19 @@ where
     }
 }
 
-fn read_entry<'de, K: DecodeValue<'de>, V: DecodeValue<'de>>(r: &mut Reader<'de>) -> Result<(K, V)> {
+/// Reads one entry: key = field 1, value = field 2, both plain; other fields are skipped.
+pub(crate) fn read_entry<'de, KX, VX>(
+    r: &mut Reader<'de>,
+    readers: &EntryReaders<'de, KX, VX>,
+) -> Result<(KX, VX)> {
     let len = r.read_len()?;
     r.within(len, |r| {
-        let mut key = K::empty();
-        let mut value = V::empty();
+        let (mut key, mut value) = (readers.empty)();
         let mut last = 0;
         while let Some(tag) = r.next_field(&mut last)? {
             match tag.number {
-                1 => plain::merge(&mut key, &tag, r)?,
-                2 => plain::merge(&mut value, &tag, r)?,
+                1 => (readers.key)(&mut key, &tag, r)?,
+                2 => (readers.value)(&mut value, &tag, r)?,
                 _ => r.skip_unknown(&tag)?,
             }
         }

@@ -27,6 +27,7 @@ use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
 use crate::wire::{make_tag, varint_len, WireType};
 
+pub(crate) use bytes::{read_bytes, read_str};
 pub use scalar::{enumeration as scalar_enum, Enumeration};
 
 /// Marker: a type's natural encoding (varint, ZigZag, IEEE float, length-delimited, …).

@@ -1,0 +1,293 @@
+//! Views: `TView<'a>` for every message, and the `ValueView` impls that let messages, enums, interfaces and
+//! pods appear inside views.
+
+use crate::attr::FieldRole;
+use crate::message::{kind, rt, FieldInfo};
+use crate::shape::Shape;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::visit_mut::VisitMut;
+use syn::{DeriveInput, Lifetime, Type};
+
+/// The lifetime of view types in generated code.
+pub fn view_lifetime() -> Lifetime {
+    Lifetime::new("'__v", Span::call_site())
+}
+
+/// Replaces every lifetime in a type with the view lifetime, so field types can appear in the view struct.
+pub fn with_view_lifetime(ty: &Type) -> Type {
+    struct Replace;
+    impl VisitMut for Replace {
+        fn visit_lifetime_mut(&mut self, l: &mut Lifetime) {
+            *l = view_lifetime();
+        }
+    }
+    let mut ty = ty.clone();
+    Replace.visit_type_mut(&mut ty);
+    ty
+}
+
+/// The type itself with each of its lifetime parameters set to the view lifetime.
+pub fn self_with_view_lifetime(input: &DeriveInput) -> TokenStream {
+    let name = &input.ident;
+    let v = view_lifetime();
+    let lifetimes: Vec<_> = input.generics.lifetimes().map(|_| &v).collect();
+    if lifetimes.is_empty() {
+        quote!(#name)
+    } else {
+        quote!(#name<#(#lifetimes),*>)
+    }
+}
+
+/// `impl<'__v, 'a, ...> ... where '__v: 'a` pieces for implementing `ValueView<'__v>` on the type.
+fn value_view_generics(input: &DeriveInput) -> (TokenStream, TokenStream) {
+    let v = view_lifetime();
+    let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
+    let (_, ty_g, _) = input.generics.split_for_impl();
+    (quote!(<#v, #(#lifetimes),*>), quote!(#ty_g where #(#v: #lifetimes),*))
+}
+
+/// The view struct, its accessors, and the trait impls, for a message.
+pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
+    let rt = rt();
+    let v = view_lifetime();
+    let name = &input.ident;
+    let name_str = name.to_string();
+    let vis = &input.vis;
+    let view_name = format_ident!("{}View", name);
+    let owned = self_with_view_lifetime(input);
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let (vv_impl, vv_ty_where) = value_view_generics(input);
+
+    let (mut slots, mut accessors, mut empty, mut arms, mut owned_fields) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut seen_decls, mut seen_checks, mut known) = (Vec::new(), Vec::new(), Vec::new());
+    for f in fields {
+        let member = f.member;
+        let field_str = member.to_string();
+        let ty = with_view_lifetime(f.ty);
+        let docs = &f.docs;
+        let FieldRole::Encoded { number, required, fixed, .. } = &f.role else {
+            let value = match f.role {
+                FieldRole::Unknown => {
+                    quote!(::cramberry::UnknownFields::collect(self.__bytes, |n| matches!(n, #(#known)|*)))
+                }
+                _ => quote!(::core::default::Default::default()),
+            };
+            owned_fields.push((member, value));
+            continue;
+        };
+        known.push(quote!(#number));
+        let k = kind(*fixed);
+        let (slot_ty, merge, init, to_owned) = match f.shape {
+            Shape::Plain => (
+                quote!(<#ty as #rt::ValueView<#v, #k>>::View),
+                if *required {
+                    quote!(#rt::view::required::merge::<#k, #ty>)
+                } else {
+                    quote!(#rt::view::plain::merge::<#k, #ty>)
+                },
+                quote!(<#ty as #rt::ValueView<#v, #k>>::empty_view()),
+                quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&self.#member)),
+            ),
+            Shape::Optional => {
+                let inner = quote!(<#ty as #rt::view::OptionType>::Inner);
+                (
+                    quote!(::core::option::Option<<#inner as #rt::ValueView<#v, #k>>::View>),
+                    quote!(#rt::view::optional::merge::<#k, #inner>),
+                    quote!(::core::option::Option::None),
+                    quote!(self.#member.as_ref().map(<#inner as #rt::ValueView<#v, #k>>::from_view)),
+                )
+            }
+            Shape::Repeated | Shape::Array => {
+                let elem = quote!(<#ty as #rt::view::ListType>::Elem);
+                let merge = match (&f.shape, &ty) {
+                    (Shape::Array, Type::Array(a)) => {
+                        let len = &a.len;
+                        quote!(#rt::view::array::merge::<#k, #elem, { #len }>)
+                    }
+                    _ => quote!(#rt::view::repeated_merge::<#k, #elem>),
+                };
+                let to_owned = if f.shape == Shape::Array {
+                    quote!(self.#member.to_array())
+                } else {
+                    quote!(self.#member.to_vec())
+                };
+                (
+                    quote!(#rt::view::Repeated<#v, #elem, #k>),
+                    merge,
+                    quote!(#rt::view::Repeated::empty()),
+                    to_owned,
+                )
+            }
+            Shape::Map => {
+                let (key, val) =
+                    (quote!(<#ty as #rt::view::MapType>::Key), quote!(<#ty as #rt::view::MapType>::Val));
+                (
+                    quote!(#rt::view::MapView<#v, #key, #val>),
+                    quote!(#rt::view::map_merge::<#key, #val>),
+                    quote!(::core::default::Default::default()),
+                    quote!(self.#member.to_map()),
+                )
+            }
+        };
+        slots.push(quote!(#member: #slot_ty));
+        accessors.push(quote! {
+            #(#docs)*
+            #[inline]
+            pub fn #member(&self) -> #slot_ty {
+                ::core::clone::Clone::clone(&self.#member)
+            }
+        });
+        empty.push(quote!(#member: #init));
+        owned_fields.push((member, to_owned));
+        let merge_call =
+            quote!(#merge(&mut view.#member, &tag, r).map_err(|e| e.in_field(#name_str, #field_str))?);
+        if *required {
+            let seen = format_ident!("__seen_{}", member);
+            seen_decls.push(quote!(let mut #seen = false;));
+            seen_checks.push(quote! {
+                if !#seen {
+                    return ::core::result::Result::Err(#rt::required::missing(r, #name_str, #field_str));
+                }
+            });
+            arms.push(quote!(#number => { #merge_call; #seen = true; }));
+        } else {
+            arms.push(quote!(#number => #merge_call,));
+        }
+    }
+    let (owned_members, owned_values): (Vec<_>, Vec<_>) = owned_fields.into_iter().unzip();
+    let doc = format!(
+        "A validated, zero-copy view of [`{name}`]: `{name}::view(&bytes)` checks the bytes once; every accessor \
+         then reads in place, never fails and never allocates."
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone)]
+        #vis struct #view_name<#v> {
+            __bytes: &#v [u8],
+            #(#slots,)*
+        }
+
+        impl<#v> #view_name<#v> {
+            #(#accessors)*
+
+            /// The view of the message with every field absent.
+            #[doc(hidden)]
+            pub fn __empty() -> Self {
+                #view_name { __bytes: &[], #(#empty,)* }
+            }
+        }
+
+        #[automatically_derived]
+        impl<#v> ::cramberry::MessageView<#v> for #view_name<#v> {
+            type Owned = #owned;
+
+            fn parse_fields(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
+                let start = r.position();
+                let mut view = Self::__empty();
+                let mut last = 0u32;
+                #(#seen_decls)*
+                while let ::core::option::Option::Some(tag) = r.next_field(&mut last)? {
+                    match tag.number {
+                        #(#arms)*
+                        _ => r.skip_unknown(&tag)?,
+                    }
+                }
+                #(#seen_checks)*
+                view.__bytes = r.slice(start, r.position());
+                ::core::result::Result::Ok(view)
+            }
+
+            fn to_owned(&self) -> #owned {
+                #name { #(#owned_members: #owned_values,)* }
+            }
+
+            #[inline]
+            fn as_bytes(&self) -> &#v [u8] {
+                self.__bytes
+            }
+        }
+
+        impl #impl_g #name #ty_g #where_c {
+            /// Validates `bytes` once (default options) and returns a zero-copy view of them.
+            #[inline]
+            pub fn view<#v>(bytes: &#v [u8]) -> ::cramberry::Result<#view_name<#v>> {
+                <#view_name<#v> as ::cramberry::MessageView<#v>>::view(bytes)
+            }
+
+            /// Validates `bytes` once with `options` and returns a zero-copy view of them.
+            #[inline]
+            pub fn view_with<#v>(
+                bytes: &#v [u8],
+                options: &::cramberry::DecodeOptions,
+            ) -> ::cramberry::Result<#view_name<#v>> {
+                <#view_name<#v> as ::cramberry::MessageView<#v>>::view_with(bytes, options)
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_g ::cramberry::Viewable for #name #ty_g #where_c {
+            type View<#v> = #view_name<#v>;
+        }
+
+        #[automatically_derived]
+        impl #vv_impl #rt::ValueView<#v> for #name #vv_ty_where {
+            type View = #view_name<#v>;
+            #[inline]
+            fn empty_view() -> Self::View {
+                #view_name::__empty()
+            }
+            #[inline]
+            fn view_is_default(view: &Self::View) -> bool {
+                ::cramberry::MessageView::as_bytes(view).is_empty()
+            }
+            #[inline]
+            fn read_view(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self::View> {
+                #rt::view::read_nested(r)
+            }
+            #[inline]
+            fn from_view(view: &Self::View) -> Self {
+                ::cramberry::MessageView::to_owned(view)
+            }
+        }
+    }
+}
+
+/// `ValueView` for types that view as themselves (enums, pods): reading the view is decoding.
+pub fn self_view(input: &DeriveInput, read_packed: Option<TokenStream>) -> TokenStream {
+    let rt = rt();
+    let v = view_lifetime();
+    let name = &input.ident;
+    let read_packed = read_packed.map(|f| {
+        quote! {
+            #[inline]
+            fn read_view_packed(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
+                #f(r)
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl<#v> #rt::ValueView<#v> for #name {
+            type View = Self;
+            #[inline]
+            fn empty_view() -> Self {
+                <Self as #rt::DecodeValue<#v>>::empty()
+            }
+            #[inline]
+            fn view_is_default(view: &Self) -> bool {
+                <Self as #rt::Value>::is_default(view)
+            }
+            #[inline]
+            fn read_view(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
+                <Self as #rt::DecodeValue<#v>>::decode(r)
+            }
+            #read_packed
+            #[inline]
+            fn from_view(view: &Self) -> Self {
+                ::core::clone::Clone::clone(view)
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Field strategies for views, mirroring [`crate::field`]: the same checks as owned decoding, recording views.
+
+use super::value::ValueView;
+use crate::decode::{Reader, Tag};
+use crate::error::{CanonicalRule, Result};
+
+/// Plain fields: the last occurrence wins; in canonical mode a default value is an error.
+pub mod plain {
+    use super::*;
+
+    /// Reads a plain field whose tag was just read into its view slot.
+    #[inline(always)]
+    pub fn merge<'a, K, V: ValueView<'a, K>>(
+        slot: &mut V::View,
+        tag: &Tag,
+        r: &mut Reader<'a>,
+    ) -> Result<()> {
+        r.expect_wire_type(tag, V::WIRE_TYPE)?;
+        let view = V::read_view(r)?;
+        if r.canonical() && V::view_is_default(&view) {
+            return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
+        }
+        *slot = view;
+        Ok(())
+    }
+}
+
+/// Optional fields.
+pub mod optional {
+    use super::*;
+
+    /// Reads an optional field whose tag was just read.
+    #[inline(always)]
+    pub fn merge<'a, K, V: ValueView<'a, K>>(
+        slot: &mut Option<V::View>,
+        tag: &Tag,
+        r: &mut Reader<'a>,
+    ) -> Result<()> {
+        r.expect_wire_type(tag, V::WIRE_TYPE)?;
+        *slot = Some(V::read_view(r)?);
+        Ok(())
+    }
+}
+
+/// Required fields (the caller tracks presence).
+pub mod required {
+    use super::*;
+
+    /// Reads a required field whose tag was just read.
+    #[inline(always)]
+    pub fn merge<'a, K, V: ValueView<'a, K>>(
+        slot: &mut V::View,
+        tag: &Tag,
+        r: &mut Reader<'a>,
+    ) -> Result<()> {
+        r.expect_wire_type(tag, V::WIRE_TYPE)?;
+        *slot = V::read_view(r)?;
+        Ok(())
+    }
+}
+
+/// Fixed-length lists: each occurrence must hold exactly `N` elements and replaces the previous one.
+pub mod array {
+    use super::super::repeated::Repeated;
+    use super::*;
+    use crate::error::DecodeErrorKind;
+
+    /// Reads a fixed-length list field whose tag was just read.
+    pub fn merge<'a, K, V: ValueView<'a, K>, const N: usize>(
+        list: &mut Repeated<'a, V, K>,
+        tag: &Tag,
+        r: &mut Reader<'a>,
+    ) -> Result<()> {
+        let mut occurrence = Repeated::empty();
+        super::super::repeated::merge(&mut occurrence, tag, r)?;
+        if occurrence.len() != N {
+            let kind = DecodeErrorKind::FixedLengthMismatch { expected: N, found: occurrence.len() };
+            return Err(r.error(kind, tag.offset));
+        }
+        *list = occurrence;
+        Ok(())
+    }
+}

@@ -1,0 +1,153 @@
+//! Maps in views: the span of the entries and their count, iterated lazily in wire order.
+
+use super::value::ValueView;
+use crate::decode::{Reader, Tag};
+use crate::error::Result;
+use crate::field::map::{read_entries, read_entry, EntryReaders, MapInsert};
+use crate::field::Natural;
+use core::marker::PhantomData;
+
+/// The view of a map field: `len()` in O(1), an iterator of `(key, value)` views in wire order, and `get`.
+pub struct MapView<'a, K, V> {
+    span: &'a [u8],
+    number: u32,
+    count: usize,
+    marker: PhantomData<fn() -> (K, V)>,
+}
+
+impl<K, V> Clone for MapView<'_, K, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K, V> Copy for MapView<'_, K, V> {}
+
+impl<K, V> Default for MapView<'_, K, V> {
+    fn default() -> Self {
+        MapView { span: &[], number: 0, count: 0, marker: PhantomData }
+    }
+}
+
+impl<K, V> core::fmt::Debug for MapView<'_, K, V> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("MapView").field("number", &self.number).field("len", &self.count).finish()
+    }
+}
+
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> MapView<'a, K, V> {
+    /// Number of entries, in O(1) (a key that arrived twice counts twice; `decode` keeps its last value).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether the map has no entries.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// A lazy iterator over `(key, value)` views in wire order (ascending key order for encoder output).
+    #[inline]
+    pub fn iter(&self) -> MapIter<'a, K, V> {
+        MapIter {
+            r: Reader::revisit(self.span),
+            number: self.number,
+            remaining: self.count,
+            marker: PhantomData,
+        }
+    }
+
+    /// The value for `key` (the last one, if the key arrived twice), by a linear scan.
+    pub fn get(&self, key: &K::View) -> Option<V::View>
+    where
+        K::View: PartialEq,
+    {
+        self.iter().filter(|(k, _)| k == key).last().map(|(_, v)| v)
+    }
+
+    /// The owned map.
+    pub fn to_map<M: MapInsert<K, V> + Default>(&self) -> M {
+        let mut map = M::default();
+        for (k, v) in self.iter() {
+            map.insert_entry(K::from_view(&k), V::from_view(&v));
+        }
+        map
+    }
+}
+
+fn view_readers<'a, K: ValueView<'a>, V: ValueView<'a>>() -> EntryReaders<'a, K::View, V::View> {
+    EntryReaders {
+        empty: || (K::empty_view(), V::empty_view()),
+        key: super::plain::merge::<Natural, K>,
+        value: super::plain::merge::<Natural, V>,
+    }
+}
+
+/// Iterator over a [`MapView`]'s entries.
+pub struct MapIter<'a, K, V> {
+    r: Reader<'a>,
+    number: u32,
+    remaining: usize,
+    marker: PhantomData<fn() -> (K, V)>,
+}
+
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> Iterator for MapIter<'a, K, V> {
+    type Item = (K::View, V::View);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.remaining == 0 {
+            return None;
+        }
+        loop {
+            let mut last = 0;
+            let tag = self.r.next_field(&mut last).ok()??;
+            if tag.number == self.number {
+                self.remaining -= 1;
+                return read_entry(&mut self.r, &view_readers::<K, V>()).ok();
+            }
+            self.r.skip_payload(tag.wire_type).ok()?;
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> ExactSizeIterator for MapIter<'a, K, V> {}
+
+/// Counts validated entries without keeping them.
+struct Counter(usize);
+
+impl<KX, VX> MapInsert<KX, VX> for Counter {
+    fn insert_entry(&mut self, _: KX, _: VX) {
+        self.0 += 1;
+    }
+    fn entry_count(&self) -> usize {
+        self.0
+    }
+}
+
+/// Validates the consecutive entries of a map field whose tag was just read and extends the map's span.
+pub fn merge<'a, K: ValueView<'a>, V: ValueView<'a>>(
+    map: &mut MapView<'a, K, V>,
+    tag: &Tag,
+    r: &mut Reader<'a>,
+) -> Result<()>
+where
+    K::View: PartialOrd,
+{
+    let start = if map.span.is_empty() { tag.offset } else { r.offset_of(map.span) };
+    let mut counter = Counter(map.count);
+    read_entries(tag, r, &mut counter, view_readers::<K, V>())?;
+    *map = MapView {
+        span: r.slice(start, r.position()),
+        number: tag.number,
+        count: counter.0,
+        marker: PhantomData,
+    };
+    Ok(())
+}

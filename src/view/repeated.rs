@@ -1,0 +1,251 @@
+//! Lists in views: the span of the input a repeated field occupies and its element count, iterated lazily.
+
+use super::value::ValueView;
+use crate::decode::{Reader, Tag};
+use crate::error::Result;
+use crate::field::repeated::{read_elements, ElementReaders, Sink};
+use crate::field::{Fixed, Natural, Repeat};
+use crate::wire::WireType;
+use core::marker::PhantomData;
+
+/// The view of a repeated field (`Vec<T>`, `[T; N]`): `len()` in O(1), a lazy iterator of element views, and
+/// for fixed-width elements an in-place slice.
+///
+/// It records the span from the field's first tag to the end of its last occurrence. For bytes the encoder
+/// wrote, that span holds only this field (one packed run, or consecutive elements), so iterating is a tight
+/// loop; for other valid inputs (unpacked elements, several runs, other fields in between) the iterator steps
+/// over whatever else is in the span.
+pub struct Repeated<'a, T, K = Natural> {
+    span: &'a [u8],
+    number: u32,
+    count: usize,
+    marker: PhantomData<fn() -> (T, K)>,
+}
+
+impl<T, K> Clone for Repeated<'_, T, K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T, K> Copy for Repeated<'_, T, K> {}
+
+impl<T, K> core::fmt::Debug for Repeated<'_, T, K> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Repeated").field("number", &self.number).field("len", &self.count).finish()
+    }
+}
+
+impl<T, K> Default for Repeated<'_, T, K> {
+    fn default() -> Self {
+        Self::empty()
+    }
+}
+
+impl<'a, T, K> Repeated<'a, T, K> {
+    /// A list with no elements.
+    pub const fn empty() -> Self {
+        Repeated { span: &[], number: 0, count: 0, marker: PhantomData }
+    }
+
+    /// Number of elements, in O(1).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether the list is empty.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The payload of the field's single packed run, when the field arrived as exactly one run (always so
+    /// for bytes the encoder wrote).
+    pub fn packed_bytes(&self) -> Option<&'a [u8]> {
+        let mut r = Reader::revisit(self.span);
+        let mut last = 0;
+        let tag = r.next_field(&mut last).ok()??;
+        if tag.wire_type != WireType::Bytes {
+            return None;
+        }
+        let len = r.read_len().ok()?;
+        (r.remaining() == len).then(|| r.slice(r.position(), r.position() + len))
+    }
+}
+
+impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
+    /// A lazy iterator over the element views.
+    #[inline]
+    pub fn iter(&self) -> RepeatedIter<'a, T, K> {
+        RepeatedIter {
+            r: Reader::revisit(self.span),
+            number: self.number,
+            remaining: self.count,
+            run_end: 0,
+            marker: PhantomData,
+        }
+    }
+
+    /// Element `index`: O(1) for fixed-width elements in one run, otherwise a walk to it.
+    pub fn get(&self, index: usize) -> Option<T::View> {
+        if index >= self.count {
+            return None;
+        }
+        if T::PACKED_WIDTH != 0 {
+            if let Some(run) = self.packed_bytes() {
+                let start = index * T::PACKED_WIDTH;
+                let mut r = Reader::revisit(&run[start..start + T::PACKED_WIDTH]);
+                return T::read_view_packed(&mut r).ok();
+            }
+        }
+        self.iter().nth(index)
+    }
+
+    /// The owned elements.
+    pub fn to_vec(&self) -> Vec<T> {
+        self.iter().map(|v| T::from_view(&v)).collect()
+    }
+
+    /// The owned elements of a fixed-length list (validated to hold exactly `N`).
+    pub fn to_array<const N: usize>(&self) -> [T; N] {
+        let mut it = self.iter();
+        core::array::from_fn(|_| {
+            it.next().map_or_else(|| T::from_view(&T::empty_view()), |v| T::from_view(&v))
+        })
+    }
+}
+
+/// Fixed-width element types whose packed run can be read in place as alignment-1 little-endian values
+/// (zerocopy's byteorder types).
+pub trait FixedWidth<K = Natural> {
+    /// The alignment-1 little-endian twin of the type.
+    type Le: zerocopy::FromBytes + zerocopy::Immutable + zerocopy::KnownLayout + zerocopy::Unaligned;
+}
+
+macro_rules! fixed_width {
+    ($($kind:ty: $ty:ty => $le:ty;)*) => {$(
+        impl FixedWidth<$kind> for $ty {
+            type Le = $le;
+        }
+    )*};
+}
+fixed_width! {
+    Natural: f32 => zerocopy::little_endian::F32;
+    Natural: f64 => zerocopy::little_endian::F64;
+    Fixed: u32 => zerocopy::little_endian::U32;
+    Fixed: u64 => zerocopy::little_endian::U64;
+    Fixed: i32 => zerocopy::little_endian::I32;
+    Fixed: i64 => zerocopy::little_endian::I64;
+}
+
+impl<'a, K, T: FixedWidth<K>> Repeated<'a, T, K> {
+    /// The elements in place, in O(1) with no copy, when the field arrived as one packed run (always for
+    /// bytes the encoder wrote). Each element's `.get()` gives the native value.
+    pub fn as_slice(&self) -> Option<&'a [T::Le]> {
+        use zerocopy::FromBytes;
+        <[T::Le]>::ref_from_bytes(self.packed_bytes()?).ok()
+    }
+}
+
+impl<'a, T: bytemuck::Pod> Repeated<'a, T, Natural> {
+    /// The pods in place when the field arrived as one run that happens to be aligned for `T` in memory;
+    /// otherwise `None` (iterate instead: each element is a cheap unaligned copy).
+    pub fn as_pod_slice(&self) -> Option<&'a [T]> {
+        bytemuck::try_cast_slice(self.packed_bytes()?).ok()
+    }
+}
+
+/// Iterator over a [`Repeated`] field's element views.
+pub struct RepeatedIter<'a, T, K = Natural> {
+    r: Reader<'a>,
+    number: u32,
+    remaining: usize,
+    run_end: usize,
+    marker: PhantomData<fn() -> (T, K)>,
+}
+
+impl<T, K> Clone for RepeatedIter<'_, T, K> {
+    fn clone(&self) -> Self {
+        RepeatedIter { r: self.r.clone(), ..*self }
+    }
+}
+
+impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
+    type Item = T::View;
+
+    #[inline]
+    fn next(&mut self) -> Option<T::View> {
+        if self.remaining == 0 {
+            return None;
+        }
+        loop {
+            if self.r.position() < self.run_end {
+                self.remaining -= 1;
+                return T::read_view_packed(&mut self.r).ok();
+            }
+            let mut last = 0;
+            let tag = self.r.next_field(&mut last).ok()??;
+            if tag.number != self.number {
+                self.r.skip_payload(tag.wire_type).ok()?;
+            } else if T::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
+                let len = self.r.read_len().ok()?;
+                self.run_end = self.r.position() + len;
+            } else {
+                self.remaining -= 1;
+                return T::read_view(&mut self.r).ok();
+            }
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<'a, K, T: ValueView<'a, K>> ExactSizeIterator for RepeatedIter<'a, T, K> {}
+
+impl<'a, K, T: ValueView<'a, K>> IntoIterator for Repeated<'a, T, K> {
+    type Item = T::View;
+    type IntoIter = RepeatedIter<'a, T, K>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Counts validated elements (checking the element limit) without keeping them.
+struct Counter(usize);
+
+impl<X> Sink<X> for Counter {
+    fn count(&self) -> usize {
+        self.0
+    }
+    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+        r.check_elements(self.0.saturating_add(additional), offset)
+    }
+    fn put(&mut self, _: X, r: &Reader<'_>, offset: usize) -> Result<()> {
+        self.0 += 1;
+        r.check_elements(self.0, offset)
+    }
+}
+
+/// Validates one occurrence of a repeated field whose tag was just read and extends the list's span.
+#[inline]
+pub fn merge<'a, K, T: ValueView<'a, K>>(
+    list: &mut Repeated<'a, T, K>,
+    tag: &Tag,
+    r: &mut Reader<'a>,
+) -> Result<()> {
+    let start = if list.span.is_empty() { tag.offset } else { r.offset_of(list.span) };
+    let mut counter = Counter(list.count);
+    let readers = ElementReaders { one: T::read_view, packed: T::read_view_packed };
+    read_elements::<K, T, T::View>(tag, r, &mut counter, readers)?;
+    *list = Repeated {
+        span: r.slice(start, r.position()),
+        number: tag.number,
+        count: counter.0,
+        marker: PhantomData,
+    };
+    Ok(())
+}
