@@ -150,3 +150,121 @@ fn hostile_inputs_never_allocate_more_than_a_small_multiple_of_their_length() {
         }
     }
 }
+
+#[derive(Cramberry, Debug, Clone, PartialEq)]
+struct Level5 {
+    #[cram(1)]
+    leaf: Inner,
+    #[cram(2)]
+    names: Vec<String>,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq)]
+struct Level4 {
+    #[cram(1)]
+    next: Level5,
+    #[cram(2)]
+    kinds: Option<AllKinds>,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq)]
+struct Level3 {
+    #[cram(1)]
+    next: Vec<Level4>,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq)]
+struct Level2 {
+    #[cram(1)]
+    next: Box<Level3>,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq)]
+struct Level1 {
+    #[cram(1)]
+    next: Option<Level2>,
+    #[cram(2)]
+    by_name: std::collections::BTreeMap<String, Level5>,
+}
+
+/// Reads every accessor of an `AllKinds` view, iterating every list and map, and folds them into a number.
+fn read_all(v: &AllKindsView<'_>) -> u64 {
+    let mut acc = v.u64() ^ u64::from(v.flag()) ^ v.i64() as u64 ^ v.f64().to_bits() ^ u64::from(v.must());
+    acc ^= v.text().len() as u64 ^ v.bytes().len() as u64 ^ u64::from(v.hash()[0]);
+    acc ^= v.inner().value() as u64 ^ v.boxed().get().name().len() as u64;
+    acc ^= v.maybe_inner().map_or(0, |i| i.tags().iter().map(str::len).sum::<usize>() as u64);
+    acc ^= v.packed_u64().iter().fold(0u64, u64::wrapping_add)
+        ^ v.packed_i32().iter().map(|x| x as u64).fold(0u64, u64::wrapping_add);
+    acc ^= v
+        .packed_f64()
+        .as_slice()
+        .map_or(0, |s| s.iter().map(|f| f.get().to_bits()).fold(0u64, u64::wrapping_add));
+    acc ^= v.packed_bool().iter().filter(|b| *b).count() as u64;
+    acc ^= v.packed_fixed().get(0).map_or(0, u64::from);
+    acc ^= v.packed_enum().len() as u64 ^ v.texts().iter().map(str::len).sum::<usize>() as u64;
+    acc ^= v.blobs().iter().map(<[u8]>::len).sum::<usize>() as u64;
+    acc ^= v.inners().iter().map(|i| i.name().len() + i.tags().len()).sum::<usize>() as u64;
+    acc ^= v.triple().iter().map(|x| x as u64).fold(0u64, u64::wrapping_add)
+        ^ v.names().iter().map(str::len).sum::<usize>() as u64;
+    acc ^= v.by_name().iter().map(|(k, x)| k.len() as u64 ^ x as u64).fold(0u64, u64::wrapping_add);
+    acc ^= v.by_name().get(&"absent").map_or(1, |x| x as u64);
+    acc ^= v.by_id().iter().map(|(k, i)| u64::from(k) ^ i.value() as u64).fold(0u64, u64::wrapping_add);
+    acc ^= v.by_flag().len() as u64
+        ^ v.by_signed().iter().map(|(k, x)| k as u64 ^ u64::from(x)).fold(0u64, u64::wrapping_add);
+    acc ^= u64::from(v.color() as u8) ^ u64::from(matches!(v.level(), Level::Warn));
+    acc ^= match v.shape() {
+        Some(ShapeView::Inner(i)) => i.value() as u64,
+        Some(ShapeView::Circle(c)) => c.radius().to_bits(),
+        None => 0,
+    };
+    acc ^= v.shapes().len() as u64 ^ u64::from(v.point().x.to_bits());
+    acc ^= v.points().iter().map(|p| u64::from(p.y.to_bits())).fold(0u64, u64::wrapping_add);
+    acc ^= v.points().as_pod_slice().map_or(0, |s| s.len() as u64);
+    acc
+}
+
+#[test]
+fn views_allocate_nothing_validating_accessing_or_iterating() {
+    let values = samples();
+    let nested = Level1 {
+        next: Some(Level2 {
+            next: Box::new(Level3 {
+                next: values
+                    .iter()
+                    .take(3)
+                    .map(|k| Level4 {
+                        next: Level5 { leaf: k.inner.clone(), names: k.texts.clone() },
+                        kinds: Some(k.clone()),
+                    })
+                    .collect(),
+            }),
+        }),
+        by_name: [("x".to_string(), Level5 { leaf: values[0].inner.clone(), names: vec!["n".into()] })]
+            .into(),
+    };
+    let nested_bytes = nested.encode_to_vec();
+    let (total, allocations, _) = count(|| {
+        let v = Level1::view(&nested_bytes).unwrap();
+        let mut total = 0u64;
+        let l3 = v.next().unwrap().next().get();
+        for l4 in l3.next().iter() {
+            total ^= l4.next().leaf().value() as u64 ^ l4.next().names().iter().count() as u64;
+            total ^= l4.kinds().map_or(0, |k| read_all(&k));
+        }
+        for (k, l5) in v.by_name().iter() {
+            total ^= k.len() as u64 ^ l5.leaf().name().len() as u64;
+        }
+        total
+    });
+    assert_eq!(allocations, 0, "5-deep view, accessors and iteration allocated");
+    assert_ne!(total, 0);
+
+    for value in &values {
+        let bytes = value.encode_to_vec();
+        let (_, allocations, _) = count(|| {
+            let v = AllKinds::view_with(&bytes, &DecodeOptions::canonical()).unwrap();
+            read_all(&v)
+        });
+        assert_eq!(allocations, 0);
+    }
+}

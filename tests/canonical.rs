@@ -120,7 +120,7 @@ fn canonical_accepts_optional_defaults_and_canonical_specials() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(common::cases(512))]
 
     /// Mutate valid encodings at random; whatever canonical decoding still accepts must re-encode to exactly
     /// the input.

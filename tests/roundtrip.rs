@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use std::borrow::Cow;
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(common::cases(256))]
 
     #[test]
     fn every_field_kind_round_trips(value in all_kinds()) {

@@ -83,7 +83,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
     Ok(quote! {
         #[doc = #view_doc]
-        #[derive(Clone)]
+        #[derive(Clone, Debug)]
         #vis enum #view_name<#vl> {
             #(#view_variants,)*
         }

@@ -62,6 +62,8 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     let (mut slots, mut accessors, mut empty, mut arms, mut owned_fields) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut seen_decls, mut seen_checks, mut known) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut debug_bounds, mut debug_fields) = (Vec::new(), Vec::new());
+    let view_name_str = view_name.to_string();
     for f in fields {
         let member = f.member;
         let field_str = member.to_string();
@@ -108,17 +110,14 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                     }
                     _ => quote!(#rt::view::repeated_merge::<#k, #elem>),
                 };
-                let to_owned = if f.shape == Shape::Array {
-                    quote!(self.#member.to_array())
-                } else {
-                    quote!(self.#member.to_vec())
+                let (to_owned, init) = match &ty {
+                    Type::Array(a) => {
+                        let len = &a.len;
+                        (quote!(self.#member.to_array()), quote!(#rt::view::Repeated::absent_array(#len)))
+                    }
+                    _ => (quote!(self.#member.to_vec()), quote!(#rt::view::Repeated::empty())),
                 };
-                (
-                    quote!(#rt::view::Repeated<#v, #elem, #k>),
-                    merge,
-                    quote!(#rt::view::Repeated::empty()),
-                    to_owned,
-                )
+                (quote!(#rt::view::Repeated<#v, #elem, #k>), merge, init, to_owned)
             }
             Shape::Map => {
                 let (key, val) =
@@ -132,6 +131,8 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             }
         };
         slots.push(quote!(#member: #slot_ty));
+        debug_bounds.push(quote!(#slot_ty: ::core::fmt::Debug));
+        debug_fields.push(quote!(.field(#field_str, &self.#member)));
         accessors.push(quote! {
             #(#docs)*
             #[inline]
@@ -172,10 +173,28 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         impl<#v> #view_name<#v> {
             #(#accessors)*
 
+            /// The owned message: the same value `decode` gives for these bytes.
+            #[inline]
+            pub fn to_owned(&self) -> #owned {
+                <Self as ::cramberry::MessageView<#v>>::to_owned(self)
+            }
+
+            /// The bytes of this message (its fields, without a length prefix).
+            #[inline]
+            pub fn as_bytes(&self) -> &#v [u8] {
+                self.__bytes
+            }
+
             /// The view of the message with every field absent.
             #[doc(hidden)]
             pub fn __empty() -> Self {
                 #view_name { __bytes: &[], #(#empty,)* }
+            }
+        }
+
+        impl<#v> ::core::fmt::Debug for #view_name<#v> where #(#debug_bounds),* {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#view_name_str) #(#debug_fields)* .finish()
             }
         }
 

@@ -43,23 +43,30 @@ impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
         self.filled
     }
     fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
-        self.check(self.filled.saturating_add(additional), r, offset)
+        check_at_most::<N>(self.filled.saturating_add(additional), r, offset)
     }
     fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
-        self.check(self.filled + 1, r, offset)?;
+        check_at_most::<N>(self.filled + 1, r, offset)?;
         self.array[self.filled] = value;
         self.filled += 1;
         Ok(())
     }
 }
 
-impl<V, const N: usize> Fill<'_, V, N> {
-    fn check(&self, count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
-        if count > N {
-            return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, offset));
-        }
-        Ok(())
+/// A fixed-length list may not grow past `N` elements (the error names the first surplus element).
+pub(crate) fn check_at_most<const N: usize>(count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+    if count > N {
+        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, offset));
     }
+    Ok(())
+}
+
+/// A finished occurrence of a fixed-length list must hold exactly `N` elements.
+pub(crate) fn check_exactly<const N: usize>(count: usize, r: &Reader<'_>, tag: &Tag) -> Result<()> {
+    if count != N {
+        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, tag.offset));
+    }
+    Ok(())
 }
 
 /// Reads a fixed-length list field whose tag was just read; the occurrence must hold exactly `N` elements.

@@ -19,6 +19,12 @@ impl<T, K> Clone for Boxed<'_, T, K> {
 
 impl<T, K> Copy for Boxed<'_, T, K> {}
 
+impl<T, K> core::fmt::Debug for Boxed<'_, T, K> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Boxed").field("len", &self.bytes.len()).finish()
+    }
+}
+
 impl<'a, K, T: ValueView<'a, K>> Boxed<'a, T, K> {
     /// The boxed value's view.
     #[inline]

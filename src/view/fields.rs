@@ -61,9 +61,9 @@ pub mod required {
 
 /// Fixed-length lists: each occurrence must hold exactly `N` elements and replaces the previous one.
 pub mod array {
-    use super::super::repeated::Repeated;
+    use super::super::repeated::{merge_bounded, Repeated};
     use super::*;
-    use crate::error::DecodeErrorKind;
+    use crate::field::array::{check_at_most, check_exactly};
 
     /// Reads a fixed-length list field whose tag was just read.
     pub fn merge<'a, K, V: ValueView<'a, K>, const N: usize>(
@@ -72,11 +72,8 @@ pub mod array {
         r: &mut Reader<'a>,
     ) -> Result<()> {
         let mut occurrence = Repeated::empty();
-        super::super::repeated::merge(&mut occurrence, tag, r)?;
-        if occurrence.len() != N {
-            let kind = DecodeErrorKind::FixedLengthMismatch { expected: N, found: occurrence.len() };
-            return Err(r.error(kind, tag.offset));
-        }
+        merge_bounded(&mut occurrence, tag, r, check_at_most::<N>)?;
+        check_exactly::<N>(occurrence.len(), r, tag)?;
         *list = occurrence;
         Ok(())
     }

@@ -48,6 +48,11 @@ impl<'a, T, K> Repeated<'a, T, K> {
         Repeated { span: &[], number: 0, count: 0, marker: PhantomData }
     }
 
+    /// An absent fixed-length list: `count` elements, each the element's empty view (as owned decoding gives).
+    pub const fn absent_array(count: usize) -> Self {
+        Repeated { span: &[], number: 0, count, marker: PhantomData }
+    }
+
     /// Number of elements, in O(1).
     #[inline]
     pub fn len(&self) -> usize {
@@ -185,7 +190,11 @@ impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
                 return T::read_view_packed(&mut self.r).ok();
             }
             let mut last = 0;
-            let tag = self.r.next_field(&mut last).ok()??;
+            let Some(tag) = self.r.next_field(&mut last).ok()? else {
+                // Only an absent fixed-length list ends its span early: its elements are defaults.
+                self.remaining -= 1;
+                return Some(T::empty_view());
+            };
             if tag.number != self.number {
                 self.r.skip_payload(tag.wire_type).ok()?;
             } else if T::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
@@ -214,19 +223,22 @@ impl<'a, K, T: ValueView<'a, K>> IntoIterator for Repeated<'a, T, K> {
     }
 }
 
-/// Counts validated elements (checking the element limit) without keeping them.
-struct Counter(usize);
+/// Counts validated elements without keeping them, checking the count with `check`.
+struct Counter {
+    count: usize,
+    check: fn(usize, &Reader<'_>, usize) -> Result<()>,
+}
 
 impl<X> Sink<X> for Counter {
     fn count(&self) -> usize {
-        self.0
+        self.count
     }
     fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
-        r.check_elements(self.0.saturating_add(additional), offset)
+        (self.check)(self.count.saturating_add(additional), r, offset)
     }
     fn put(&mut self, _: X, r: &Reader<'_>, offset: usize) -> Result<()> {
-        self.0 += 1;
-        r.check_elements(self.0, offset)
+        self.count += 1;
+        (self.check)(self.count, r, offset)
     }
 }
 
@@ -237,14 +249,24 @@ pub fn merge<'a, K, T: ValueView<'a, K>>(
     tag: &Tag,
     r: &mut Reader<'a>,
 ) -> Result<()> {
+    merge_bounded(list, tag, r, |count, r, offset| r.check_elements(count, offset))
+}
+
+/// [`merge`] with the element-count check supplied (the element limit for lists, `N` for arrays).
+pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
+    list: &mut Repeated<'a, T, K>,
+    tag: &Tag,
+    r: &mut Reader<'a>,
+    check: fn(usize, &Reader<'_>, usize) -> Result<()>,
+) -> Result<()> {
     let start = if list.span.is_empty() { tag.offset } else { r.offset_of(list.span) };
-    let mut counter = Counter(list.count);
+    let mut counter = Counter { count: list.count, check };
     let readers = ElementReaders { one: T::read_view, packed: T::read_view_packed };
     read_elements::<K, T, T::View>(tag, r, &mut counter, readers)?;
     *list = Repeated {
         span: r.slice(start, r.position()),
         number: tag.number,
-        count: counter.0,
+        count: counter.count,
         marker: PhantomData,
     };
     Ok(())

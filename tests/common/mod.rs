@@ -329,3 +329,9 @@ pub fn all_kinds() -> impl Strategy<Value = AllKinds> {
         far: m.11,
     })
 }
+
+/// Proptest config with `default` cases, or `PROPTEST_CASES` when set (for long local runs).
+pub fn cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    ProptestConfig::with_cases(cases)
+}

@@ -1,0 +1,235 @@
+//! Views agree with owned decoding: `view(b)?.to_owned() == decode(b)?`, every accessor returns what the
+//! owned value holds, and invalid input is rejected by `view()` with the same error as `decode()`.
+
+mod common;
+
+use common::*;
+use cramberry::view::{MessageView, Viewable};
+use cramberry::{DecodeOptions, Message};
+use proptest::prelude::*;
+
+/// Checks every accessor of an `AllKinds` view against the owned value decoded from the same bytes.
+fn assert_accessors_match(view: &AllKindsView<'_>, owned: &AllKinds) {
+    assert_eq!(view.flag(), owned.flag);
+    assert_eq!((view.u8(), view.u16(), view.u32(), view.u64()), (owned.u8, owned.u16, owned.u32, owned.u64));
+    assert_eq!((view.i8(), view.i16(), view.i32(), view.i64()), (owned.i8, owned.i16, owned.i32, owned.i64));
+    assert_eq!((view.fixed32(), view.fixed64()), (owned.fixed32, owned.fixed64));
+    assert_eq!((view.sfixed32(), view.sfixed64()), (owned.sfixed32, owned.sfixed64));
+    assert_eq!(view.f32().to_bits(), owned.f32.to_bits());
+    assert_eq!(view.f64().to_bits(), owned.f64.to_bits());
+    assert_eq!(view.text(), owned.text);
+    assert_eq!(view.bytes(), &owned.bytes[..]);
+    assert_eq!(view.hash(), owned.hash);
+    assert_eq!(view.inner().name(), owned.inner.name);
+    assert_eq!(view.inner().to_owned(), owned.inner);
+    assert_eq!(view.boxed().get().to_owned(), *owned.boxed);
+    assert_eq!(view.maybe_inner().map(|v| v.to_owned()), owned.maybe_inner);
+    assert_eq!(view.maybe_u32(), owned.maybe_u32);
+    assert_eq!(view.maybe_text(), owned.maybe_text.as_deref());
+    assert_eq!(view.maybe_fixed(), owned.maybe_fixed);
+    assert_eq!(view.packed_u64().iter().collect::<Vec<_>>(), owned.packed_u64);
+    assert_eq!(view.packed_u64().len(), owned.packed_u64.len());
+    assert_eq!(view.packed_i32().to_vec(), owned.packed_i32);
+    let f64s: Vec<u64> = view.packed_f64().iter().map(f64::to_bits).collect();
+    assert_eq!(f64s, owned.packed_f64.iter().map(|f| f.to_bits()).collect::<Vec<_>>());
+    if let Some(in_place) = view.packed_f64().as_slice() {
+        assert_eq!(in_place.len(), owned.packed_f64.len());
+        assert_eq!(in_place[0].get().to_bits(), owned.packed_f64[0].to_bits());
+    }
+    assert_eq!(view.packed_bool().to_vec(), owned.packed_bool);
+    if let Some(in_place) = view.packed_fixed().as_slice() {
+        assert_eq!(in_place.iter().map(|v| v.get()).collect::<Vec<_>>(), owned.packed_fixed);
+    }
+    for (i, value) in owned.packed_fixed.iter().enumerate() {
+        assert_eq!(view.packed_fixed().get(i), Some(*value));
+    }
+    assert_eq!(view.packed_enum().to_vec(), owned.packed_enum);
+    assert_eq!(view.texts().iter().collect::<Vec<_>>(), owned.texts);
+    assert_eq!(view.blobs().iter().map(<[u8]>::to_vec).collect::<Vec<_>>(), owned.blobs);
+    assert_eq!(view.inners().iter().map(|v| v.to_owned()).collect::<Vec<_>>(), owned.inners);
+    assert_eq!(view.triple().to_array::<3>(), owned.triple);
+    assert_eq!(view.names().iter().collect::<Vec<_>>(), owned.names);
+    assert_eq!(view.by_name().len(), owned.by_name.len());
+    for (k, v) in &owned.by_name {
+        assert_eq!(view.by_name().get(&k.as_str()), Some(*v));
+    }
+    let by_id: std::collections::HashMap<u32, Inner> =
+        view.by_id().iter().map(|(k, v)| (k, v.to_owned())).collect();
+    assert_eq!(by_id, owned.by_id);
+    assert_eq!(view.by_flag().to_map::<std::collections::BTreeMap<bool, String>>(), owned.by_flag);
+    let by_signed: std::collections::BTreeMap<i32, u8> = view.by_signed().iter().collect();
+    assert_eq!(by_signed, owned.by_signed);
+    assert_eq!(view.color(), owned.color);
+    assert_eq!(view.level(), owned.level);
+    match (view.shape(), &owned.shape) {
+        (None, None) => {}
+        (Some(ShapeView::Inner(v)), Some(Shape::Inner(o))) => assert_eq!(&v.to_owned(), o),
+        (Some(ShapeView::Circle(v)), Some(Shape::Circle(o))) => {
+            assert_eq!(v.radius().to_bits(), o.radius.to_bits())
+        }
+        _ => panic!("interface views differ"),
+    }
+    assert_eq!(view.shapes().len(), owned.shapes.len());
+    let pod_bits = |p: &[Vec3]| cramberry::__private::bytemuck::cast_slice::<Vec3, u8>(p).to_vec();
+    assert_eq!(pod_bits(&[view.point()]), pod_bits(&[owned.point]));
+    assert_eq!(pod_bits(&view.points().to_vec()), pod_bits(&owned.points));
+    assert_eq!(view.must(), owned.must);
+    assert_eq!(view.far(), owned.far);
+}
+
+proptest! {
+    #![proptest_config(common::cases(256))]
+
+    #[test]
+    fn view_agrees_with_decode_on_every_field_kind(value in all_kinds()) {
+        let bytes = value.encode_to_vec();
+        let owned = AllKinds::decode(&bytes).unwrap();
+        let view = AllKinds::view(&bytes).unwrap();
+        prop_assert_eq!(&view.to_owned(), &owned);
+        prop_assert_eq!(view.as_bytes(), &bytes[..]);
+        assert_accessors_match(&view, &owned);
+        // Encoder output packs each fixed-width list in one run, so it is readable in place.
+        prop_assert_eq!(view.packed_f64().as_slice().map(<[_]>::len), (!owned.packed_f64.is_empty()).then_some(owned.packed_f64.len()));
+        prop_assert_eq!(view.packed_fixed().as_slice().map(<[_]>::len), (!owned.packed_fixed.is_empty()).then_some(owned.packed_fixed.len()));
+        let canonical = AllKinds::view_with(&bytes, &DecodeOptions::canonical()).unwrap();
+        prop_assert_eq!(canonical.to_owned(), owned);
+    }
+
+    /// Corrupt valid encodings at random: view() and decode() must agree — the same value, or the same error
+    /// kind at the same offset — under default and canonical options.
+    #[test]
+    fn view_rejects_exactly_what_decode_rejects(
+        value in all_kinds(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..4),
+    ) {
+        let mut bytes = value.encode_to_vec();
+        for (at, byte, op) in edits {
+            let i = at.index(bytes.len() + 1);
+            match op {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ if i < bytes.len() => { bytes.remove(i); }
+                _ => {}
+            }
+        }
+        for options in [DecodeOptions::default(), DecodeOptions::canonical(), DecodeOptions::secure().max_elements(3)] {
+            let decoded = AllKinds::decode_with(&bytes, &options);
+            let viewed = AllKinds::view_with(&bytes, &options);
+            match (decoded, viewed) {
+                (Ok(d), Ok(v)) => {
+                    // Compared by encoding: a mutation can create NaNs, which `==` never equates.
+                    prop_assert_eq!(v.to_owned().encode_to_vec(), d.encode_to_vec());
+                    assert_accessors_match(&v, &d);
+                }
+                (Err(d), Err(v)) => {
+                    prop_assert_eq!(d.kind(), v.kind());
+                    prop_assert_eq!(d.offset(), v.offset());
+                    prop_assert_eq!(d.path_string(), v.path_string());
+                }
+                (d, v) => prop_assert!(false, "decode {:?} but view {:?}", d.map(drop), v.map(drop)),
+            }
+        }
+    }
+}
+
+#[test]
+fn views_work_over_a_memory_mapped_file() {
+    let value = AllKinds { texts: vec!["mapped".into()], ..AllKinds::decode(&[0xf0, 0x02, 0x05]).unwrap() };
+    let path = std::env::temp_dir().join(format!("cramberry-view-{}.bin", std::process::id()));
+    std::fs::write(&path, value.encode_to_vec()).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    // SAFETY: the file was created by this test and nothing else writes to it while it is mapped.
+    let map = unsafe { memmap2::Mmap::map(&file) }.unwrap();
+    let view = AllKinds::view(&map).unwrap();
+    assert_eq!(view.texts().iter().next(), Some("mapped"));
+    assert_eq!(view.must(), 5);
+    drop(map);
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn recursive_types_view_through_boxes() {
+    #[derive(cramberry::Cramberry, Debug, PartialEq)]
+    struct Node {
+        #[cram(1)]
+        child: Option<Box<Node>>,
+        #[cram(2)]
+        depth: u32,
+    }
+    let tree = Node {
+        depth: 1,
+        child: Some(Box::new(Node { depth: 2, child: Some(Box::new(Node { depth: 3, child: None })) })),
+    };
+    let bytes = tree.encode_to_vec();
+    let view = Node::view(&bytes).unwrap();
+    let grandchild = view.child().unwrap().get().child().unwrap().get();
+    assert_eq!(grandchild.depth(), 3);
+    assert_eq!(view.to_owned(), tree);
+}
+
+#[test]
+fn generic_code_reaches_views_through_viewable() {
+    fn total_len<T: Viewable>(frames: &[Vec<u8>]) -> cramberry::Result<usize> {
+        frames.iter().map(|f| T::View::view(f).map(|v| v.as_bytes().len())).sum()
+    }
+    let frames = vec![Inner { name: "a".into(), value: 1, tags: vec![] }.encode_to_vec(); 3];
+    assert_eq!(total_len::<Inner>(&frames).unwrap(), frames.iter().map(Vec::len).sum::<usize>());
+}
+
+#[test]
+fn missing_required_field_is_the_same_error_for_views() {
+    let err = AllKinds::view(&[0x08, 0x01]).unwrap_err();
+    assert_eq!(err.path_string(), "AllKinds.must");
+}
+
+/// A message with 20 fields of mixed kinds, for the documented view size.
+#[derive(cramberry::Cramberry)]
+struct Twenty {
+    #[cram(1)]
+    a: u64,
+    #[cram(2)]
+    b: i64,
+    #[cram(3)]
+    c: u32,
+    #[cram(4)]
+    d: i32,
+    #[cram(5)]
+    e: bool,
+    #[cram(6)]
+    f: f64,
+    #[cram(7)]
+    g: f32,
+    #[cram(8)]
+    h: String,
+    #[cram(9)]
+    i: String,
+    #[cram(10)]
+    j: Vec<u8>,
+    #[cram(11)]
+    k: Vec<u32>,
+    #[cram(12)]
+    l: Vec<String>,
+    #[cram(13)]
+    m: Vec<Inner>,
+    #[cram(14)]
+    n: Option<u64>,
+    #[cram(15)]
+    o: Option<String>,
+    #[cram(16)]
+    p: Color,
+    #[cram(17)]
+    q: std::collections::BTreeMap<String, u32>,
+    #[cram(18)]
+    r: u16,
+    #[cram(19)]
+    s: [u8; 8],
+    #[cram(20)]
+    t: Vec<f64>,
+}
+
+#[test]
+fn a_twenty_field_view_stays_small() {
+    let size = std::mem::size_of::<TwentyView<'static>>();
+    println!("size_of::<TwentyView>() = {size} bytes");
+    assert!(size <= 512, "a 20-field view is {size} bytes");
+}
