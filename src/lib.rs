@@ -61,6 +61,7 @@ pub mod field;
 mod message;
 mod options;
 mod unknown;
+mod utf8;
 pub mod view;
 pub mod wire;
 

@@ -105,6 +105,18 @@ impl<'de> Reader<'de> {
     /// Reads a varint (in canonical mode: only in its shortest form).
     #[inline(always)]
     pub fn read_varint(&mut self) -> Result<u64> {
+        // One-byte values (most tags, lengths, small numbers) take this branch alone.
+        if let Some(&byte) = self.input[..self.end].get(self.pos) {
+            if byte < 0x80 {
+                self.pos += 1;
+                return Ok(u64::from(byte));
+            }
+        }
+        self.read_varint_multibyte()
+    }
+
+    #[inline(never)]
+    fn read_varint_multibyte(&mut self) -> Result<u64> {
         let rest = &self.input[self.pos..self.end];
         match decode_varint(rest) {
             Ok((value, len)) => {
@@ -202,6 +214,19 @@ impl<'de> Reader<'de> {
             return Ok(None);
         }
         let offset = self.pos;
+        // One-byte tags (fields 1-15) with a valid wire type, the common case, skip the general checks.
+        let byte = self.input[offset];
+        if (8..0x80).contains(&byte) && VALID_WIRE_TYPE[usize::from(byte & 7)] && !self.opts.canonical {
+            self.pos += 1;
+            let wire_type = WIRE_TYPES[usize::from(byte & 7)];
+            return Ok(Some(Tag {
+                number: u32::from(byte >> 3),
+                wire_type,
+                offset,
+                raw: u64::from(byte),
+                len: 1,
+            }));
+        }
         let raw = self.read_varint()?;
         let (number, bits) = split_tag(raw);
         let Some(wire_type) = WireType::from_bits(bits) else {
@@ -334,3 +359,18 @@ impl<'de> Reader<'de> {
 fn limit_error(limit: Limit, max: usize, offset: usize) -> DecodeError {
     DecodeError::new(DecodeErrorKind::LimitExceeded { limit, max }, offset)
 }
+
+/// Which wire-type bits are valid (3 and 4, protobuf groups, are not).
+const VALID_WIRE_TYPE: [bool; 8] = [true, true, true, false, false, true, true, true];
+
+/// The wire type for each valid bit pattern (entries 3 and 4 are never read).
+const WIRE_TYPES: [WireType; 8] = [
+    WireType::Varint,
+    WireType::Fixed64,
+    WireType::Bytes,
+    WireType::Varint,
+    WireType::Varint,
+    WireType::Fixed32,
+    WireType::Svarint,
+    WireType::TypeRef,
+];

@@ -1,7 +1,7 @@
 //! Fixed-length lists (`[T; N]`, for `T` other than `u8`): written like a repeated field, and on decode the
 //! occurrence must hold exactly `N` elements.
 
-use super::repeated::{read_elements, ElementReaders, Sink};
+use super::repeated::{read_elements, Decoded, Sink};
 use super::{DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -76,7 +76,7 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>, const N: usize>(
     r: &mut Reader<'de>,
 ) -> Result<()> {
     let mut fill = Fill { array, filled: 0 };
-    read_elements::<K, V, V>(tag, r, &mut fill, ElementReaders { one: V::decode, packed: V::decode_packed })?;
+    read_elements::<K, V, Decoded>(tag, r, &mut fill)?;
     if fill.filled != N {
         return Err(
             r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: fill.filled }, tag.offset)

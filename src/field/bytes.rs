@@ -20,13 +20,13 @@ fn put_delimited(w: &mut Writer<'_>, bytes: &[u8]) {
     w.put_slice(bytes);
 }
 
-/// Reads a string, validating UTF-8 (SIMD-accelerated); the error names the first bad byte.
+/// Reads a string, validating UTF-8; the error names the first bad byte.
 #[inline(always)]
 pub(crate) fn read_str<'de>(r: &mut Reader<'de>) -> Result<&'de str> {
     let bytes = r.read_len_delimited(Limit::StringLen)?;
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(_) => Err(utf8_error(r, bytes)),
+    match crate::utf8::to_str(bytes) {
+        Some(s) => Ok(s),
+        None => Err(utf8_error(r, bytes)),
     }
 }
 

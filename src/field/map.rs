@@ -113,30 +113,56 @@ where
     V: DecodeValue<'de>,
     M: MapInsert<K, V>,
 {
-    let readers = EntryReaders { empty: || (K::empty(), V::empty()), key: plain::merge, value: plain::merge };
-    read_entries(tag, r, map, readers)
+    read_entries::<Decoded<K, V>>(tag, r, map)
 }
 
-/// How to read a map entry's key and value: owned decoding and view validation share the loop below.
-pub(crate) struct EntryReaders<'de, KX, VX> {
-    pub empty: fn() -> (KX, VX),
-    pub key: fn(&mut KX, &Tag, &mut Reader<'de>) -> Result<()>,
-    pub value: fn(&mut VX, &Tag, &mut Reader<'de>) -> Result<()>,
+/// How to read a map entry's key and value. Owned decoding ([`Decoded`]) and view validation share the loop
+/// below and differ only in this (zero-sized, so every call inlines).
+pub(crate) trait ReadEntry<'de> {
+    /// What a key reads as.
+    type Key: PartialOrd + Clone;
+    /// What a value reads as.
+    type Val;
+    /// The key and value of an entry whose fields are absent.
+    fn empty() -> (Self::Key, Self::Val);
+    /// Reads the key field whose tag was just read.
+    fn key(key: &mut Self::Key, tag: &Tag, r: &mut Reader<'de>) -> Result<()>;
+    /// Reads the value field whose tag was just read.
+    fn value(value: &mut Self::Val, tag: &Tag, r: &mut Reader<'de>) -> Result<()>;
+}
+
+/// Reads entries as owned keys and values.
+pub(crate) struct Decoded<K, V>(core::marker::PhantomData<(K, V)>);
+
+impl<'de, K: DecodeValue<'de> + Ord + Clone, V: DecodeValue<'de>> ReadEntry<'de> for Decoded<K, V> {
+    type Key = K;
+    type Val = V;
+    #[inline(always)]
+    fn empty() -> (K, V) {
+        (K::empty(), V::empty())
+    }
+    #[inline(always)]
+    fn key(key: &mut K, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
+        plain::merge(key, tag, r)
+    }
+    #[inline(always)]
+    fn value(value: &mut V, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
+        plain::merge(value, tag, r)
+    }
 }
 
 /// Reads the consecutive entries of one occurrence of a map field into `sink`.
-pub(crate) fn read_entries<'de, KX: PartialOrd + Clone, VX>(
+pub(crate) fn read_entries<'de, E: ReadEntry<'de>>(
     tag: &Tag,
     r: &mut Reader<'de>,
-    sink: &mut impl MapInsert<KX, VX>,
-    readers: EntryReaders<'de, KX, VX>,
+    sink: &mut impl MapInsert<E::Key, E::Val>,
 ) -> Result<()> {
     r.expect_wire_type(tag, WireType::Bytes)?;
-    let mut previous: Option<KX> = None;
+    let mut previous: Option<E::Key> = None;
     let mut offset = tag.offset;
     loop {
         r.check_elements(sink.entry_count() + 1, offset)?;
-        let (key, value) = read_entry(r, &readers).map_err(|e| e.at_index(sink.entry_count()))?;
+        let (key, value) = read_entry::<E>(r).map_err(|e| e.at_index(sink.entry_count()))?;
         if r.canonical() {
             if previous.as_ref().is_some_and(|p| *p >= key) {
                 return Err(r.non_canonical(CanonicalRule::MapKeyOrder, offset));
@@ -152,18 +178,15 @@ pub(crate) fn read_entries<'de, KX: PartialOrd + Clone, VX>(
 }
 
 /// Reads one entry: key = field 1, value = field 2, both plain; other fields are skipped.
-pub(crate) fn read_entry<'de, KX, VX>(
-    r: &mut Reader<'de>,
-    readers: &EntryReaders<'de, KX, VX>,
-) -> Result<(KX, VX)> {
+pub(crate) fn read_entry<'de, E: ReadEntry<'de>>(r: &mut Reader<'de>) -> Result<(E::Key, E::Val)> {
     let len = r.read_len()?;
     r.within(len, |r| {
-        let (mut key, mut value) = (readers.empty)();
+        let (mut key, mut value) = E::empty();
         let mut last = 0;
         while let Some(tag) = r.next_field(&mut last)? {
             match tag.number {
-                1 => (readers.key)(&mut key, &tag, r)?,
-                2 => (readers.value)(&mut value, &tag, r)?,
+                1 => E::key(&mut key, &tag, r)?,
+                2 => E::value(&mut value, &tag, r)?,
                 _ => r.skip_unknown(&tag)?,
             }
         }

@@ -66,15 +66,33 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>>(
     tag: &Tag,
     r: &mut Reader<'de>,
 ) -> Result<()> {
-    let readers = ElementReaders { one: V::decode, packed: V::decode_packed };
-    read_elements::<K, V, V>(tag, r, list, readers)
+    read_elements::<K, V, Decoded>(tag, r, list)
 }
 
-/// How to read one element after its tag, and one element of a packed run: owned decoding and view
-/// validation share the loop below and differ only in these.
-pub(crate) struct ElementReaders<'de, X> {
-    pub one: fn(&mut Reader<'de>) -> Result<X>,
-    pub packed: fn(&mut Reader<'de>) -> Result<X>,
+/// How to read one element after its tag, and one element of a packed run. Owned decoding ([`Decoded`]) and
+/// view validation share the loop below and differ only in this (zero-sized, so every call inlines).
+pub(crate) trait ReadElement<'de, K, V: Value<K>> {
+    /// What one element reads as.
+    type Out;
+    /// Reads one element after its tag.
+    fn one(r: &mut Reader<'de>) -> Result<Self::Out>;
+    /// Reads one element of a packed run.
+    fn packed(r: &mut Reader<'de>) -> Result<Self::Out>;
+}
+
+/// Reads elements as owned values.
+pub(crate) struct Decoded;
+
+impl<'de, K, V: DecodeValue<'de, K>> ReadElement<'de, K, V> for Decoded {
+    type Out = V;
+    #[inline(always)]
+    fn one(r: &mut Reader<'de>) -> Result<V> {
+        V::decode(r)
+    }
+    #[inline(always)]
+    fn packed(r: &mut Reader<'de>) -> Result<V> {
+        V::decode_packed(r)
+    }
 }
 
 /// Where decoded elements go: a `Vec`, or a fixed-length array being filled.
@@ -108,14 +126,13 @@ impl<V> Sink<V> for Vec<V> {
 
 /// Reads every element of one occurrence of a repeated field into `sink`.
 #[inline]
-pub(crate) fn read_elements<'de, K, V: Value<K>, X>(
+pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     tag: &Tag,
     r: &mut Reader<'de>,
-    sink: &mut impl Sink<X>,
-    read: ElementReaders<'de, X>,
+    sink: &mut impl Sink<E::Out>,
 ) -> Result<()> {
     if V::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
-        return read_packed_run::<K, V, X>(tag, r, sink, read.packed);
+        return read_packed_run::<K, V, E>(tag, r, sink);
     }
     r.expect_wire_type(tag, V::WIRE_TYPE)?;
     if V::REPEAT == Repeat::Packed && r.canonical() {
@@ -123,7 +140,7 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, X>(
     }
     let mut offset = tag.offset;
     loop {
-        let value = (read.one)(r).map_err(|e| e.at_index(sink.count()))?;
+        let value = E::one(r).map_err(|e| e.at_index(sink.count()))?;
         sink.put(value, r, offset)?;
         match r.eat_repeat(tag) {
             Some(next) => offset = next,
@@ -132,11 +149,10 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, X>(
     }
 }
 
-fn read_packed_run<'de, K, V: Value<K>, X>(
+fn read_packed_run<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     tag: &Tag,
     r: &mut Reader<'de>,
-    sink: &mut impl Sink<X>,
-    read_packed: fn(&mut Reader<'de>) -> Result<X>,
+    sink: &mut impl Sink<E::Out>,
 ) -> Result<()> {
     let len = r.read_len()?;
     if len == 0 && r.canonical() {
@@ -152,7 +168,7 @@ fn read_packed_run<'de, K, V: Value<K>, X>(
     r.within(len, |r| {
         while !r.at_end() {
             let at = r.position();
-            let value = read_packed(r).map_err(|e| e.at_index(sink.count()))?;
+            let value = E::packed(r).map_err(|e| e.at_index(sink.count()))?;
             sink.put(value, r, at)?;
         }
         Ok(())

@@ -3,7 +3,7 @@
 use super::value::ValueView;
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
-use crate::field::map::{read_entries, read_entry, EntryReaders, MapInsert};
+use crate::field::map::{read_entries, read_entry, MapInsert, ReadEntry};
 use crate::field::Natural;
 use core::marker::PhantomData;
 
@@ -35,7 +35,10 @@ impl<K, V> core::fmt::Debug for MapView<'_, K, V> {
     }
 }
 
-impl<'a, K: ValueView<'a>, V: ValueView<'a>> MapView<'a, K, V> {
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> MapView<'a, K, V>
+where
+    K::View: PartialOrd,
+{
     /// Number of entries, in O(1) (a key that arrived twice counts twice; `decode` keeps its last value).
     #[inline]
     pub fn len(&self) -> usize {
@@ -77,11 +80,26 @@ impl<'a, K: ValueView<'a>, V: ValueView<'a>> MapView<'a, K, V> {
     }
 }
 
-fn view_readers<'a, K: ValueView<'a>, V: ValueView<'a>>() -> EntryReaders<'a, K::View, V::View> {
-    EntryReaders {
-        empty: || (K::empty_view(), V::empty_view()),
-        key: super::plain::merge::<Natural, K>,
-        value: super::plain::merge::<Natural, V>,
+/// Reads entries as validated views.
+struct Viewed<K, V>(PhantomData<(K, V)>);
+
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> ReadEntry<'a> for Viewed<K, V>
+where
+    K::View: PartialOrd,
+{
+    type Key = K::View;
+    type Val = V::View;
+    #[inline(always)]
+    fn empty() -> (K::View, V::View) {
+        (K::empty_view(), V::empty_view())
+    }
+    #[inline(always)]
+    fn key(key: &mut K::View, tag: &Tag, r: &mut Reader<'a>) -> Result<()> {
+        super::plain::merge::<Natural, K>(key, tag, r)
+    }
+    #[inline(always)]
+    fn value(value: &mut V::View, tag: &Tag, r: &mut Reader<'a>) -> Result<()> {
+        super::plain::merge::<Natural, V>(value, tag, r)
     }
 }
 
@@ -93,7 +111,10 @@ pub struct MapIter<'a, K, V> {
     marker: PhantomData<fn() -> (K, V)>,
 }
 
-impl<'a, K: ValueView<'a>, V: ValueView<'a>> Iterator for MapIter<'a, K, V> {
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> Iterator for MapIter<'a, K, V>
+where
+    K::View: PartialOrd,
+{
     type Item = (K::View, V::View);
 
     #[inline]
@@ -106,7 +127,7 @@ impl<'a, K: ValueView<'a>, V: ValueView<'a>> Iterator for MapIter<'a, K, V> {
             let tag = self.r.next_field(&mut last).ok()??;
             if tag.number == self.number {
                 self.remaining -= 1;
-                return read_entry(&mut self.r, &view_readers::<K, V>()).ok();
+                return read_entry::<Viewed<K, V>>(&mut self.r).ok();
             }
             self.r.skip_payload(tag.wire_type).ok()?;
         }
@@ -117,7 +138,7 @@ impl<'a, K: ValueView<'a>, V: ValueView<'a>> Iterator for MapIter<'a, K, V> {
     }
 }
 
-impl<'a, K: ValueView<'a>, V: ValueView<'a>> ExactSizeIterator for MapIter<'a, K, V> {}
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> ExactSizeIterator for MapIter<'a, K, V> where K::View: PartialOrd {}
 
 /// Counts validated entries without keeping them.
 struct Counter(usize);
@@ -142,7 +163,7 @@ where
 {
     let start = if map.span.is_empty() { tag.offset } else { r.offset_of(map.span) };
     let mut counter = Counter(map.count);
-    read_entries(tag, r, &mut counter, view_readers::<K, V>())?;
+    read_entries::<Viewed<K, V>>(tag, r, &mut counter)?;
     *map = MapView {
         span: r.slice(start, r.position()),
         number: tag.number,

@@ -3,7 +3,7 @@
 use super::value::ValueView;
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
-use crate::field::repeated::{read_elements, ElementReaders, Sink};
+use crate::field::repeated::{read_elements, ReadElement, Sink};
 use crate::field::{Fixed, Natural, Repeat};
 use crate::wire::WireType;
 use core::marker::PhantomData;
@@ -223,6 +223,21 @@ impl<'a, K, T: ValueView<'a, K>> IntoIterator for Repeated<'a, T, K> {
     }
 }
 
+/// Reads elements as validated views.
+struct Viewed;
+
+impl<'a, K, T: ValueView<'a, K>> ReadElement<'a, K, T> for Viewed {
+    type Out = T::View;
+    #[inline(always)]
+    fn one(r: &mut Reader<'a>) -> Result<T::View> {
+        T::read_view(r)
+    }
+    #[inline(always)]
+    fn packed(r: &mut Reader<'a>) -> Result<T::View> {
+        T::read_view_packed(r)
+    }
+}
+
 /// Counts validated elements without keeping them, checking the count with `check`.
 struct Counter {
     count: usize,
@@ -261,8 +276,7 @@ pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
 ) -> Result<()> {
     let start = if list.span.is_empty() { tag.offset } else { r.offset_of(list.span) };
     let mut counter = Counter { count: list.count, check };
-    let readers = ElementReaders { one: T::read_view, packed: T::read_view_packed };
-    read_elements::<K, T, T::View>(tag, r, &mut counter, readers)?;
+    read_elements::<K, T, Viewed>(tag, r, &mut counter)?;
     *list = Repeated {
         span: r.slice(start, r.position()),
         number: tag.number,
