@@ -2,13 +2,14 @@
 //!
 //! A zero-copy, arena-based binary serializer with a schema-evolvable, canonical wire format.
 //!
-//! Three things a user does:
+//! The things a user does:
 //!
 //! 1. **Derive** — put `#[derive(Cramberry)]` on a struct and give each field a number with `#[cram(N)]`.
 //! 2. **Encode into an arena** — [`Message::encode_in`] measures the exact size, then writes once into a
 //!    [`bumpalo::Bump`]; with a warmed-up arena nothing touches the global allocator. `encode_to_vec`,
 //!    `encode_into` (append) and `encode_to_slice` write elsewhere.
-//! 3. **Decode** — [`Message::decode`] checks everything (lengths against the input before allocating,
+//! 3. **View** — `T::view(&bytes)` validates once and reads in place with no allocation (see [Views](#views)).
+//! 4. **Decode** — [`Message::decode`] checks everything (lengths against the input before allocating,
 //!    UTF-8, integer ranges, enum values) and borrows `&str` / `&[u8]` fields straight from the input.
 //!
 //! ```
@@ -31,6 +32,38 @@
 //! arena.reset();
 //! # Ok::<(), cramberry::DecodeError>(())
 //! ```
+//!
+//! ## Views
+//!
+//! For every message `T` the derive also generates `TView<'a>`. `T::view(&bytes)` validates the bytes once —
+//! structure, lengths, UTF-8, integer ranges, enum values, limits, required fields, and under
+//! [`DecodeOptions::canonical`] every canonical rule — with the same errors `decode` gives. After that every
+//! accessor is infallible and allocation-free: scalars by value, `&'a str` and `&'a [u8]` into the input,
+//! nested views, lazy iterators for lists and maps ([`view::Repeated`], [`view::MapView`], with `len()` in
+//! O(1)), and in-place slices of packed fixed-width numbers. `view.to_owned()` gives exactly what `decode`
+//! gives. A view works over any `&[u8]`: a `Vec`, a network buffer, a memory-mapped file.
+//!
+//! ```
+//! use cramberry::{Cramberry, Message};
+//!
+//! #[derive(Cramberry, Debug, PartialEq)]
+//! struct Order {
+//!     #[cram(1)] id: u64,
+//!     #[cram(2)] symbol: String,
+//!     #[cram(3)] prices: Vec<f64>,
+//! }
+//!
+//! let bytes = Order { id: 1, symbol: "ETH-USD".into(), prices: vec![1.5, 2.5] }.encode_to_vec();
+//! let v = Order::view(&bytes)?;
+//! assert_eq!(v.symbol(), "ETH-USD");
+//! let prices = v.prices().as_slice().unwrap(); // in place: &[little_endian::F64], no copy
+//! assert_eq!(prices[1].get(), 2.5);
+//! # Ok::<(), cramberry::DecodeError>(())
+//! ```
+//!
+//! Views are small and live on the stack: a view records, per field, the scalar value, a slice, or for lists
+//! and maps a span and a count — a 20-field message (scalars, strings, lists, a map) has a 304-byte view on
+//! x86-64. Boxed fields (`Box<T>`, how recursive types nest) are kept as bytes and opened with `.get()`.
 //!
 //! ## Field attributes
 //! - `#[cram(N)]`: field number `N` (1 to 2^29 - 1). Plain fields holding their default are not written.

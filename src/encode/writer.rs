@@ -1,6 +1,6 @@
 //! Writing into an exactly-sized buffer.
 
-use crate::wire::{encode_varint, make_tag, WireType};
+use crate::wire::{make_tag, varint_len, WireType};
 
 /// Writes encoded bytes into a buffer that the measuring pass sized exactly.
 ///
@@ -40,10 +40,27 @@ impl<'b> Writer<'b> {
         self.pos = end;
     }
 
-    /// Writes a varint.
+    /// Writes a varint: one byte in one step; longer ones with a single bounds check.
     #[inline(always)]
     pub fn put_varint(&mut self, value: u64) {
-        self.pos += encode_varint(value, &mut self.buf[self.pos..]);
+        if value < 0x80 {
+            self.put_u8(value as u8);
+        } else {
+            self.put_varint_multibyte(value);
+        }
+    }
+
+    #[inline]
+    fn put_varint_multibyte(&mut self, mut value: u64) {
+        let len = varint_len(value);
+        let out = &mut self.buf[self.pos..self.pos + len];
+        let (last, body) = out.split_last_mut().expect("a varint is at least one byte");
+        for byte in body {
+            *byte = (value as u8) | 0x80;
+            value >>= 7;
+        }
+        *last = value as u8;
+        self.pos += len;
     }
 
     /// Writes a field tag.
