@@ -144,3 +144,19 @@ proptest! {
         }
     }
 }
+
+/// Found by the `decode` fuzz target: an absent fixed-length list decodes to all defaults, so the encoder
+/// must omit an all-default list, and canonical decoding must reject one that is written.
+#[test]
+fn all_default_fixed_length_lists_are_omitted_and_rejected_when_written() {
+    let required_only = [0xf0, 0x02, 0x05];
+    let value = common::AllKinds::decode_with(&required_only, &DecodeOptions::canonical()).unwrap();
+    assert_eq!(value.triple, [0, 0, 0]);
+    assert_eq!(value.encode_to_vec(), required_only);
+    let written = [0x92, 0x02, 0x03, 0x00, 0x00, 0x00, 0xf0, 0x02, 0x05];
+    assert_eq!(common::AllKinds::decode(&written).unwrap().triple, [0, 0, 0]);
+    let err = common::AllKinds::decode_with(&written, &DecodeOptions::canonical()).unwrap_err();
+    assert_eq!(err.kind(), &DecodeErrorKind::NonCanonical(CanonicalRule::DefaultValueWritten));
+    let err = common::AllKinds::view_with(&written, &DecodeOptions::canonical()).unwrap_err();
+    assert_eq!(err.kind(), &DecodeErrorKind::NonCanonical(CanonicalRule::DefaultValueWritten));
+}

@@ -1,11 +1,12 @@
 //! Fixed-length lists (`[T; N]`, for `T` other than `u8`): written like a repeated field, and on decode the
-//! occurrence must hold exactly `N` elements.
+//! occurrence must hold exactly `N` elements. Like any plain field, a list whose elements are all default is
+//! the type's default value and is not written (so an absent list and `[0; N]` are the same canonical bytes).
 
 use super::repeated::{read_elements, Decoded, Sink};
 use super::{DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
-use crate::error::{DecodeErrorKind, Result};
+use crate::error::{CanonicalRule, DecodeErrorKind, Result};
 
 /// Encoded size of fixed-length list field `number`.
 #[inline]
@@ -14,7 +15,16 @@ pub fn len<K, V: Value<K>, R: LenRecorder, const N: usize>(
     values: &[V; N],
     rec: &mut R,
 ) -> usize {
+    if all_default(values) {
+        return 0;
+    }
     super::repeated::len(number, values, rec)
+}
+
+/// Whether every element holds its default value (the list is then omitted).
+#[inline]
+pub fn all_default<K, V: Value<K>>(values: &[V]) -> bool {
+    values.iter().all(Value::is_default)
 }
 
 /// Writes fixed-length list field `number`.
@@ -25,7 +35,9 @@ pub fn write<K, V: Value<K>, const N: usize>(
     w: &mut Writer<'_>,
     sizes: &mut SizeCursor<'_>,
 ) {
-    super::repeated::write(number, values, w, sizes)
+    if !all_default(values) {
+        super::repeated::write(number, values, w, sizes)
+    }
 }
 
 /// The empty value of a fixed-length list: `N` empty elements.
@@ -77,10 +89,9 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>, const N: usize>(
 ) -> Result<()> {
     let mut fill = Fill { array, filled: 0 };
     read_elements::<K, V, Decoded>(tag, r, &mut fill)?;
-    if fill.filled != N {
-        return Err(
-            r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: fill.filled }, tag.offset)
-        );
+    check_exactly::<N>(fill.filled, r, tag)?;
+    if r.canonical() && all_default(array) {
+        return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
     }
     Ok(())
 }

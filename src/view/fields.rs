@@ -74,6 +74,9 @@ pub mod array {
         let mut occurrence = Repeated::empty();
         merge_bounded(&mut occurrence, tag, r, check_at_most::<N>)?;
         check_exactly::<N>(occurrence.len(), r, tag)?;
+        if r.canonical() && occurrence.iter().all(|v| V::view_is_default(&v)) {
+            return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
+        }
         *list = occurrence;
         Ok(())
     }

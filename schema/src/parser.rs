@@ -1,0 +1,414 @@
+//! A recursive-descent parser for the grammar in `schema-language.md`. It recovers at `;` and `}` so one run
+//! reports several errors.
+
+use crate::ast::*;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::lexer::{tokenize, Token, TokenKind};
+
+/// Parses one file's text (file index `file` in the caller's sources).
+pub fn parse(source: &str, file: usize) -> (File, Vec<Diagnostic>) {
+    let mut errors = Vec::new();
+    let tokens = tokenize(source, file, &mut errors);
+    let end = Span { file, start: source.len(), end: source.len() };
+    let mut p = Parser { tokens, pos: 0, errors, end };
+    let parsed = p.file();
+    (parsed, p.errors)
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    errors: Vec<Diagnostic>,
+    end: Span,
+}
+
+/// A parse failure already recorded; the caller recovers.
+struct Recover;
+
+type PResult<T> = Result<T, Recover>;
+
+impl Parser {
+    fn peek(&self) -> Option<&TokenKind> {
+        self.tokens.get(self.pos).map(|t| &t.kind)
+    }
+
+    fn span(&self) -> Span {
+        self.tokens.get(self.pos).map_or(self.end, |t| t.span)
+    }
+
+    fn is_punct(&self, c: char) -> bool {
+        self.peek() == Some(&TokenKind::Punct(c))
+    }
+
+    fn is_keyword(&self, k: &str) -> bool {
+        matches!(self.peek(), Some(TokenKind::Ident(s)) if s == k)
+    }
+
+    fn bump(&mut self) -> Option<Token> {
+        let t = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+
+    fn fail<T>(&mut self, expected: &str) -> PResult<T> {
+        let found = match self.peek() {
+            Some(TokenKind::Ident(s)) => format!("`{s}`"),
+            Some(TokenKind::Int(n)) => format!("`{n}`"),
+            Some(TokenKind::NegInt(n)) => format!("`{n}`"),
+            Some(TokenKind::Float(f)) => format!("`{f}`"),
+            Some(TokenKind::Str(s)) => format!("\"{s}\""),
+            Some(TokenKind::Punct(c)) => format!("`{c}`"),
+            Some(TokenKind::Doc(_)) => "a doc comment".into(),
+            None => "the end of the file".into(),
+        };
+        let span = self.span();
+        self.errors.push(Diagnostic::error(span, format!("expected {expected}, found {found}")));
+        Err(Recover)
+    }
+
+    fn expect_punct(&mut self, c: char) -> PResult<Span> {
+        if self.is_punct(c) {
+            Ok(self.bump().expect("peeked").span)
+        } else {
+            self.fail(&format!("`{c}`"))
+        }
+    }
+
+    fn ident(&mut self, what: &str) -> PResult<Ident> {
+        match self.peek() {
+            Some(TokenKind::Ident(_)) => {
+                let t = self.bump().expect("peeked");
+                let TokenKind::Ident(name) = t.kind else { unreachable!("checked above") };
+                Ok(Ident { name, span: t.span })
+            }
+            _ => self.fail(what),
+        }
+    }
+
+    fn int(&mut self, what: &str) -> PResult<(u64, Span)> {
+        match self.peek() {
+            Some(TokenKind::Int(n)) => {
+                let n = *n;
+                Ok((n, self.bump().expect("peeked").span))
+            }
+            _ => self.fail(what),
+        }
+    }
+
+    fn docs(&mut self) -> Vec<String> {
+        let mut docs = Vec::new();
+        while let Some(TokenKind::Doc(text)) = self.peek() {
+            docs.push(text.clone());
+            self.pos += 1;
+        }
+        docs
+    }
+
+    /// Skips to just after the next `;`, or to a `}` (not consumed), whichever comes first.
+    fn recover_statement(&mut self) {
+        while let Some(kind) = self.peek() {
+            match kind {
+                TokenKind::Punct(';') => {
+                    self.pos += 1;
+                    return;
+                }
+                TokenKind::Punct('}') => return,
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Skips past the closing `}` of the current block.
+    fn recover_block(&mut self) {
+        let mut depth = 0;
+        while let Some(kind) = self.peek() {
+            match kind {
+                TokenKind::Punct('{') => depth += 1,
+                TokenKind::Punct('}') if depth <= 1 => {
+                    self.pos += 1;
+                    return;
+                }
+                TokenKind::Punct('}') => depth -= 1,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+    }
+
+    fn file(&mut self) -> File {
+        let mut file = File::default();
+        loop {
+            let docs = self.docs();
+            let Some(kind) = self.peek() else { break };
+            let result = match kind {
+                TokenKind::Ident(k) if k == "package" => self.package().map(|p| file.package = Some(p)),
+                TokenKind::Ident(k) if k == "import" => self.import().map(|i| file.imports.push(i)),
+                TokenKind::Ident(k) if k == "option" => self.option().map(|o| file.options.push(o)),
+                TokenKind::Ident(k) if k == "message" => {
+                    self.message(docs).map(|m| file.items.push(Item::Message(m)))
+                }
+                TokenKind::Ident(k) if k == "enum" => {
+                    self.enumeration(docs).map(|e| file.items.push(Item::Enum(e)))
+                }
+                TokenKind::Ident(k) if k == "interface" => {
+                    self.interface(docs).map(|i| file.items.push(Item::Interface(i)))
+                }
+                _ => self.fail("`package`, `import`, `option`, `message`, `enum` or `interface`"),
+            };
+            if result.is_err() {
+                if self.is_punct('{')
+                    || self.tokens[..self.pos.min(self.tokens.len())]
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .any(|t| t.kind == TokenKind::Punct('{'))
+                {
+                    self.recover_block();
+                } else {
+                    self.recover_statement();
+                    if self.is_punct('}') {
+                        self.pos += 1;
+                    }
+                }
+            }
+        }
+        file
+    }
+
+    fn dotted(&mut self, what: &str) -> PResult<Vec<Ident>> {
+        let mut parts = vec![self.ident(what)?];
+        while self.is_punct('.') {
+            self.pos += 1;
+            parts.push(self.ident("a name after `.`")?);
+        }
+        Ok(parts)
+    }
+
+    fn package(&mut self) -> PResult<Vec<Ident>> {
+        self.pos += 1;
+        let name = self.dotted("a package name")?;
+        self.expect_punct(';')?;
+        Ok(name)
+    }
+
+    fn import(&mut self) -> PResult<Import> {
+        let start = self.bump().expect("peeked").span;
+        let path = match self.peek() {
+            Some(TokenKind::Str(s)) => s.clone(),
+            _ => return self.fail("a quoted path"),
+        };
+        self.pos += 1;
+        let alias = if self.is_keyword("as") {
+            self.pos += 1;
+            Some(self.ident("an alias")?)
+        } else {
+            None
+        };
+        let end = self.expect_punct(';')?;
+        Ok(Import { path, alias, span: Span { end: end.end, ..start } })
+    }
+
+    fn option(&mut self) -> PResult<OptionDecl> {
+        self.pos += 1;
+        let name = self.ident("an option name")?;
+        self.expect_punct('=')?;
+        let value = self.value()?;
+        self.expect_punct(';')?;
+        Ok(OptionDecl { name, value })
+    }
+
+    fn value(&mut self) -> PResult<OptionValue> {
+        let value = match self.peek() {
+            Some(TokenKind::Str(s)) => OptionValue::Str(s.clone()),
+            Some(TokenKind::Int(n)) => OptionValue::Int(i128::from(*n)),
+            Some(TokenKind::NegInt(n)) => OptionValue::Int(i128::from(*n)),
+            Some(TokenKind::Float(f)) => OptionValue::Float(*f),
+            Some(TokenKind::Ident(k)) if k == "true" => OptionValue::Bool(true),
+            Some(TokenKind::Ident(k)) if k == "false" => OptionValue::Bool(false),
+            Some(TokenKind::Punct('[')) => {
+                self.pos += 1;
+                let mut items = vec![self.value()?];
+                while self.is_punct(',') {
+                    self.pos += 1;
+                    items.push(self.value()?);
+                }
+                self.expect_punct(']')?;
+                return Ok(OptionValue::List(items));
+            }
+            _ => return self.fail("a value (string, number, true, false or [list])"),
+        };
+        self.pos += 1;
+        Ok(value)
+    }
+
+    fn message(&mut self, docs: Vec<String>) -> PResult<Message> {
+        self.pos += 1;
+        let name = self.ident("a message name")?;
+        let type_id = if self.is_punct('@') {
+            self.pos += 1;
+            Some(self.int("a type id after `@`")?)
+        } else {
+            None
+        };
+        self.expect_punct('{')?;
+        let mut message = Message { docs, name, type_id, options: Vec::new(), fields: Vec::new() };
+        loop {
+            let docs = self.docs();
+            if self.is_punct('}') {
+                self.pos += 1;
+                return Ok(message);
+            }
+            if self.peek().is_none() {
+                return self.fail("`}` to close the message");
+            }
+            let result = if self.is_keyword("option") {
+                self.option().map(|o| message.options.push(o))
+            } else {
+                self.field(docs).map(|f| message.fields.push(f))
+            };
+            if result.is_err() {
+                self.recover_statement();
+            }
+        }
+    }
+
+    fn field(&mut self, docs: Vec<String>) -> PResult<Field> {
+        let mut modifiers = Modifiers::default();
+        loop {
+            let slot = match self.peek() {
+                Some(TokenKind::Ident(k)) if k == "required" => &mut modifiers.required,
+                Some(TokenKind::Ident(k)) if k == "repeated" => &mut modifiers.repeated,
+                Some(TokenKind::Ident(k)) if k == "optional" => &mut modifiers.optional,
+                Some(TokenKind::Ident(k)) if k == "deprecated" => &mut modifiers.deprecated,
+                _ => break,
+            };
+            *slot = Some(self.tokens[self.pos].span);
+            self.pos += 1;
+        }
+        let ty = self.type_expr()?;
+        let name = self.ident("a field name")?;
+        self.expect_punct('=')?;
+        let number = self.int("a field number")?;
+        let mut options = Vec::new();
+        if self.is_punct('[') {
+            self.pos += 1;
+            loop {
+                let name = self.ident("an option name")?;
+                self.expect_punct('=')?;
+                options.push(OptionDecl { name, value: self.value()? });
+                if self.is_punct(',') {
+                    self.pos += 1;
+                } else {
+                    break;
+                }
+            }
+            self.expect_punct(']')?;
+        }
+        self.expect_punct(';')?;
+        Ok(Field { docs, modifiers, ty, name, number, options })
+    }
+
+    fn type_expr(&mut self) -> PResult<TypeExpr> {
+        let start = self.span();
+        if self.is_punct('*') {
+            self.pos += 1;
+            let inner = self.type_expr()?;
+            return Ok(TypeExpr::Pointer(Box::new(inner), Span { end: self.prev_end(), ..start }));
+        }
+        if self.is_punct('[') {
+            self.pos += 1;
+            let len = match self.peek() {
+                Some(TokenKind::Int(_)) => Some(self.int("a length")?.0),
+                _ => None,
+            };
+            self.expect_punct(']')?;
+            let inner = self.type_expr()?;
+            return Ok(TypeExpr::List(len, Box::new(inner), Span { end: self.prev_end(), ..start }));
+        }
+        if self.is_keyword("map")
+            && self.tokens.get(self.pos + 1).map(|t| &t.kind) == Some(&TokenKind::Punct('['))
+        {
+            self.pos += 2;
+            let key = self.type_expr()?;
+            self.expect_punct(']')?;
+            let value = self.type_expr()?;
+            return Ok(TypeExpr::Map(Box::new(key), Box::new(value), Span { end: self.prev_end(), ..start }));
+        }
+        Ok(TypeExpr::Named(self.dotted("a type")?))
+    }
+
+    fn prev_end(&self) -> usize {
+        self.tokens.get(self.pos.wrapping_sub(1)).map_or(self.end.end, |t| t.span.end)
+    }
+
+    fn enumeration(&mut self, docs: Vec<String>) -> PResult<Enum> {
+        self.pos += 1;
+        let name = self.ident("an enum name")?;
+        self.expect_punct('{')?;
+        let mut e = Enum { docs, name, options: Vec::new(), values: Vec::new() };
+        loop {
+            let docs = self.docs();
+            if self.is_punct('}') {
+                self.pos += 1;
+                return Ok(e);
+            }
+            if self.peek().is_none() {
+                return self.fail("`}` to close the enum");
+            }
+            let result = if self.is_keyword("option") {
+                self.option().map(|o| e.options.push(o))
+            } else {
+                self.enum_value(docs).map(|v| e.values.push(v))
+            };
+            if result.is_err() {
+                self.recover_statement();
+            }
+        }
+    }
+
+    fn enum_value(&mut self, docs: Vec<String>) -> PResult<EnumValue> {
+        let name = self.ident("an enum value name")?;
+        self.expect_punct('=')?;
+        let number = match self.peek() {
+            Some(TokenKind::Int(n)) => (i64::try_from(*n).unwrap_or(i64::MAX), self.span()),
+            Some(TokenKind::NegInt(n)) => (*n, self.span()),
+            _ => return self.fail("an enum number"),
+        };
+        self.pos += 1;
+        self.expect_punct(';')?;
+        Ok(EnumValue { docs, name, number })
+    }
+
+    fn interface(&mut self, docs: Vec<String>) -> PResult<Interface> {
+        self.pos += 1;
+        let name = self.ident("an interface name")?;
+        self.expect_punct('{')?;
+        let mut i = Interface { docs, name, options: Vec::new(), members: Vec::new() };
+        loop {
+            self.docs();
+            if self.is_punct('}') {
+                self.pos += 1;
+                return Ok(i);
+            }
+            if self.peek().is_none() {
+                return self.fail("`}` to close the interface");
+            }
+            let result = if self.is_keyword("option") {
+                self.option().map(|o| i.options.push(o))
+            } else {
+                self.member().map(|m| i.members.push(m))
+            };
+            if result.is_err() {
+                self.recover_statement();
+            }
+        }
+    }
+
+    fn member(&mut self) -> PResult<InterfaceMember> {
+        let type_id = self.int("a type id")?;
+        self.expect_punct('=')?;
+        let ty = self.dotted("a message type")?;
+        self.expect_punct(';')?;
+        Ok(InterfaceMember { type_id, ty })
+    }
+}
