@@ -1,9 +1,24 @@
-//! The `.cram` schema language: lexer, parser, validator, compatibility checker, Rust code generator and a
-//! dynamic (schema-driven) codec. See `shared/spec/schema-language.md` for the language.
+//! The `.cram` schema language: parser, validator, compatibility checker, Rust code generator and a dynamic
+//! (schema-driven) codec. See `shared/spec/schema-language.md` for the language.
+//!
+//! ```
+//! let loaded = cramberry_schema::load_str("orders.cram", r#"
+//!     package shop;
+//!     /// An order.
+//!     message Order { uint64 id = 1; string symbol = 2; repeated int64 fills = 3; }
+//! "#).unwrap();
+//! let order = loaded.schema.message("Order").unwrap();
+//! assert_eq!(loaded.schema.messages[order].fields.len(), 3);
+//! ```
 
 pub mod ast;
 pub mod diagnostic;
 mod lexer;
+mod load;
+pub mod model;
 pub mod parser;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};
+pub use load::{load_file, load_str, Loaded};
+pub use model::Schema;

@@ -1,0 +1,100 @@
+//! Loading a schema from files: parse, follow imports through search paths, validate, resolve.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Sources, Span};
+use crate::model::Schema;
+use crate::parser::parse;
+use crate::validate::{build, ParsedFile};
+use std::path::{Path, PathBuf};
+
+/// A loaded, valid schema with its sources (for rendering warnings).
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The resolved schema.
+    pub schema: Schema,
+    /// The files it came from.
+    pub sources: Sources,
+    /// Warnings (a valid schema has no errors).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads `root` and everything it imports (looked up next to the importing file, then in `search_paths`).
+///
+/// ```no_run
+/// let loaded = cramberry_schema::load_file("schemas/orders.cram", &["schemas"]).unwrap();
+/// assert!(loaded.schema.message("Order").is_some());
+/// ```
+pub fn load_file(root: impl AsRef<Path>, search_paths: &[impl AsRef<Path>]) -> Result<Loaded, Diagnostics> {
+    let mut sources = Sources::default();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut queue = vec![(root.as_ref().to_path_buf(), None::<Span>)];
+    let mut loaded: Vec<PathBuf> = Vec::new();
+    while let Some((path, imported_at)) = queue.pop() {
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+        if loaded.contains(&canonical) {
+            continue;
+        }
+        loaded.push(canonical);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                let diag = match imported_at {
+                    Some(span) => {
+                        Diagnostic::error(span, format!("cannot read import `{}`: {e}", path.display()))
+                            .with_hint("check the path and the search paths (-I)")
+                    }
+                    None => {
+                        let file = sources.add(path.display().to_string(), "");
+                        Diagnostic::error(
+                            Span { file, start: 0, end: 0 },
+                            format!("cannot read `{}`: {e}", path.display()),
+                        )
+                    }
+                };
+                errors.push(diag);
+                continue;
+            }
+        };
+        let file = sources.add(path.display().to_string(), text);
+        let (ast, parse_errors) = parse(sources.text(file), file);
+        errors.extend(parse_errors);
+        for import in &ast.imports {
+            let found = resolve_import(&path, &import.path, search_paths);
+            queue.push((found.unwrap_or_else(|| PathBuf::from(&import.path)), Some(import.span)));
+        }
+        files.push(ParsedFile { ast });
+    }
+    finish(files, sources, errors)
+}
+
+/// Loads a schema from source text (no imports are followed), named `path` in diagnostics.
+pub fn load_str(path: &str, text: &str) -> Result<Loaded, Diagnostics> {
+    let mut sources = Sources::default();
+    let file = sources.add(path, text);
+    let (ast, errors) = parse(sources.text(file), file);
+    finish(vec![ParsedFile { ast }], sources, errors)
+}
+
+fn finish(
+    files: Vec<ParsedFile>,
+    sources: Sources,
+    mut errors: Vec<Diagnostic>,
+) -> Result<Loaded, Diagnostics> {
+    let (schema, diagnostics) = build(&files);
+    errors.extend(diagnostics);
+    let (errs, warnings): (Vec<_>, Vec<_>) =
+        errors.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
+    if errs.is_empty() {
+        Ok(Loaded { schema, sources, warnings })
+    } else {
+        Err(Diagnostics { items: errs.into_iter().chain(warnings).collect(), sources })
+    }
+}
+
+fn resolve_import(from: &Path, import: &str, search_paths: &[impl AsRef<Path>]) -> Option<PathBuf> {
+    let beside = from.parent().map(|dir| dir.join(import));
+    beside
+        .into_iter()
+        .chain(search_paths.iter().map(|p| p.as_ref().join(import)))
+        .find(|candidate| candidate.is_file())
+}

@@ -1,0 +1,405 @@
+//! Semantic validation: every rule of `schema-language.md`, reported with positions, building the resolved
+//! [`Schema`].
+
+use crate::ast::{self, Item, TypeExpr};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::*;
+use std::collections::HashMap;
+
+/// The largest field number, 2^29 - 1.
+const MAX_FIELD: u64 = (1 << 29) - 1;
+
+/// A parsed file: its AST and the package it declares.
+pub struct ParsedFile {
+    /// The syntax tree.
+    pub ast: ast::File,
+}
+
+impl ParsedFile {
+    fn package(&self) -> Vec<String> {
+        self.ast.package.as_ref().map_or_else(Vec::new, |p| p.iter().map(|i| i.name.clone()).collect())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Def {
+    Message(usize),
+    Enum(usize),
+    Interface(usize),
+}
+
+/// Validates `files` together (the first is the root; the others its imports) and resolves every name.
+pub fn build(files: &[ParsedFile]) -> (Schema, Vec<Diagnostic>) {
+    let mut v = Validator { schema: Schema::default(), errors: Vec::new(), names: HashMap::new() };
+    v.declare(files);
+    for file in files {
+        let package = file.package();
+        for item in &file.ast.items {
+            match item {
+                Item::Enum(e) => v.enumeration(e),
+                Item::Interface(i) => v.interface(i, &package),
+                Item::Message(m) => v.message(m, &package),
+            }
+        }
+    }
+    v.check_by_value_cycles();
+    (v.schema, v.errors)
+}
+
+struct Validator {
+    schema: Schema,
+    errors: Vec<Diagnostic>,
+    /// (package, name) -> definition, for lookups.
+    names: HashMap<(Vec<String>, String), (Def, Span)>,
+}
+
+impl Validator {
+    /// Registers every item's name (so definitions may come in any order) and rejects duplicates.
+    fn declare(&mut self, files: &[ParsedFile]) {
+        for file in files {
+            let package = file.package();
+            for item in &file.ast.items {
+                let name = item.name();
+                let def = match item {
+                    Item::Message(m) => {
+                        self.schema.messages.push(MessageDef {
+                            name: name.name.clone(),
+                            package: package.clone(),
+                            type_id: m.type_id.map(|(id, _)| id),
+                            fields: Vec::new(),
+                            docs: m.docs.clone(),
+                            span: name.span,
+                        });
+                        Def::Message(self.schema.messages.len() - 1)
+                    }
+                    Item::Enum(e) => {
+                        self.schema.enums.push(EnumDef {
+                            name: name.name.clone(),
+                            package: package.clone(),
+                            values: Vec::new(),
+                            docs: e.docs.clone(),
+                            span: name.span,
+                        });
+                        Def::Enum(self.schema.enums.len() - 1)
+                    }
+                    Item::Interface(i) => {
+                        self.schema.interfaces.push(InterfaceDef {
+                            name: name.name.clone(),
+                            package: package.clone(),
+                            members: Vec::new(),
+                            docs: i.docs.clone(),
+                            span: name.span,
+                        });
+                        Def::Interface(self.schema.interfaces.len() - 1)
+                    }
+                };
+                if let Some((_, first)) =
+                    self.names.insert((package.clone(), name.name.clone()), (def, name.span))
+                {
+                    self.errors.push(
+                        Diagnostic::error(name.span, format!("`{}` is defined twice", name.name))
+                            .with_related(first, "first defined here")
+                            .with_hint("message, enum and interface names must be unique"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn lookup(&self, parts: &[ast::Ident], package: &[String]) -> Option<Def> {
+        let name = &parts.last()?.name;
+        if parts.len() == 1 {
+            if let Some((def, _)) = self.names.get(&(package.to_vec(), name.clone())) {
+                return Some(*def);
+            }
+            let mut found = self.names.iter().filter(|((_, n), _)| n == name);
+            let first = found.next().map(|(_, (d, _))| *d);
+            return if found.next().is_none() { first } else { None };
+        }
+        let prefix: Vec<String> = parts[..parts.len() - 1].iter().map(|p| p.name.clone()).collect();
+        self.names
+            .iter()
+            .find(|((pkg, n), _)| n == name && (pkg == &prefix || pkg.ends_with(&prefix)))
+            .map(|(_, (d, _))| *d)
+    }
+
+    fn enumeration(&mut self, e: &ast::Enum) {
+        let index = self.index_of(&e.name);
+        let mut numbers: HashMap<i64, Span> = HashMap::new();
+        let mut names: HashMap<&str, Span> = HashMap::new();
+        let mut values = Vec::new();
+        for value in &e.values {
+            let (number, span) = value.number;
+            if number < 0 {
+                self.errors.push(
+                    Diagnostic::error(span, format!("enum value `{}` is negative", value.name.name))
+                        .with_hint("enum values are non-negative numbers"),
+                );
+                continue;
+            }
+            if number > i64::from(u32::MAX) {
+                self.errors.push(Diagnostic::error(span, "enum value does not fit in 32 bits"));
+                continue;
+            }
+            if let Some(first) = numbers.insert(number, span) {
+                self.errors.push(
+                    Diagnostic::error(span, format!("enum number {number} is used twice"))
+                        .with_related(first, "first used here")
+                        .with_hint("give each value its own number"),
+                );
+            }
+            if let Some(first) = names.insert(&value.name.name, value.name.span) {
+                self.errors.push(
+                    Diagnostic::error(
+                        value.name.span,
+                        format!("enum value `{}` is defined twice", value.name.name),
+                    )
+                    .with_related(first, "first defined here"),
+                );
+            }
+            values.push(EnumValueDef {
+                name: value.name.name.clone(),
+                number: number as u32,
+                docs: value.docs.clone(),
+                span: value.name.span,
+            });
+        }
+        if let Some(Def::Enum(i)) = index {
+            self.schema.enums[i].values = values;
+        }
+    }
+
+    fn index_of(&self, name: &ast::Ident) -> Option<Def> {
+        self.names.values().find(|(_, span)| *span == name.span).map(|(d, _)| *d)
+    }
+
+    fn interface(&mut self, i: &ast::Interface, package: &[String]) {
+        let index = self.index_of(&i.name);
+        let mut ids: HashMap<u64, Span> = HashMap::new();
+        let mut members = Vec::new();
+        for m in &i.members {
+            let (id, span) = m.type_id;
+            if id < 128 {
+                self.errors.push(
+                    Diagnostic::error(span, format!("type id {id} is reserved"))
+                        .with_hint("0 is nil and 1-127 are built-in; user type ids start at 128"),
+                );
+            }
+            if let Some(first) = ids.insert(id, span) {
+                self.errors.push(
+                    Diagnostic::error(span, format!("type id {id} is used twice"))
+                        .with_related(first, "first used here"),
+                );
+            }
+            match self.lookup(&m.ty, package) {
+                Some(Def::Message(index)) => members.push((id, index, span)),
+                Some(_) => self.errors.push(
+                    Diagnostic::error(type_span(&m.ty), "an interface member must be a message")
+                        .with_hint("list message types here"),
+                ),
+                None => self.errors.push(undefined(&m.ty)),
+            }
+        }
+        if let Some(Def::Interface(index)) = index {
+            self.schema.interfaces[index].members = members;
+        }
+    }
+
+    fn message(&mut self, m: &ast::Message, package: &[String]) {
+        let Some(Def::Message(index)) = self.index_of(&m.name) else { return };
+        if let Some((id, span)) = m.type_id {
+            if id < 128 {
+                self.errors.push(
+                    Diagnostic::error(span, format!("type id {id} is reserved"))
+                        .with_hint("user type ids start at 128"),
+                );
+            }
+        }
+        let mut numbers: HashMap<u64, Span> = HashMap::new();
+        let mut names: HashMap<&str, Span> = HashMap::new();
+        let mut fields = Vec::new();
+        for f in &m.fields {
+            let (number, number_span) = f.number;
+            if number == 0 || number > MAX_FIELD {
+                self.errors.push(
+                    Diagnostic::error(number_span, format!("field number {number} is out of range"))
+                        .with_hint("field numbers run from 1 to 536870911 (2^29 - 1)"),
+                );
+            } else if let Some(first) = numbers.insert(number, number_span) {
+                self.errors.push(
+                    Diagnostic::error(number_span, format!("field number {number} is used twice"))
+                        .with_related(first, "first used here")
+                        .with_hint("each field needs its own number"),
+                );
+            }
+            if let Some(first) = names.insert(&f.name.name, f.name.span) {
+                self.errors.push(
+                    Diagnostic::error(f.name.span, format!("field `{}` is defined twice", f.name.name))
+                        .with_related(first, "first defined here"),
+                );
+            }
+            if let (Some(_), Some(optional)) = (f.modifiers.required, f.modifiers.optional) {
+                self.errors.push(
+                    Diagnostic::error(optional, "a field cannot be both required and optional")
+                        .with_hint("drop one of the two"),
+                );
+            }
+            if let Some((kind, label)) = self.field_type(f, package) {
+                fields.push(FieldDef {
+                    name: f.name.name.clone(),
+                    number: number.min(MAX_FIELD) as u32,
+                    kind,
+                    label,
+                    deprecated: f.modifiers.deprecated.is_some(),
+                    docs: f.docs.clone(),
+                    span: f.name.span,
+                });
+            }
+        }
+        self.schema.messages[index].fields = fields;
+    }
+
+    fn field_type(&mut self, f: &ast::Field, package: &[String]) -> Option<(Kind, Label)> {
+        let m = &f.modifiers;
+        let (kind, mut label) = match &f.ty {
+            TypeExpr::Pointer(inner, _) => (self.element(inner, package)?, Label::Optional),
+            TypeExpr::List(len, inner, _) => {
+                let kind = self.element(inner, package)?;
+                (kind, len.map_or(Label::Repeated, Label::Array))
+            }
+            TypeExpr::Map(key, value, span) => {
+                let key_kind = self.element(key, package)?;
+                let allowed = matches!(key_kind, Kind::Enum(_))
+                    || matches!(key_kind, Kind::Scalar(s) if !matches!(s, Scalar::F32 | Scalar::F64 | Scalar::Bytes));
+                if !allowed {
+                    self.errors.push(
+                        Diagnostic::error(
+                            key.span(),
+                            format!("`{}` cannot be a map key", self.schema.kind_name(key_kind)),
+                        )
+                        .with_hint("map keys are bool, an integer type, string or an enum")
+                        .with_related(*span, "in this map"),
+                    );
+                    return None;
+                }
+                (self.element(value, package)?, Label::Map(key_kind))
+            }
+            TypeExpr::Named(_) => (self.element(&f.ty, package)?, Label::Plain),
+        };
+        let list = matches!(label, Label::Repeated | Label::Array(_) | Label::Map(_));
+        if let Some(span) = m.repeated {
+            if list {
+                self.errors.push(
+                    Diagnostic::error(span, "`repeated` on a list or map type")
+                        .with_hint("lists of lists are not supported"),
+                );
+                return None;
+            }
+            label = Label::Repeated;
+        }
+        if let Some(span) = m.optional {
+            if list || label == Label::Repeated {
+                self.errors.push(
+                    Diagnostic::error(span, "`optional` on a list or map")
+                        .with_hint("an empty list already means absent"),
+                );
+                return None;
+            }
+            label = Label::Optional;
+        }
+        if let Some(span) = m.required {
+            if label != Label::Plain {
+                self.errors.push(
+                    Diagnostic::error(span, "`required` applies to single values")
+                        .with_hint("remove `required` or the list/optional type"),
+                );
+                return None;
+            }
+            label = Label::Required;
+        }
+        Some((kind, label))
+    }
+
+    fn element(&mut self, ty: &TypeExpr, package: &[String]) -> Option<Kind> {
+        match ty {
+            TypeExpr::Named(parts) => {
+                if parts.len() == 1 {
+                    if let Some(s) = Scalar::from_name(&parts[0].name) {
+                        return Some(Kind::Scalar(s));
+                    }
+                    if matches!(parts[0].name.as_str(), "complex64" | "complex128") {
+                        self.errors.push(
+                            Diagnostic::error(parts[0].span, format!("`{}` is not supported", parts[0].name))
+                                .with_hint("use a message with two float fields"),
+                        );
+                        return None;
+                    }
+                }
+                match self.lookup(parts, package) {
+                    Some(Def::Message(i)) => Some(Kind::Message(i)),
+                    Some(Def::Enum(i)) => Some(Kind::Enum(i)),
+                    Some(Def::Interface(i)) => Some(Kind::Interface(i)),
+                    None => {
+                        self.errors.push(undefined(parts));
+                        None
+                    }
+                }
+            }
+            other => {
+                self.errors.push(
+                    Diagnostic::error(
+                        other.span(),
+                        "nested list, map or pointer types are not supported here",
+                    )
+                    .with_hint("wrap the inner type in a message"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A message may contain itself only through optional, repeated, map or interface fields.
+    fn check_by_value_cycles(&mut self) {
+        let by_value = |f: &FieldDef| match (f.kind, f.label) {
+            (Kind::Message(next), Label::Plain | Label::Required) => Some(next),
+            _ => None,
+        };
+        for start in 0..self.schema.messages.len() {
+            // Depth-first over by-value edges, remembering which field of `start` each path leaves through.
+            let mut stack: Vec<(usize, usize)> = self.schema.messages[start]
+                .fields
+                .iter()
+                .enumerate()
+                .filter_map(|(fi, f)| by_value(f).map(|next| (next, fi)))
+                .collect();
+            let mut seen = vec![false; self.schema.messages.len()];
+            while let Some((at, via)) = stack.pop() {
+                if at == start {
+                    let field = &self.schema.messages[start].fields[via];
+                    let name = &self.schema.messages[start].name;
+                    self.errors.push(
+                        Diagnostic::error(field.span, format!("message `{name}` contains itself by value"))
+                            .with_hint("make the field optional (`*T`), repeated, or an interface"),
+                    );
+                    break;
+                }
+                if std::mem::replace(&mut seen[at], true) {
+                    continue;
+                }
+                stack.extend(
+                    self.schema.messages[at].fields.iter().filter_map(by_value).map(|next| (next, via)),
+                );
+            }
+        }
+    }
+}
+
+fn type_span(parts: &[ast::Ident]) -> Span {
+    Span { file: parts[0].span.file, start: parts[0].span.start, end: parts.last().map_or(0, |p| p.span.end) }
+}
+
+fn undefined(parts: &[ast::Ident]) -> Diagnostic {
+    let name: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+    Diagnostic::error(type_span(parts), format!("type `{}` is not defined", name.join(".")))
+        .with_hint("define it in this file or import the file that does")
+}
