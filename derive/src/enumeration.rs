@@ -77,6 +77,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         #view
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_g ::cramberry::Enumeration for #name #ty_g #where_c {
             const NAME: &'static str = #name_str;
             #[inline]
@@ -94,6 +95,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_g #rt::Value for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Varint;
             #[inline]
@@ -111,6 +113,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<#de> #rt::DecodeValue<#de> for #name #ty_g #where_c {
             #[inline]
             fn empty() -> Self {

@@ -89,6 +89,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<#vl, #(#lifetimes),*> #rt::ValueView<#vl> for #name #ty_g where #(#vl: #lifetimes),* {
             type View = #view_name<#vl>;
             #[inline]
@@ -122,6 +123,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_g #rt::Value for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::TypeRef;
             #[inline]
@@ -139,6 +141,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #de_impl_g #rt::DecodeValue<#de> for #name #ty_g #where_c {
             #[inline]
             fn empty() -> Self {

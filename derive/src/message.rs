@@ -158,6 +158,7 @@ fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     }
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_g ::cramberry::Message for #name #ty_g #where_c {
             #[inline]
             fn measure_fields<R: #rt::LenRecorder>(&self, rec: &mut R) -> usize {
@@ -238,6 +239,7 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     }
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_g ::cramberry::DecodeMessage<#de> for #name #ty_g #where_c {
             #[inline]
             fn empty() -> Self {
@@ -266,6 +268,7 @@ fn value_impl(input: &DeriveInput) -> TokenStream {
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_g #rt::Value for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
             #[inline]
@@ -301,6 +304,7 @@ fn decode_value_impl(input: &DeriveInput) -> TokenStream {
     let (_, ty_g, where_c) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #de_impl_g #rt::DecodeValue<#de> for #name #ty_g #where_c {
             #[inline]
             fn empty() -> Self {

@@ -37,12 +37,15 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
         // `assert_fields_are_pod` above), and its size equals the sum of its fields' sizes (checked by the const
         // assertion above), so it has no padding: every bit pattern is valid and all-zeros is a valid value.
         #[automatically_derived]
+        #[allow(deprecated)]
         unsafe impl #rt::bytemuck::Zeroable for #name {}
         // SAFETY: as above; the derive also requires `Copy` and `'static` through the Pod supertraits.
         #[automatically_derived]
+        #[allow(deprecated)]
         unsafe impl #rt::bytemuck::Pod for #name {}
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #rt::Value for #name {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
             const REPEAT: #rt::Repeat = #rt::Repeat::Packed;
@@ -70,6 +73,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<#de> #rt::DecodeValue<#de> for #name {
             #[inline]
             fn empty() -> Self {

@@ -199,6 +199,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<#v> ::cramberry::MessageView<#v> for #view_name<#v> {
             type Owned = #owned;
 
@@ -246,11 +247,13 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_g ::cramberry::Viewable for #name #ty_g #where_c {
             type View<#v> = #view_name<#v>;
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #vv_impl #rt::ValueView<#v> for #name #vv_ty_where {
             type View = #view_name<#v>;
             #[inline]
@@ -288,6 +291,7 @@ pub fn self_view(input: &DeriveInput, read_packed: Option<TokenStream>) -> Token
     });
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<#v> #rt::ValueView<#v> for #name {
             type View = Self;
             #[inline]

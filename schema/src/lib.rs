@@ -12,6 +12,9 @@
 //! ```
 
 pub mod ast;
+mod build;
+mod codegen;
+mod compat;
 pub mod diagnostic;
 mod lexer;
 mod load;
@@ -19,6 +22,9 @@ pub mod model;
 pub mod parser;
 pub mod validate;
 
+pub use build::{compile, compile_to};
+pub use codegen::{field_ident, generate_rust, module_name, type_ident, GenerateError};
+pub use compat::{check_compatibility, Change, CompatReport};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};
 pub use load::{load_file, load_str, Loaded};
 pub use model::Schema;
