@@ -97,8 +97,12 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
                 #view_name::#first_ident(<#first_vty as #rt::ValueView<#vl>>::empty_view())
             }
             #[inline]
-            fn view_is_default(_: &Self::View) -> bool {
-                false
+            fn view_is_default(view: &Self::View) -> bool {
+                match view {
+                    #view_name::#first_ident(m) => <#first_vty as #rt::ValueView<#vl>>::view_is_default(m),
+                    #[allow(unreachable_patterns)]
+                    _ => false,
+                }
             }
             #[inline]
             fn read_view(r: &mut #rt::Reader<#vl>) -> ::cramberry::Result<Self::View> {
@@ -128,8 +132,14 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             const WIRE_TYPE: #rt::WireType = #rt::WireType::TypeRef;
             #[inline]
             fn is_default(&self) -> bool {
-                false
+                // The default is what an absent field decodes to: the first member, empty.
+                match self {
+                    #name::#first_ident(m) => <#first_ty as #rt::Value>::is_default(m),
+                    #[allow(unreachable_patterns)]
+                    _ => false,
+                }
             }
+
             #[inline]
             fn value_len<R: #rt::LenRecorder>(&self, rec: &mut R) -> usize {
                 match self { #(#lens)* }

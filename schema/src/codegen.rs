@@ -147,7 +147,10 @@ fn field_type(
         ))
     };
     Ok(match f.label {
+        // An interface field is nil when absent (as in the schema's other languages): `None`.
+        Label::Plain if matches!(f.kind, Kind::Interface(_)) => format!("Option<{element}>"),
         Label::Plain | Label::Required => element,
+
         Label::Optional => match f.kind {
             Kind::Message(i) if recursive[i] => format!("Option<Box<{element}>>"),
             _ => format!("Option<{element}>"),

@@ -16,6 +16,9 @@ mod build;
 mod codegen;
 mod compat;
 pub mod diagnostic;
+pub mod dynamic;
+pub mod json;
+
 mod lexer;
 mod load;
 pub mod model;
