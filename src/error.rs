@@ -21,6 +21,9 @@ pub enum CanonicalRule {
     MapKeyOrder,
     /// Unknown fields are not allowed.
     UnknownField,
+    /// The bytes differ from what the encoder writes for the decoded value (used by decoders that check
+    /// canonical form by re-encoding, such as the schema crate's dynamic codec).
+    Reencoding,
 }
 
 impl CanonicalRule {
@@ -35,6 +38,7 @@ impl CanonicalRule {
             CanonicalRule::NonCanonicalFloat => "floats must be canonical (+0.0, quiet NaN)",
             CanonicalRule::MapKeyOrder => "map keys must be strictly ascending",
             CanonicalRule::UnknownField => "unknown fields are not allowed",
+            CanonicalRule::Reencoding => "the bytes differ from the encoder's output for this value",
         }
     }
 }

@@ -6,7 +6,7 @@ use cramberry::decode::{Reader, Tag};
 use cramberry::wire::{
     canonical_f32_bits, canonical_f64_bits, encode_varint, make_tag, zigzag_decode, zigzag_encode, WireType,
 };
-use cramberry::{DecodeError, DecodeErrorKind, DecodeOptions};
+use cramberry::{CanonicalRule, DecodeError, DecodeErrorKind, DecodeOptions};
 use std::collections::BTreeMap;
 
 /// A value of any schema type.
@@ -320,7 +320,8 @@ pub fn default_value(schema: &Schema, kind: Kind) -> Value {
     }
 }
 
-/// Decodes a message of type `message` from `bytes`, with the same checks as derived code.
+/// Decodes a message of type `message` from `bytes`, with the same checks as derived code. Under canonical
+/// options the input must also be exactly what [`encode`] writes for the decoded value.
 pub fn decode(
     schema: &Schema,
     message: usize,
@@ -328,7 +329,19 @@ pub fn decode(
     options: &DecodeOptions,
 ) -> Result<DynMessage, DecodeError> {
     let mut r = Reader::new(bytes, options)?;
-    decode_fields(schema, message, &mut r)
+    let decoded = decode_fields(schema, message, &mut r)?;
+    if options.is_canonical() {
+        let reencoded = encode(schema, &decoded).unwrap_or_default();
+        if reencoded != bytes {
+            let at = reencoded
+                .iter()
+                .zip(bytes)
+                .position(|(a, b)| a != b)
+                .unwrap_or(reencoded.len().min(bytes.len()));
+            return Err(DecodeError::new(DecodeErrorKind::NonCanonical(CanonicalRule::Reencoding), at));
+        }
+    }
+    Ok(decoded)
 }
 
 fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> Result<DynMessage, DecodeError> {
@@ -393,7 +406,13 @@ fn decode_field(
                 })?;
             } else {
                 r.expect_wire_type(tag, wire)?;
+                if f.kind.packs() && r.canonical() {
+                    return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
+                }
                 items.push(decode_value(schema, f.kind, r)?);
+                while r.eat_repeat(tag).is_some() {
+                    items.push(decode_value(schema, f.kind, r)?);
+                }
             }
             if let Label::Array(n) = f.label {
                 if items.len() as u64 > n {
@@ -405,34 +424,49 @@ fn decode_field(
         }
         Label::Map(key_kind) => {
             r.expect_wire_type(tag, WireType::Bytes)?;
-            let len = r.read_len()?;
-            let (k, v) = r.within(len, |r| {
-                let (mut k, mut v) = (default_value(schema, key_kind), default_value(schema, f.kind));
-                let mut last = 0;
-                while let Some(t) = r.next_field(&mut last)? {
-                    match t.number {
-                        1 => {
-                            r.expect_wire_type(&t, key_kind.wire_type())?;
-                            k = decode_value(schema, key_kind, r)?;
-                        }
-                        2 => {
-                            r.expect_wire_type(&t, f.kind.wire_type())?;
-                            v = decode_value(schema, f.kind, r)?;
-                        }
-                        _ => r.skip_unknown(&t)?,
-                    }
+            loop {
+                let (k, v) = decode_entry(schema, key_kind, f.kind, r)?;
+                let Value::Map(entries) =
+                    out.fields.entry(f.number).or_insert_with(|| Value::Map(Vec::new()))
+                else {
+                    unreachable!("map fields hold maps")
+                };
+                entries.retain(|(existing, _)| *existing != k);
+                entries.push((k, v));
+                if r.eat_repeat(tag).is_none() {
+                    break;
                 }
-                Ok((k, v))
-            })?;
-            let Value::Map(entries) = out.fields.entry(f.number).or_insert_with(|| Value::Map(Vec::new()))
-            else {
-                unreachable!("map fields hold maps")
-            };
-            entries.retain(|(existing, _)| *existing != k);
-            entries.push((k, v));
+            }
         }
     }
     Ok(())
+}
+
+fn decode_entry(
+    schema: &Schema,
+    key_kind: Kind,
+    kind: Kind,
+    r: &mut Reader<'_>,
+) -> Result<(Value, Value), DecodeError> {
+    let len = r.read_len()?;
+    r.within(len, |r| {
+        let (mut k, mut v) = (default_value(schema, key_kind), default_value(schema, kind));
+        let mut last = 0;
+        while let Some(t) = r.next_field(&mut last)? {
+            match t.number {
+                1 => {
+                    r.expect_wire_type(&t, key_kind.wire_type())?;
+                    k = decode_value(schema, key_kind, r)?;
+                }
+                2 => {
+                    r.expect_wire_type(&t, kind.wire_type())?;
+                    v = decode_value(schema, kind, r)?;
+                }
+                _ => r.skip_unknown(&t)?,
+            }
+        }
+        Ok((k, v))
+    })
 }
 
 fn decode_value(schema: &Schema, kind: Kind, r: &mut Reader<'_>) -> Result<Value, DecodeError> {

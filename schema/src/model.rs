@@ -92,7 +92,6 @@ impl Scalar {
     }
 
     /// The wire type of a value of this scalar.
-
     pub fn wire_type(self) -> WireType {
         match self {
             Scalar::Bool | Scalar::U8 | Scalar::U16 | Scalar::U32 | Scalar::U64 => WireType::Varint,

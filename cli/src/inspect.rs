@@ -1,0 +1,93 @@
+//! `cramberry inspect`: the field tree of any message, without a schema, from the wire types alone.
+
+use cramberry::decode::Reader;
+use cramberry::wire::{zigzag_decode, WireType};
+use cramberry::{DecodeOptions, Limit};
+use std::fmt::Write;
+
+/// The field tree of `bytes`, one field per line, nested messages indented; or an error naming the offset.
+pub fn inspect(bytes: &[u8]) -> Result<String, String> {
+    let options = DecodeOptions::default();
+    let mut r = Reader::new(bytes, &options).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    fields(&mut r, 0, &mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+fn fields(r: &mut Reader<'_>, depth: usize, out: &mut String) -> cramberry::Result<()> {
+    let indent = "  ".repeat(depth);
+    let mut last = 0;
+    while let Some(tag) = r.next_field(&mut last)? {
+        let n = tag.number;
+        match tag.wire_type {
+            WireType::Varint => {
+                let _ = writeln!(out, "{indent}{n}: varint {}", r.read_varint()?);
+            }
+            WireType::Svarint => {
+                let _ = writeln!(out, "{indent}{n}: svarint {}", zigzag_decode(r.read_varint()?));
+            }
+            WireType::Fixed32 => {
+                let v = r.read_fixed32()?;
+                let _ = writeln!(out, "{indent}{n}: fixed32 {v} (float {})", f32::from_bits(v));
+            }
+            WireType::Fixed64 => {
+                let v = r.read_fixed64()?;
+                let _ = writeln!(out, "{indent}{n}: fixed64 {v} (float {})", f64::from_bits(v));
+            }
+            WireType::Bytes => {
+                let payload = r.read_len_delimited(Limit::BytesLen)?;
+                bytes_field(&format!("{indent}{n}: "), payload, depth, out);
+            }
+            WireType::TypeRef => {
+                let type_id = r.read_varint()?;
+                let payload = r.read_len_delimited(Limit::BytesLen)?;
+                let _ = writeln!(out, "{indent}{n}: typeref {type_id} {{");
+                nested(payload, depth + 1, out);
+                let _ = writeln!(out, "{indent}}}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Shows a BYTES payload as text when it is printable UTF-8, as a nested message when it parses as one, and
+/// as hex otherwise.
+fn bytes_field(prefix: &str, payload: &[u8], depth: usize, out: &mut String) {
+    if let Ok(text) = std::str::from_utf8(payload) {
+        if text.chars().all(|c| !c.is_control() || c == '\n' || c == '\t') {
+            let _ = writeln!(out, "{prefix}string {text:?}");
+            return;
+        }
+    }
+    let mut nested_out = String::new();
+    if parses_as_message(payload) {
+        fields_into(payload, depth + 1, &mut nested_out);
+        let _ = writeln!(out, "{prefix}message {{");
+        out.push_str(&nested_out);
+        let _ = writeln!(out, "{}}}", "  ".repeat(depth));
+    } else {
+        let _ = writeln!(out, "{prefix}bytes {}", crate::hex::encode(payload));
+    }
+}
+
+fn parses_as_message(payload: &[u8]) -> bool {
+    let options = DecodeOptions::default();
+    let Ok(mut r) = Reader::new(payload, &options) else { return false };
+    let mut scratch = String::new();
+    fields(&mut r, 0, &mut scratch).is_ok()
+}
+
+fn fields_into(payload: &[u8], depth: usize, out: &mut String) {
+    let options = DecodeOptions::default();
+    if let Ok(mut r) = Reader::new(payload, &options) {
+        let _ = fields(&mut r, depth, out);
+    }
+}
+
+fn nested(payload: &[u8], depth: usize, out: &mut String) {
+    if parses_as_message(payload) {
+        fields_into(payload, depth, out);
+    } else {
+        let _ = writeln!(out, "{}bytes {}", "  ".repeat(depth), crate::hex::encode(payload));
+    }
+}

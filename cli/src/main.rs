@@ -1,0 +1,227 @@
+//! `cramberry`: generate Rust from `.cram` schemas, check them, compare versions, and encode, decode or
+//! inspect messages from the command line.
+
+mod hex;
+mod inspect;
+
+use clap::{Parser, Subcommand};
+use cramberry::DecodeOptions;
+use cramberry_schema::{check_compatibility, dynamic, generate_rust, json, load_file, Loaded};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "cramberry", version, about = "Cramberry schemas and messages from the command line")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate Rust (one module per package) from schemas.
+    #[command(
+        after_help = "Example:\n  cramberry generate schemas/orders.cram -I schemas --out src/generated"
+    )]
+    Generate {
+        /// Schema files.
+        #[arg(required = true)]
+        schemas: Vec<PathBuf>,
+        /// Directories to look up imports in.
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
+        /// Output directory (created if missing); gets one `<package>.rs` per package and a `mod.rs`.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// Validate schemas; exits 1 with diagnostics when one is invalid.
+    #[command(after_help = "Example:\n  cramberry check schemas/orders.cram -I schemas")]
+    Check {
+        /// Schema files.
+        #[arg(required = true)]
+        schemas: Vec<PathBuf>,
+        /// Directories to look up imports in.
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
+    },
+    /// Compare two versions of a schema; exits 1 on breaking changes.
+    #[command(after_help = "Example:\n  cramberry compat old/orders.cram new/orders.cram")]
+    Compat {
+        /// The old version.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        /// Directories to look up imports in.
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
+    },
+    /// JSON on stdin -> the binary message on stdout.
+    #[command(
+        after_help = "Example:\n  echo '{\"id\": 7}' | cramberry encode --schema orders.cram --type Order --hex"
+    )]
+    Encode {
+        /// The schema file.
+        #[arg(long)]
+        schema: PathBuf,
+        /// The message type (`Order` or `package.Order`).
+        #[arg(long = "type")]
+        type_name: String,
+        /// Write hex text instead of raw bytes.
+        #[arg(long)]
+        hex: bool,
+        /// Directories to look up imports in.
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
+    },
+    /// A binary message on stdin -> JSON on stdout.
+    #[command(
+        after_help = "Example:\n  echo '08 07' | cramberry decode --schema orders.cram --type Order --hex"
+    )]
+    Decode {
+        /// The schema file.
+        #[arg(long)]
+        schema: PathBuf,
+        /// The message type (`Order` or `package.Order`).
+        #[arg(long = "type")]
+        type_name: String,
+        /// Read hex text instead of raw bytes.
+        #[arg(long)]
+        hex: bool,
+        /// Accept only canonical bytes.
+        #[arg(long)]
+        canonical: bool,
+        /// Directories to look up imports in.
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
+    },
+    /// Print the field tree of a message on stdin, without a schema.
+    #[command(after_help = "Example:\n  echo '0a 02 61 62 16 05' | cramberry inspect --hex")]
+    Inspect {
+        /// Read hex text instead of raw bytes.
+        #[arg(long)]
+        hex: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            let message = message.trim_end();
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Generate { schemas, include, out } => {
+            std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+            let mut modules = Vec::new();
+            for schema in &schemas {
+                let loaded = load(schema, &include)?;
+                let name = schema.display().to_string();
+                for (module, source) in generate_rust(&loaded.schema, &name).map_err(|e| e.to_string())? {
+                    let path = out.join(format!("{module}.rs"));
+                    std::fs::write(&path, source)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    println!("wrote {}", path.display());
+                    modules.push(module);
+                }
+            }
+            modules.sort();
+            modules.dedup();
+            let mod_rs: String = modules.iter().map(|m| format!("pub mod {m};\n")).collect();
+            let path = out.join("mod.rs");
+            std::fs::write(&path, format!("// @generated by cramberry. Do not edit.\n{mod_rs}"))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            println!("wrote {}", path.display());
+            Ok(())
+        }
+        Command::Check { schemas, include } => {
+            for schema in &schemas {
+                let loaded = load(schema, &include)?;
+                for w in &loaded.warnings {
+                    eprintln!("{}", loaded.sources.render(w));
+                }
+                println!("{}: ok", schema.display());
+            }
+            Ok(())
+        }
+        Command::Compat { old, new, include } => {
+            let (old, new) = (load(&old, &include)?, load(&new, &include)?);
+            let report = check_compatibility(&old, &new);
+            print!("{report}");
+            if report.is_breaking() {
+                return Err("breaking changes found".into());
+            }
+            if report.changes.is_empty() {
+                println!("compatible: no changes on the wire");
+            }
+            Ok(())
+        }
+        Command::Encode { schema, type_name, hex, include } => {
+            let loaded = load(&schema, &include)?;
+            let index = message_index(&loaded, &type_name)?;
+            let input = read_stdin()?;
+            let text = String::from_utf8(input).map_err(|_| "stdin is not UTF-8 JSON".to_string())?;
+            let value: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| format!("invalid JSON: {e}"))?;
+            let message = json::from_json(&loaded.schema, index, &value).map_err(|e| e.to_string())?;
+            let bytes = dynamic::encode(&loaded.schema, &message).map_err(|e| e.to_string())?;
+            write_stdout(&bytes, hex)
+        }
+        Command::Decode { schema, type_name, hex, canonical, include } => {
+            let loaded = load(&schema, &include)?;
+            let index = message_index(&loaded, &type_name)?;
+            let bytes = read_input(hex)?;
+            let options = if canonical { DecodeOptions::canonical() } else { DecodeOptions::default() };
+            let message =
+                dynamic::decode(&loaded.schema, index, &bytes, &options).map_err(|e| e.to_string())?;
+            let json = serde_json::to_string_pretty(&json::to_json(&loaded.schema, &message))
+                .map_err(|e| e.to_string())?;
+            println!("{json}");
+            Ok(())
+        }
+        Command::Inspect { hex } => {
+            let bytes = read_input(hex)?;
+            print!("{}", inspect::inspect(&bytes)?);
+            Ok(())
+        }
+    }
+}
+
+fn load(path: &PathBuf, include: &[PathBuf]) -> Result<Loaded, String> {
+    load_file(path, include).map_err(|d| d.to_string())
+}
+
+fn message_index(loaded: &Loaded, name: &str) -> Result<usize, String> {
+    loaded.schema.message(name).ok_or_else(|| {
+        let names: Vec<&str> = loaded.schema.messages.iter().map(|m| m.name.as_str()).collect();
+        format!("the schema has no message `{name}` (messages: {})", names.join(", "))
+    })
+}
+
+fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut input = Vec::new();
+    std::io::stdin().read_to_end(&mut input).map_err(|e| format!("cannot read stdin: {e}"))?;
+    Ok(input)
+}
+
+fn read_input(hex: bool) -> Result<Vec<u8>, String> {
+    let input = read_stdin()?;
+    if hex {
+        let text = String::from_utf8(input).map_err(|_| "hex input is not text".to_string())?;
+        hex::decode(&text)
+    } else {
+        Ok(input)
+    }
+}
+
+fn write_stdout(bytes: &[u8], hex: bool) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    let result = if hex { writeln!(stdout, "{}", hex::encode(bytes)) } else { stdout.write_all(bytes) };
+    result.map_err(|e| format!("cannot write stdout: {e}"))
+}

@@ -1,0 +1,164 @@
+//! The `cramberry` binary, run as a user would: exit codes, stdout, stderr.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn schemas() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schemas")
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cramberry"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // A command that fails before reading stdin closes it early; that is not the test's concern.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Asserts a failure: exit code 1, `expect` on stderr, and no panic.
+fn assert_fails(out: &Output, expect: &str) {
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.contains(expect), "stderr lacks {expect:?}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+const SPEC_ORDER: &str = "08 96 01 1e 01 22 03 0a 01 78 22 02 16 02 2a 03 01 ac 02 32 05 0a 01 61 10 01 32 05 0a 01 62 10 02 38 00";
+
+#[test]
+fn encode_then_decode_returns_the_same_json() {
+    let schema = schemas().join("orders.cram");
+    let schema = schema.to_str().unwrap();
+    let json = r#"{"id":150,"symbol":"","qty":-1,"items":[{"name":"x","price":0},{"name":"","price":1}],"levels":[1,300],"tags":{"a":1,"b":2},"flag":false}"#;
+    let encoded = run(&["encode", "--schema", schema, "--type", "Order", "--hex"], json.as_bytes());
+    assert!(encoded.status.success(), "{}", text(&encoded.stderr));
+    assert_eq!(text(&encoded.stdout).trim(), SPEC_ORDER, "the spec's worked example bytes");
+
+    let decoded = run(&["decode", "--schema", schema, "--type", "orders.Order", "--hex"], &encoded.stdout);
+    assert!(decoded.status.success(), "{}", text(&decoded.stderr));
+    let back: serde_json::Value = serde_json::from_slice(&decoded.stdout).unwrap();
+    assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
+
+    let raw = run(&["encode", "--schema", schema, "--type", "Order"], json.as_bytes());
+    let raw_decoded = run(&["decode", "--schema", schema, "--type", "Order", "--canonical"], &raw.stdout);
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&raw_decoded.stdout).unwrap(), back);
+}
+
+#[test]
+fn inspect_prints_the_spec_example_field_tree() {
+    let out = run(&["inspect", "--hex"], SPEC_ORDER.as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = "\
+1: varint 150
+3: svarint -1
+4: message {
+  1: string \"x\"
+}
+4: message {
+  2: svarint 1
+}
+5: bytes 01 ac 02
+6: message {
+  1: string \"a\"
+  2: varint 1
+}
+6: message {
+  1: string \"b\"
+  2: varint 2
+}
+7: varint 0
+";
+    assert_eq!(text(&out.stdout), expected);
+}
+
+#[test]
+fn inspect_shows_typeref_ids_and_fixed_values() {
+    // field 5 TYPEREF: type id 128, 9 bytes: field 1 FIXED64 1.5
+    let out = run(&["inspect", "--hex"], b"2f 80 01 09 09 00 00 00 00 00 00 f8 3f");
+    assert_eq!(text(&out.stdout), "5: typeref 128 {\n  1: fixed64 4609434218613702656 (float 1.5)\n}\n");
+}
+
+#[test]
+fn bad_input_exits_1_with_a_clear_message() {
+    let schema = schemas().join("orders.cram");
+    let schema = schema.to_str().unwrap();
+    assert_fails(&run(&["encode", "--schema", schema, "--type", "Order"], b"{not json"), "invalid JSON");
+    assert_fails(
+        &run(&["encode", "--schema", schema, "--type", "Order"], br#"{"id":"x"}"#),
+        "Order.id: expected a non-negative integer",
+    );
+    assert_fails(
+        &run(&["encode", "--schema", schema, "--type", "Order"], br#"{"nope":1}"#),
+        "`Order` has no field `nope`",
+    );
+    assert_fails(
+        &run(&["encode", "--schema", schema, "--type", "Missing"], b"{}"),
+        "the schema has no message `Missing`",
+    );
+    assert_fails(
+        &run(&["decode", "--schema", schema, "--type", "Order", "--hex"], b"12 05 61"),
+        "Order.symbol: length 5 exceeds",
+    );
+    assert_fails(&run(&["decode", "--schema", schema, "--type", "Order", "--hex"], b"0g"), "invalid hex");
+    assert_fails(&run(&["inspect", "--hex"], b"0b"), "invalid wire type 3");
+    assert_fails(&run(&["check", "/nonexistent/x.cram"], b""), "cannot read");
+}
+
+#[test]
+fn malformed_schemas_exit_1_with_diagnostics() {
+    let dir = std::env::temp_dir().join(format!("cramberry-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.cram");
+    std::fs::write(&bad, "message M {\n  int32 a = 1;\n  int32 b = 1;\n}\n").unwrap();
+    let out = run(&["check", bad.to_str().unwrap()], b"");
+    assert_fails(&out, "field number 1 is used twice");
+    assert!(text(&out.stderr).contains("bad.cram:3:13"), "{}", text(&out.stderr));
+    assert_fails(&run(&["encode", "--schema", bad.to_str().unwrap(), "--type", "M"], b"{}"), "used twice");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn check_generate_and_compat() {
+    let everything = schemas().join("everything.cram");
+    let out = run(&["check", everything.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let dir = std::env::temp_dir().join(format!("cramberry-gen-{}", std::process::id()));
+    let out = run(&["generate", everything.to_str().unwrap(), "--out", dir.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read_to_string(dir.join("everything.rs")).unwrap().contains("pub struct Everything {"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("mod.rs")).unwrap().lines().last(),
+        Some("pub mod everything;")
+    );
+
+    let old = dir.join("old.cram");
+    let new = dir.join("new.cram");
+    std::fs::write(&old, "message M { int32 a = 1; }").unwrap();
+    std::fs::write(&new, "message M { uint32 a = 1; }").unwrap();
+    let out = run(&["compat", old.to_str().unwrap(), new.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("breaking: field 1 of `M`"), "{}", text(&out.stdout));
+    let out = run(&["compat", old.to_str().unwrap(), old.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn help_texts_have_examples() {
+    for sub in ["generate", "check", "compat", "encode", "decode", "inspect"] {
+        let out = run(&[sub, "--help"], b"");
+        assert!(out.status.success());
+        assert!(text(&out.stdout).contains("Example:"), "{sub} --help");
+    }
+}
