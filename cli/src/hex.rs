@@ -1,4 +1,4 @@
-//! Hex text in and out (`--hex`).
+//! Hex text in (`--hex`); hex out is `cramberry_schema::hex`.
 
 /// Parses hex text; whitespace between digits is ignored.
 pub fn decode(text: &str) -> Result<Vec<u8>, String> {
@@ -14,9 +14,4 @@ pub fn decode(text: &str) -> Result<Vec<u8>, String> {
             u8::from_str_radix(s, 16).map_err(|_| format!("invalid hex `{s}` at digit {}", i * 2))
         })
         .collect()
-}
-
-/// Lowercase hex, bytes separated by spaces.
-pub fn encode(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
 }

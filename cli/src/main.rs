@@ -2,7 +2,6 @@
 //! inspect messages from the command line.
 
 mod hex;
-mod inspect;
 
 use clap::{Parser, Subcommand};
 use cramberry::DecodeOptions;
@@ -187,7 +186,7 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Inspect { hex } => {
             let bytes = read_input(hex)?;
-            print!("{}", inspect::inspect(&bytes)?);
+            print!("{}", cramberry_schema::inspect(&bytes)?);
             Ok(())
         }
     }
@@ -222,6 +221,6 @@ fn read_input(hex: bool) -> Result<Vec<u8>, String> {
 
 fn write_stdout(bytes: &[u8], hex: bool) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    let result = if hex { writeln!(stdout, "{}", hex::encode(bytes)) } else { stdout.write_all(bytes) };
+    let result = if hex { writeln!(stdout, "{}", cramberry_schema::hex(bytes)) } else { stdout.write_all(bytes) };
     result.map_err(|e| format!("cannot write stdout: {e}"))
 }

@@ -17,6 +17,7 @@ mod codegen;
 mod compat;
 pub mod diagnostic;
 pub mod dynamic;
+mod inspect;
 pub mod json;
 
 mod lexer;
@@ -30,4 +31,5 @@ pub use codegen::{field_ident, generate_rust, module_name, type_ident, GenerateE
 pub use compat::{check_compatibility, Change, CompatReport};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};
 pub use load::{load_file, load_str, Loaded};
+pub use inspect::{hex, inspect};
 pub use model::Schema;

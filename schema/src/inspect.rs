@@ -1,11 +1,24 @@
-//! `cramberry inspect`: the field tree of any message, without a schema, from the wire types alone.
+//! The field tree of any message, without a schema, from the wire types alone (`cramberry inspect`).
 
 use cramberry::decode::Reader;
 use cramberry::wire::{zigzag_decode, WireType};
 use cramberry::{DecodeOptions, Limit};
 use std::fmt::Write;
 
+/// Lowercase hex, bytes separated by spaces.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+}
+
 /// The field tree of `bytes`, one field per line, nested messages indented; or an error naming the offset.
+///
+/// SVARINT shows the signed value, TYPEREF the type id, BYTES that are printable UTF-8 show as text, BYTES that
+/// parse as a message show nested, anything else as hex.
+///
+/// ```
+/// let tree = cramberry_schema::inspect(&[0x0a, 0x02, b'a', b'b', 0x16, 0x05]).unwrap();
+/// assert_eq!(tree, "1: string \"ab\"\n2: svarint -3\n");
+/// ```
 pub fn inspect(bytes: &[u8]) -> Result<String, String> {
     let options = DecodeOptions::default();
     let mut r = Reader::new(bytes, &options).map_err(|e| e.to_string())?;
@@ -66,7 +79,7 @@ fn bytes_field(prefix: &str, payload: &[u8], depth: usize, out: &mut String) {
         out.push_str(&nested_out);
         let _ = writeln!(out, "{}}}", "  ".repeat(depth));
     } else {
-        let _ = writeln!(out, "{prefix}bytes {}", crate::hex::encode(payload));
+        let _ = writeln!(out, "{prefix}bytes {}", hex(payload));
     }
 }
 
@@ -88,6 +101,6 @@ fn nested(payload: &[u8], depth: usize, out: &mut String) {
     if parses_as_message(payload) {
         fields_into(payload, depth, out);
     } else {
-        let _ = writeln!(out, "{}bytes {}", "  ".repeat(depth), crate::hex::encode(payload));
+        let _ = writeln!(out, "{}bytes {}", "  ".repeat(depth), hex(payload));
     }
 }

@@ -1,0 +1,19 @@
+//! The schema parser, validator and code generator on arbitrary text: diagnostics or a schema, never a panic;
+//! rendering every diagnostic works; a valid schema generates code or a clear error.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match cramberry_schema::load_str("fuzz.cram", text) {
+        Ok(loaded) => {
+            let _ = cramberry_schema::generate_rust(&loaded.schema, "fuzz.cram");
+            let report = cramberry_schema::check_compatibility(&loaded, &loaded);
+            assert!(!report.is_breaking(), "a schema is compatible with itself");
+        }
+        Err(diagnostics) => {
+            std::hint::black_box(diagnostics.to_string());
+        }
+    }
+});
