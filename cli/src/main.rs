@@ -221,6 +221,7 @@ fn read_input(hex: bool) -> Result<Vec<u8>, String> {
 
 fn write_stdout(bytes: &[u8], hex: bool) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    let result = if hex { writeln!(stdout, "{}", cramberry_schema::hex(bytes)) } else { stdout.write_all(bytes) };
+    let result =
+        if hex { writeln!(stdout, "{}", cramberry_schema::hex(bytes)) } else { stdout.write_all(bytes) };
     result.map_err(|e| format!("cannot write stdout: {e}"))
 }

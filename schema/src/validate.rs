@@ -117,10 +117,21 @@ impl Validator {
             return if found.next().is_none() { first } else { None };
         }
         let prefix: Vec<String> = parts[..parts.len() - 1].iter().map(|p| p.name.clone()).collect();
-        self.names
+        let by_package = self
+            .names
             .iter()
             .find(|((pkg, n), _)| n == name && (pkg == &prefix || pkg.ends_with(&prefix)))
-            .map(|(_, (d, _))| *d)
+            .map(|(_, (d, _))| *d);
+        // `alias.Type` for `import "x.cram" as alias;`: the type's simple name, when it is unique.
+        by_package.or_else(|| {
+            let mut found = self.names.iter().filter(|((_, n), _)| n == name);
+            let first = found.next().map(|(_, (d, _))| *d);
+            if found.next().is_none() {
+                first
+            } else {
+                None
+            }
+        })
     }
 
     fn enumeration(&mut self, e: &ast::Enum) {
