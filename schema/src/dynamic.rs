@@ -391,36 +391,22 @@ fn decode_field(
             let v = decode_value(schema, f.kind, r)?;
             out.fields.insert(f.number, v);
         }
-        Label::Repeated | Label::Array(_) => {
+        Label::Repeated => {
+            let occurrence = read_occurrence(schema, f, tag, r)?;
             let Value::List(items) = out.fields.entry(f.number).or_insert_with(|| Value::List(Vec::new()))
             else {
                 unreachable!("list fields hold lists")
             };
-            if f.kind.packs() && tag.wire_type == WireType::Bytes {
-                let len = r.read_len()?;
-                r.within(len, |r| {
-                    while !r.at_end() {
-                        items.push(decode_value(schema, f.kind, r)?);
-                    }
-                    Ok(())
-                })?;
-            } else {
-                r.expect_wire_type(tag, wire)?;
-                if f.kind.packs() && r.canonical() {
-                    return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
-                }
-                items.push(decode_value(schema, f.kind, r)?);
-                while r.eat_repeat(tag).is_some() {
-                    items.push(decode_value(schema, f.kind, r)?);
-                }
+            items.extend(occurrence);
+        }
+        Label::Array(n) => {
+            // Like derived code: each occurrence holds exactly `n` elements and replaces the previous one.
+            let items = read_occurrence(schema, f, tag, r)?;
+            if items.len() as u64 != n {
+                let kind = DecodeErrorKind::FixedLengthMismatch { expected: n as usize, found: items.len() };
+                return Err(DecodeError::new(kind, tag.offset));
             }
-            if let Label::Array(n) = f.label {
-                if items.len() as u64 > n {
-                    let kind =
-                        DecodeErrorKind::FixedLengthMismatch { expected: n as usize, found: items.len() };
-                    return Err(DecodeError::new(kind, tag.offset));
-                }
-            }
+            out.fields.insert(f.number, Value::List(items));
         }
         Label::Map(key_kind) => {
             r.expect_wire_type(tag, WireType::Bytes)?;
@@ -440,6 +426,35 @@ fn decode_field(
         }
     }
     Ok(())
+}
+
+/// Reads one occurrence of a list field: a packed run, or consecutive elements with the same tag.
+fn read_occurrence(
+    schema: &Schema,
+    f: &FieldDef,
+    tag: &Tag,
+    r: &mut Reader<'_>,
+) -> Result<Vec<Value>, DecodeError> {
+    let mut items = Vec::new();
+    if f.kind.packs() && tag.wire_type == WireType::Bytes {
+        let len = r.read_len()?;
+        r.within(len, |r| {
+            while !r.at_end() {
+                items.push(decode_value(schema, f.kind, r)?);
+            }
+            Ok(())
+        })?;
+        return Ok(items);
+    }
+    r.expect_wire_type(tag, f.kind.wire_type())?;
+    if f.kind.packs() && r.canonical() {
+        return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
+    }
+    items.push(decode_value(schema, f.kind, r)?);
+    while r.eat_repeat(tag).is_some() {
+        items.push(decode_value(schema, f.kind, r)?);
+    }
+    Ok(items)
 }
 
 fn decode_entry(
