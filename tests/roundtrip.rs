@@ -124,3 +124,31 @@ fn pod_lists_are_one_run_of_little_endian_bytes() {
     assert!(bytes.windows(expected.len()).any(|w| w == expected), "{bytes:02x?}");
     assert_eq!(AllKinds::decode(&bytes).unwrap().points, value.points);
 }
+
+/// Found while writing perf/: types declared inside `macro_rules!` must derive (no hygiene clash between the
+/// user's attribute spans and the derive's local variables).
+macro_rules! declare_in_macro {
+    ($($item:item)*) => {$(
+        #[derive(cramberry::Cramberry, Debug, Clone, PartialEq)]
+        $item
+    )*};
+}
+
+declare_in_macro! {
+    struct FromMacro {
+        #[cram(1)]
+        id: u64,
+        #[cram(2, required)]
+        name: String,
+        #[cram(3)]
+        items: Vec<u32>,
+    }
+}
+
+#[test]
+fn types_declared_by_macros_derive() {
+    let value = FromMacro { id: 7, name: "m".into(), items: vec![1, 2] };
+    let bytes = value.encode_to_vec();
+    assert_eq!(FromMacro::decode(&bytes).unwrap(), value);
+    assert_eq!(FromMacro::view(&bytes).unwrap().name(), "m");
+}

@@ -3,7 +3,7 @@
 use crate::attr::FieldRole;
 use crate::shape::{shape_of, Shape};
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::{DataStruct, DeriveInput, Fields, GenericParam, Generics, Lifetime, LifetimeParam};
 
 /// The runtime, as generated code names it.
@@ -129,7 +129,7 @@ fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     for f in fields {
         let member = f.member;
         match &f.role {
-            FieldRole::Encoded { number, span, required, fixed } => {
+            FieldRole::Encoded { number, required, fixed, .. } => {
                 let (module, slice) = strategy(f.shape, *required);
                 let k = kind(*fixed);
                 let access: TokenStream =
@@ -144,10 +144,8 @@ fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                     Shape::Array => quote!(::<#k, _, _>),
                     _ => quote!(::<#k, _>),
                 };
-                measure.push(quote_spanned!(*span=> len += #module::len #turbofish (#number, #access, rec);));
-                write.push(
-                    quote_spanned!(*span=> #module::write #write_turbofish (#number, #access, w, sizes);),
-                );
+                measure.push(quote!(len += #module::len #turbofish (#number, #access, rec);));
+                write.push(quote!(#module::write #write_turbofish (#number, #access, w, sizes);));
             }
             FieldRole::Unknown => {
                 measure.push(quote!(len += self.#member.len();));
@@ -193,16 +191,16 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         let ty = f.ty;
         let field_str = member.to_string();
         match &f.role {
-            FieldRole::Encoded { number, span, required, fixed } => {
+            FieldRole::Encoded { number, required, fixed, .. } => {
                 let k = kind(*fixed);
                 let (module, _) = strategy(f.shape, *required);
                 empty.push(match f.shape {
                     Shape::Plain => {
-                        quote_spanned!(*span=> #member: <#ty as #rt::DecodeValue<#de, #k>>::empty())
+                        quote!(#member: <#ty as #rt::DecodeValue<#de, #k>>::empty())
                     }
                     Shape::Optional => quote!(#member: ::core::option::Option::None),
                     Shape::Array => {
-                        quote_spanned!(*span=> #member: #rt::array::empty::<#k, _, _>())
+                        quote!(#member: #rt::array::empty::<#k, _, _>())
                     }
                     Shape::Repeated | Shape::Map => {
                         quote!(#member: ::core::default::Default::default())
@@ -213,7 +211,7 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                     Shape::Array => quote!(::<#k, _, _>),
                     _ => quote!(::<#k, _>),
                 };
-                let merge = quote_spanned! {*span=>
+                let merge = quote! {
                     #module::merge #turbofish (&mut self.#member, &tag, r)
                         .map_err(|e| e.in_field(#name_str, #field_str))?
                 };

@@ -1,0 +1,214 @@
+//! `log`: 10,000 web-server log lines (strings-heavy, borrowable).
+
+use crate::rng::Rng;
+use cramberry::Cramberry;
+use serde::{Deserialize, Serialize};
+
+/// An IPv4 address.
+#[derive(
+    Cramberry,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+    Clone,
+    Debug,
+    PartialEq,
+)]
+pub struct Address {
+    #[cram(1)]
+    pub x0: u8,
+    #[cram(2)]
+    pub x1: u8,
+    #[cram(3)]
+    pub x2: u8,
+    #[cram(4)]
+    pub x3: u8,
+}
+
+/// One log line.
+#[derive(
+    Cramberry,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+    Clone,
+    Debug,
+    PartialEq,
+)]
+pub struct Log {
+    #[cram(1)]
+    pub address: Address,
+    #[cram(2)]
+    pub identity: String,
+    #[cram(3)]
+    pub userid: String,
+    #[cram(4)]
+    pub date: String,
+    #[cram(5)]
+    pub request: String,
+    #[cram(6)]
+    pub code: u16,
+    #[cram(7)]
+    pub size: u64,
+}
+
+/// The dataset.
+#[derive(
+    Cramberry,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+    Clone,
+    Debug,
+    PartialEq,
+)]
+pub struct Logs {
+    #[cram(1)]
+    pub logs: Vec<Log>,
+}
+
+const USERIDS: [&str; 9] = ["-", "alice", "bob", "carmen", "david", "eric", "frank", "george", "harry"];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const TIMEZONES: [&str; 25] = [
+    "-1200", "-1100", "-1000", "-0900", "-0800", "-0700", "-0600", "-0500", "-0400", "-0300", "-0200",
+    "-0100", "+0000", "+0100", "+0200", "+0300", "+0400", "+0500", "+0600", "+0700", "+0800", "+0900",
+    "+1000", "+1100", "+1200",
+];
+const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+const ROUTES: [&str; 7] =
+    ["/", "/index.html", "/login.php", "/api/v1/users", "/img/logo.png", "/search?q=rust", "/cart"];
+const PROTOCOLS: [&str; 4] = ["HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/3"];
+const CODES: [u16; 63] = [
+    100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306,
+    307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418,
+    421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+];
+
+/// 10,000 logs with the community benchmark's distributions.
+pub fn generate(rng: &mut Rng) -> Logs {
+    let logs = (0..10_000)
+        .map(|_| Log {
+            address: Address {
+                x0: rng.below(256) as u8,
+                x1: rng.below(256) as u8,
+                x2: rng.below(256) as u8,
+                x3: rng.below(256) as u8,
+            },
+            identity: "-".into(),
+            userid: rng.pick(&USERIDS).to_string(),
+            date: format!(
+                "{}/{}/{}:{:02}:{:02}:{:02} {}",
+                rng.range(1, 28),
+                rng.pick(&MONTHS),
+                rng.range(1970, 2021),
+                rng.below(24),
+                rng.below(60),
+                rng.below(60),
+                rng.pick(&TIMEZONES)
+            ),
+            request: format!("{} {} {}", rng.pick(&METHODS), rng.pick(&ROUTES), rng.pick(&PROTOCOLS)),
+            code: *rng.pick(&CODES),
+            size: rng.below(100_000_000),
+        })
+        .collect();
+    Logs { logs }
+}
+
+/// The protobuf types prost-build generates for the same schema (`uint32` for the small integers).
+pub mod pb {
+    /// An IPv4 address.
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct Address {
+        #[prost(uint32, tag = "1")]
+        pub x0: u32,
+        #[prost(uint32, tag = "2")]
+        pub x1: u32,
+        #[prost(uint32, tag = "3")]
+        pub x2: u32,
+        #[prost(uint32, tag = "4")]
+        pub x3: u32,
+    }
+
+    /// One log line.
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct Log {
+        #[prost(message, optional, tag = "1")]
+        pub address: Option<Address>,
+        #[prost(string, tag = "2")]
+        pub identity: String,
+        #[prost(string, tag = "3")]
+        pub userid: String,
+        #[prost(string, tag = "4")]
+        pub date: String,
+        #[prost(string, tag = "5")]
+        pub request: String,
+        #[prost(uint32, tag = "6")]
+        pub code: u32,
+        #[prost(uint64, tag = "7")]
+        pub size: u64,
+    }
+
+    /// The dataset.
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct Logs {
+        #[prost(message, repeated, tag = "1")]
+        pub logs: Vec<Log>,
+    }
+}
+
+/// The same data as prost types.
+pub fn to_prost(data: &Logs) -> pb::Logs {
+    pb::Logs {
+        logs: data
+            .logs
+            .iter()
+            .map(|l| pb::Log {
+                address: Some(pb::Address {
+                    x0: l.address.x0.into(),
+                    x1: l.address.x1.into(),
+                    x2: l.address.x2.into(),
+                    x3: l.address.x3.into(),
+                }),
+                identity: l.identity.clone(),
+                userid: l.userid.clone(),
+                date: l.date.clone(),
+                request: l.request.clone(),
+                code: l.code.into(),
+                size: l.size,
+            })
+            .collect(),
+    }
+}
+
+/// "read": address, code and size of every log, through a Cramberry view.
+pub fn read_view(v: &LogsView<'_>) -> u64 {
+    v.logs().iter().fold(0u64, |acc, l| {
+        let a = l.address();
+        acc.wrapping_add(u64::from(a.x0()) + u64::from(a.x3()) + u64::from(l.code()) + l.size())
+    })
+}
+
+/// "read" through an rkyv archive.
+pub fn read_rkyv(v: &ArchivedLogs) -> u64 {
+    v.logs.iter().fold(0u64, |acc, l| {
+        acc.wrapping_add(
+            u64::from(l.address.x0)
+                + u64::from(l.address.x3)
+                + u64::from(l.code.to_native())
+                + l.size.to_native(),
+        )
+    })
+}
