@@ -3,4 +3,6 @@
 
 pub mod datasets;
 pub mod measure;
+pub mod report;
 pub mod rng;
+pub mod suite;
