@@ -50,6 +50,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
             const REPEAT: #rt::Repeat = #rt::Repeat::Packed;
             const PACKED_WIDTH: usize = ::core::mem::size_of::<#name>();
+            const PACKED_UNCHECKED: bool = true;
             #[inline]
             fn is_default(&self) -> bool {
                 #rt::pod::is_zero(self)
@@ -87,6 +88,11 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
             fn decode_packed(r: &mut #rt::Reader<#de>) -> ::cramberry::Result<Self> {
                 #rt::pod::decode_packed(r)
             }
+            #[inline]
+            fn decode_run(run: &#de [u8], out: &mut ::std::vec::Vec<Self>) -> bool {
+                #rt::pod::extend_from_run(run, out)
+            }
+
         }
     })
 }

@@ -345,7 +345,15 @@ impl<'de> Reader<'de> {
         result
     }
 
+    /// Moves back to `offset` (an earlier position in the current message), to re-read bytes.
+    #[inline(always)]
+    pub(crate) fn rewind_to(&mut self, offset: usize) {
+        debug_assert!(offset <= self.pos);
+        self.pos = offset;
+    }
+
     /// Checks that a list or map may grow to `count` elements.
+
     #[inline(always)]
     pub fn check_elements(&self, count: usize, offset: usize) -> Result<()> {
         if count > self.opts.max_elements {

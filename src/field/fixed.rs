@@ -11,6 +11,7 @@ macro_rules! fixed {
         impl Value<Fixed> for $ty {
             const WIRE_TYPE: WireType = WireType::$wire;
             const PACKED_WIDTH: usize = $width;
+            const PACKED_UNCHECKED: bool = true;
             #[inline(always)]
             fn is_default(&self) -> bool {
                 *self == 0

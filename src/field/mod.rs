@@ -66,6 +66,9 @@ pub trait Value<K = Natural> {
     const REPEAT: Repeat = Repeat::for_wire_type(Self::WIRE_TYPE);
     /// Bytes per element in a packed run, when every value takes the same number; 0 when it varies.
     const PACKED_WIDTH: usize = 0;
+    /// Whether any `PACKED_WIDTH` bytes are a valid element outside canonical mode (fixed-width integers,
+    /// floats, pods), so a packed run can be validated by its length alone.
+    const PACKED_UNCHECKED: bool = false;
 
     /// Whether this is the type's default value (a plain field holding it is not written).
     fn is_default(&self) -> bool;
@@ -121,6 +124,14 @@ pub trait DecodeValue<'de, K = Natural>: Value<K> + Sized {
     #[inline(always)]
     fn decode_packed(r: &mut Reader<'de>) -> Result<Self> {
         Self::decode(r)
+    }
+
+    /// Appends a whole packed run (`PACKED_WIDTH`-sized elements back to back) to `out` in one step, if the
+    /// type can (pods: one copy); returns `false` to have the run read element by element.
+    #[inline(always)]
+    fn decode_run(run: &'de [u8], out: &mut Vec<Self>) -> bool {
+        let _ = (run, out);
+        false
     }
 }
 

@@ -78,6 +78,8 @@ pub(crate) trait ReadElement<'de, K, V: Value<K>> {
     fn one(r: &mut Reader<'de>) -> Result<Self::Out>;
     /// Reads one element of a packed run.
     fn packed(r: &mut Reader<'de>) -> Result<Self::Out>;
+    /// Takes a whole fixed-width run (already checked against the element limit) in one step, if possible.
+    fn run(run: &'de [u8], count: usize, sink: &mut impl Sink<Self::Out>) -> bool;
 }
 
 /// Reads elements as owned values.
@@ -93,6 +95,10 @@ impl<'de, K, V: DecodeValue<'de, K>> ReadElement<'de, K, V> for Decoded {
     fn packed(r: &mut Reader<'de>) -> Result<V> {
         V::decode_packed(r)
     }
+    #[inline(always)]
+    fn run(run: &'de [u8], _: usize, sink: &mut impl Sink<V>) -> bool {
+        sink.as_vec().is_some_and(|vec| V::decode_run(run, vec))
+    }
 }
 
 /// Where decoded elements go: a `Vec`, or a fixed-length array being filled.
@@ -103,6 +109,15 @@ pub(crate) trait Sink<V> {
     fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()>;
     /// Adds one element.
     fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()>;
+    /// The sink as a `Vec`, for bulk appends.
+    fn as_vec(&mut self) -> Option<&mut Vec<V>> {
+        None
+    }
+    /// Counts `count` elements that were validated in bulk (view validation).
+    fn skip(&mut self, count: usize) -> bool {
+        let _ = count;
+        false
+    }
 }
 
 impl<V> Sink<V> for Vec<V> {
@@ -121,6 +136,9 @@ impl<V> Sink<V> for Vec<V> {
         r.check_elements(self.len() + 1, offset)?;
         self.push(value);
         Ok(())
+    }
+    fn as_vec(&mut self) -> Option<&mut Vec<V>> {
+        Some(self)
     }
 }
 
@@ -164,7 +182,16 @@ fn read_packed_run<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
             return Err(r.error(kind, tag.offset));
         }
         sink.expect(len / V::PACKED_WIDTH, r, tag.offset)?;
+        if V::PACKED_UNCHECKED && !r.canonical() {
+            let at = r.position();
+            let run = r.take(len)?;
+            if E::run(run, len / V::PACKED_WIDTH, sink) {
+                return Ok(());
+            }
+            r.rewind_to(at);
+        }
     }
+
     r.within(len, |r| {
         while !r.at_end() {
             let at = r.position();

@@ -118,6 +118,7 @@ macro_rules! float {
         impl Value for $ty {
             const WIRE_TYPE: WireType = WireType::$wire;
             const PACKED_WIDTH: usize = $width;
+            const PACKED_UNCHECKED: bool = true;
             #[inline(always)]
             fn is_default(&self) -> bool {
                 // +0.0 and -0.0 (written as +0.0) are the default; NaN is not.

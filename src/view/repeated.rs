@@ -236,6 +236,11 @@ impl<'a, K, T: ValueView<'a, K>> ReadElement<'a, K, T> for Viewed {
     fn packed(r: &mut Reader<'a>) -> Result<T::View> {
         T::read_view_packed(r)
     }
+    /// Elements that need no per-element check are counted, not read: validating the run is O(1).
+    #[inline(always)]
+    fn run(_: &'a [u8], count: usize, sink: &mut impl Sink<T::View>) -> bool {
+        sink.skip(count)
+    }
 }
 
 /// Counts validated elements without keeping them, checking the count with `check`.
@@ -254,6 +259,11 @@ impl<X> Sink<X> for Counter {
     fn put(&mut self, _: X, r: &Reader<'_>, offset: usize) -> Result<()> {
         self.count += 1;
         (self.check)(self.count, r, offset)
+    }
+    fn skip(&mut self, count: usize) -> bool {
+        // `expect` already checked the count against the limit.
+        self.count += count;
+        true
     }
 }
 
