@@ -353,7 +353,6 @@ impl<'de> Reader<'de> {
     }
 
     /// Checks that a list or map may grow to `count` elements.
-
     #[inline(always)]
     pub fn check_elements(&self, count: usize, offset: usize) -> Result<()> {
         if count > self.opts.max_elements {
