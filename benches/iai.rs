@@ -1,0 +1,182 @@
+//! Instruction counts (gungraun, formerly iai-callgrind) of the hot paths: stable on a noisy machine, so they
+//! catch regressions. `cargo bench --bench iai` needs `gungraun-runner` 0.20.0 installed
+//! (`cargo install gungraun-runner --version 0.20.0 --locked`); `perf/iai-check.sh` compares the counts
+//! with `perf/baselines/iai.json`.
+
+#![allow(missing_docs)] // the benchmark macros generate undocumented modules
+
+use cramberry::wire::{decode_varint, encode_varint};
+use cramberry::{Cramberry, Message};
+use gungraun::{library_benchmark, library_benchmark_group, main};
+use std::hint::black_box;
+
+/// The seed's SmallMessage.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct SmallMessage<'a> {
+    #[cram(1)]
+    id: i64,
+    #[cram(2)]
+    name: &'a str,
+    #[cram(3)]
+    active: bool,
+}
+
+/// One record of the `log` dataset.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct Log {
+    #[cram(1)]
+    address: [u8; 4],
+    #[cram(2)]
+    identity: String,
+    #[cram(3)]
+    userid: String,
+    #[cram(4)]
+    date: String,
+    #[cram(5)]
+    request: String,
+    #[cram(6)]
+    code: u16,
+    #[cram(7)]
+    size: u64,
+}
+
+/// One contact of an `mk48` update.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct Contact {
+    #[cram(1)]
+    damage: u8,
+    #[cram(2)]
+    entity_id: u32,
+    #[cram(3)]
+    entity_type: Option<u32>,
+    #[cram(4)]
+    angle: u16,
+    #[cram(5)]
+    velocity: i16,
+    #[cram(6)]
+    reloads: Vec<bool>,
+    #[cram(7)]
+    turret_angles: Vec<u16>,
+}
+
+/// One `mk48` update.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct Update {
+    #[cram(1)]
+    contacts: Vec<Contact>,
+    #[cram(2)]
+    score: u32,
+    #[cram(3)]
+    world_radius: f32,
+}
+
+fn small() -> SmallMessage<'static> {
+    SmallMessage { id: 42, name: "benchmark", active: true }
+}
+
+fn log() -> Log {
+    Log {
+        address: [192, 168, 1, 7],
+        identity: "-".into(),
+        userid: "alice".into(),
+        date: "12/Mar/1999:13:45:10 +0100".into(),
+        request: "GET /index.html HTTP/1.1".into(),
+        code: 200,
+        size: 73_431_223,
+    }
+}
+
+fn update() -> Update {
+    Update {
+        contacts: (0..30)
+            .map(|i| Contact {
+                damage: i as u8,
+                entity_id: 1_000 + i,
+                entity_type: (i % 3 != 0).then_some(i % 10),
+                angle: (i * 2_000) as u16,
+                velocity: i as i16 * -7,
+                reloads: vec![true, false, true, true],
+                turret_angles: vec![100, 20_000],
+            })
+            .collect(),
+        score: 1_234,
+        world_radius: 1_234.5,
+    }
+}
+
+#[library_benchmark]
+#[bench::one_byte(100)]
+#[bench::two_bytes(300)]
+#[bench::five_bytes(1 << 30)]
+#[bench::ten_bytes(u64::MAX)]
+fn varint_encode(value: u64) -> usize {
+    let mut buf = [0u8; 10];
+    encode_varint(black_box(value), black_box(&mut buf))
+}
+
+#[library_benchmark]
+#[bench::one_byte(vec![0x64, 0, 0, 0, 0, 0, 0, 0, 0, 0])]
+#[bench::two_bytes(vec![0xac, 0x02, 0, 0, 0, 0, 0, 0, 0, 0])]
+#[bench::five_bytes(vec![0x80, 0x80, 0x80, 0x80, 0x04, 0, 0, 0, 0, 0])]
+#[bench::ten_bytes(vec![0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])]
+fn varint_decode(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    (decode_varint(black_box(&bytes)).map_or(0, |(v, _)| v), bytes)
+}
+
+/// The value to encode and an output buffer with room, prepared outside the measurement; both are returned
+/// so that freeing them is not measured either.
+fn with_buffer<T>(value: T) -> (T, Vec<u8>) {
+    (value, Vec::with_capacity(4096))
+}
+
+#[library_benchmark]
+#[bench::small(with_buffer(small()))]
+fn small_encode((message, mut buf): (SmallMessage<'static>, Vec<u8>)) -> (SmallMessage<'static>, Vec<u8>) {
+    black_box(&message).encode_into(&mut buf);
+    (message, buf)
+}
+
+#[library_benchmark]
+#[bench::small(small().encode_to_vec())]
+fn small_view_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = SmallMessage::view(black_box(&bytes)).unwrap();
+    let read = v.id() as u64 ^ v.name().len() as u64 ^ u64::from(v.active());
+    (read, bytes)
+}
+
+#[library_benchmark]
+#[bench::record(with_buffer(log()))]
+fn log_encode((record, mut buf): (Log, Vec<u8>)) -> (Log, Vec<u8>) {
+    black_box(&record).encode_into(&mut buf);
+    (record, buf)
+}
+
+#[library_benchmark]
+#[bench::record(log().encode_to_vec())]
+fn log_view_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = Log::view(black_box(&bytes)).unwrap();
+    let read = u64::from(v.address()[0]) ^ u64::from(v.code()) ^ v.size();
+    (read, bytes)
+}
+
+#[library_benchmark]
+#[bench::update(with_buffer(update()))]
+fn mk48_encode((update, mut buf): (Update, Vec<u8>)) -> (Update, Vec<u8>) {
+    black_box(&update).encode_into(&mut buf);
+    (update, buf)
+}
+
+#[library_benchmark]
+#[bench::update(update().encode_to_vec())]
+fn mk48_view_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = Update::view(black_box(&bytes)).unwrap();
+    let read = u64::from(v.score()) ^ v.contacts().len() as u64;
+    (read, bytes)
+}
+
+library_benchmark_group!(name = varints; benchmarks = varint_encode, varint_decode);
+library_benchmark_group!(
+    name = messages;
+    benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read
+);
+main!(library_benchmark_groups = varints, messages);
