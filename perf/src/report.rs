@@ -7,7 +7,7 @@ use std::fmt::Write;
 /// Peers in display order.
 pub const PEERS: [&str; 5] = ["cramberry", "prost", "postcard", "bitcode", "rkyv"];
 /// Operations in display order.
-pub const OPS: [&str; 3] = ["serialize", "deserialize", "access+read"];
+pub const OPS: [&str; 4] = ["serialize", "deserialize", "access", "access+read"];
 
 fn median(timings: &[Timing], dataset: &str, peer: &str, op: &str) -> Option<f64> {
     timings
@@ -42,14 +42,19 @@ pub fn markdown(timings: &[Timing], sizes: &[Size]) -> String {
     let mut out = String::new();
     for dataset in datasets(sizes) {
         let _ = writeln!(out, "### {dataset}\n");
-        let _ = writeln!(out, "| peer | serialize | deserialize | access+read | size | zstd size |");
-        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        let _ = writeln!(out, "| peer | serialize | deserialize | access | access+read | size | zstd size |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
         for peer in PEERS {
             let mut row = format!("| {peer} |");
             for op in OPS {
                 let cell = match (
                     median(timings, dataset, peer, op),
-                    median(timings, dataset, "prost", if op == "access+read" { "deserialize" } else { op }),
+                    median(
+                        timings,
+                        dataset,
+                        "prost",
+                        if op.starts_with("access") { "deserialize" } else { op },
+                    ),
                 ) {
                     (Some(ns), Some(base)) => format!(" {} ({:.2}×) |", human(ns), ns / base),
                     (Some(ns), None) => format!(" {} |", human(ns)),
@@ -76,7 +81,7 @@ pub fn markdown(timings: &[Timing], sizes: &[Size]) -> String {
         }
         out.push('\n');
     }
-    out.push_str("Ratios are to prost in the same run (access+read is compared with prost's deserialize, as prost has no\nzero-copy access). Lower is better.\n");
+    out.push_str("Ratios are to prost in the same run (access and access+read are compared with prost's deserialize, as\nprost has no zero-copy access). Lower is better.\n");
     out
 }
 
@@ -108,7 +113,8 @@ pub fn svg(timings: &[Timing], sizes: &[Size]) -> String {
     }
     for (g, (dataset, op)) in groups.iter().enumerate() {
         let x0 = left + g as f64 * (PEERS.len() as f64 * bar + gap);
-        let base = median(timings, dataset, "prost", if *op == "access+read" { "deserialize" } else { op });
+        let base =
+            median(timings, dataset, "prost", if op.starts_with("access") { "deserialize" } else { op });
         for (p, peer) in PEERS.iter().enumerate() {
             if let (Some(ns), Some(base)) = (median(timings, dataset, peer, op), base) {
                 let ratio = (ns / base).clamp(0.005, 200.0);

@@ -180,6 +180,25 @@ macro_rules! dataset_cases {
         $cases.push(Case {
             dataset: $name,
             peer: "cramberry",
+            op: "access",
+            run: Box::new(move || {
+                <$m::$Ty>::view(&o).map_or(0, |v| cramberry::MessageView::as_bytes(&v).len() as u64)
+            }),
+        });
+        let rk = rkyv_bytes.clone();
+        $cases.push(Case {
+            dataset: $name,
+            peer: "rkyv",
+            op: "access",
+            run: Box::new(move || {
+                rkyv::access::<<$m::$Ty as rkyv::Archive>::Archived, rkyv::rancor::Error>(&rk)
+                    .map_or(0, |_| 1)
+            }),
+        });
+        let o = ours.clone();
+        $cases.push(Case {
+            dataset: $name,
+            peer: "cramberry",
             op: "access+read",
             run: Box::new(move || <$m::$Ty>::view(&o).map_or(0, |v| $m::read_view(&v))),
         });
