@@ -147,6 +147,12 @@ fn hostile_inputs_never_allocate_more_than_a_small_multiple_of_their_length() {
                 "{allocated} bytes for a {}-byte input",
                 bytes.len()
             );
+            // A view that accepts corrupted bytes allocates nothing, validating or reading every field.
+            let (viewed, allocations, _) =
+                count(|| AllKinds::view_with(&bytes, &options).map(|v| read_all(&v)));
+            if viewed.is_ok() {
+                assert_eq!(allocations, 0, "view of a corrupted input allocated");
+            }
         }
     }
 }
