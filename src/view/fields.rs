@@ -4,6 +4,13 @@ use super::value::ValueView;
 use crate::decode::{Reader, Tag};
 use crate::error::{CanonicalRule, Result};
 
+/// Reads one value after its tag, checking the wire type.
+#[inline(always)]
+fn read<'a, K, V: ValueView<'a, K>>(tag: &Tag, r: &mut Reader<'a>) -> Result<V::View> {
+    r.expect_wire_type(tag, V::WIRE_TYPE)?;
+    V::read_view(r)
+}
+
 /// Plain fields: the last occurrence wins; in canonical mode a default value is an error.
 pub mod plain {
     use super::*;
@@ -15,8 +22,7 @@ pub mod plain {
         tag: &Tag,
         r: &mut Reader<'a>,
     ) -> Result<()> {
-        r.expect_wire_type(tag, V::WIRE_TYPE)?;
-        let view = V::read_view(r)?;
+        let view = read::<K, V>(tag, r)?;
         if r.canonical() && V::view_is_default(&view) {
             return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
         }
@@ -36,8 +42,7 @@ pub mod optional {
         tag: &Tag,
         r: &mut Reader<'a>,
     ) -> Result<()> {
-        r.expect_wire_type(tag, V::WIRE_TYPE)?;
-        *slot = Some(V::read_view(r)?);
+        *slot = Some(read::<K, V>(tag, r)?);
         Ok(())
     }
 }
@@ -53,8 +58,7 @@ pub mod required {
         tag: &Tag,
         r: &mut Reader<'a>,
     ) -> Result<()> {
-        r.expect_wire_type(tag, V::WIRE_TYPE)?;
-        *slot = V::read_view(r)?;
+        *slot = read::<K, V>(tag, r)?;
         Ok(())
     }
 }

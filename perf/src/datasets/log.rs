@@ -1,82 +1,43 @@
 //! `log`: 10,000 web-server log lines (strings-heavy, borrowable).
 
 use crate::rng::Rng;
-use cramberry::Cramberry;
-use serde::{Deserialize, Serialize};
 
-/// An IPv4 address.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Address {
-    #[cram(1)]
-    pub x0: u8,
-    #[cram(2)]
-    pub x1: u8,
-    #[cram(3)]
-    pub x2: u8,
-    #[cram(4)]
-    pub x3: u8,
-}
+super::peer_types! {
+    /// An IPv4 address.
+    pub struct Address {
+        #[cram(1)]
+        pub x0: u8,
+        #[cram(2)]
+        pub x1: u8,
+        #[cram(3)]
+        pub x2: u8,
+        #[cram(4)]
+        pub x3: u8,
+    }
 
-/// One log line.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Log {
-    #[cram(1)]
-    pub address: Address,
-    #[cram(2)]
-    pub identity: String,
-    #[cram(3)]
-    pub userid: String,
-    #[cram(4)]
-    pub date: String,
-    #[cram(5)]
-    pub request: String,
-    #[cram(6)]
-    pub code: u16,
-    #[cram(7)]
-    pub size: u64,
-}
+    /// One log line.
+    pub struct Log {
+        #[cram(1)]
+        pub address: Address,
+        #[cram(2)]
+        pub identity: String,
+        #[cram(3)]
+        pub userid: String,
+        #[cram(4)]
+        pub date: String,
+        #[cram(5)]
+        pub request: String,
+        #[cram(6)]
+        pub code: u16,
+        #[cram(7)]
+        pub size: u64,
+    }
 
-/// The dataset.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Logs {
-    #[cram(1)]
-    pub logs: Vec<Log>,
+    /// The dataset.
+    pub struct Logs {
+        #[cram(1)]
+        pub logs: Vec<Log>,
+    }
 }
 
 const USERIDS: [&str; 9] = ["-", "alice", "bob", "carmen", "david", "eric", "frank", "george", "harry"];

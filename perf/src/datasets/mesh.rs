@@ -1,73 +1,34 @@
 //! `mesh`: 125,000 triangles (bulk f32). Cramberry writes the triangles as pods: one run of their bytes.
 
 use crate::rng::Rng;
-use cramberry::Cramberry;
-use serde::{Deserialize, Serialize};
 
-/// A vector of three floats.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-)]
-#[cram(pod)]
-#[repr(C)]
-pub struct Vector3 {
-    pub x: f32,
-    pub y: f32,
-    pub z: f32,
-}
+super::peer_types! {
+    /// A vector of three floats.
+    #[derive(Copy)]
+    #[cram(pod)]
+    #[repr(C)]
+    pub struct Vector3 {
+        pub x: f32,
+        pub y: f32,
+        pub z: f32,
+    }
 
-/// A triangle and its normal.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-)]
-#[cram(pod)]
-#[repr(C)]
-pub struct Triangle {
-    pub v0: Vector3,
-    pub v1: Vector3,
-    pub v2: Vector3,
-    pub normal: Vector3,
-}
+    /// A triangle and its normal.
+    #[derive(Copy)]
+    #[cram(pod)]
+    #[repr(C)]
+    pub struct Triangle {
+        pub v0: Vector3,
+        pub v1: Vector3,
+        pub v2: Vector3,
+        pub normal: Vector3,
+    }
 
-/// The dataset.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Mesh {
-    #[cram(1)]
-    pub triangles: Vec<Triangle>,
+    /// The dataset.
+    pub struct Mesh {
+        #[cram(1)]
+        pub triangles: Vec<Triangle>,
+    }
 }
 
 fn vector(rng: &mut Rng) -> Vector3 {

@@ -1,17 +1,8 @@
 //! `minecraft_savedata`: 500 players (mixed, borrowable). Signed fields use ZigZag; uuids are fixed32.
 
 use crate::rng::Rng;
-use cramberry::Cramberry;
-use serde::{Deserialize, Serialize};
 
-macro_rules! peer_derives {
-    ($($item:item)*) => {$(
-        #[derive(Cramberry, Serialize, Deserialize, bitcode::Encode, bitcode::Decode, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize, Clone, Debug, PartialEq)]
-        $item
-    )*};
-}
-
-peer_derives! {
+super::peer_types! {
     /// Game mode.
     #[derive(Copy)]
     pub enum GameType {

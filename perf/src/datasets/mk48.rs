@@ -1,205 +1,101 @@
 //! `mk48`: 1,000 game-state updates (many small numbers, nested lists). Signed fields use ZigZag (SVARINT).
 
 use crate::rng::Rng;
-use cramberry::Cramberry;
-use serde::{Deserialize, Serialize};
 
-/// What kind of entity a contact is.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-)]
-pub enum EntityType {
-    ArleighBurke = 0,
-    Bismarck = 1,
-    Clemenceau = 2,
-    Fletcher = 3,
-    G5 = 4,
-    Iowa = 5,
-    Kolkata = 6,
-    Osa = 7,
-    Yasen = 8,
-    Zubr = 9,
-}
+super::peer_types! {
+    /// What kind of entity a contact is.
+    #[derive(Copy)]
+    pub enum EntityType {
+        ArleighBurke = 0,
+        Bismarck = 1,
+        Clemenceau = 2,
+        Fletcher = 3,
+        G5 = 4,
+        Iowa = 5,
+        Kolkata = 6,
+        Osa = 7,
+        Yasen = 8,
+        Zubr = 9,
+    }
 
-/// Steering.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Guidance {
-    #[cram(1)]
-    pub angle: u16,
-    #[cram(2)]
-    pub submerge: bool,
-    #[cram(3)]
-    pub velocity: i16,
-}
+    /// Steering.
+    pub struct Guidance {
+        #[cram(1)]
+        pub angle: u16,
+        #[cram(2)]
+        pub submerge: bool,
+        #[cram(3)]
+        pub velocity: i16,
+    }
 
-/// A position in the plane.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-)]
-#[cram(pod)]
-#[repr(C)]
-pub struct Vector2 {
-    pub x: f32,
-    pub y: f32,
-}
+    /// A position in the plane.
+    #[derive(Copy)]
+    #[cram(pod)]
+    #[repr(C)]
+    pub struct Vector2 {
+        pub x: f32,
+        pub y: f32,
+    }
 
-/// Where a contact is and how it moves.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Transform {
-    #[cram(1)]
-    pub altitude: i8,
-    #[cram(2)]
-    pub angle: u16,
-    #[cram(3)]
-    pub position: Vector2,
-    #[cram(4)]
-    pub velocity: i16,
-}
+    /// Where a contact is and how it moves.
+    pub struct Transform {
+        #[cram(1)]
+        pub altitude: i8,
+        #[cram(2)]
+        pub angle: u16,
+        #[cram(3)]
+        pub position: Vector2,
+        #[cram(4)]
+        pub velocity: i16,
+    }
 
-/// Something a player sees.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Contact {
-    #[cram(1)]
-    pub damage: u8,
-    #[cram(2)]
-    pub entity_id: u32,
-    #[cram(3)]
-    pub entity_type: Option<EntityType>,
-    #[cram(4)]
-    pub guidance: Guidance,
-    #[cram(5)]
-    pub player_id: Option<u16>,
-    #[cram(6)]
-    pub reloads: Vec<bool>,
-    #[cram(7)]
-    pub transform: Transform,
-    #[cram(8)]
-    pub turret_angles: Vec<u16>,
-}
+    /// Something a player sees.
+    pub struct Contact {
+        #[cram(1)]
+        pub damage: u8,
+        #[cram(2)]
+        pub entity_id: u32,
+        #[cram(3)]
+        pub entity_type: Option<EntityType>,
+        #[cram(4)]
+        pub guidance: Guidance,
+        #[cram(5)]
+        pub player_id: Option<u16>,
+        #[cram(6)]
+        pub reloads: Vec<bool>,
+        #[cram(7)]
+        pub transform: Transform,
+        #[cram(8)]
+        pub turret_angles: Vec<u16>,
+    }
 
-/// A chunk of terrain that changed.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct TerrainUpdate {
-    #[cram(1)]
-    pub chunk_x: i8,
-    #[cram(2)]
-    pub chunk_y: i8,
-    #[cram(3)]
-    pub data: Vec<u8>,
-}
+    /// A chunk of terrain that changed.
+    pub struct TerrainUpdate {
+        #[cram(1)]
+        pub chunk_x: i8,
+        #[cram(2)]
+        pub chunk_y: i8,
+        #[cram(3)]
+        pub data: Vec<u8>,
+    }
 
-/// One update.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Update {
-    #[cram(1)]
-    pub contacts: Vec<Contact>,
-    #[cram(2)]
-    pub score: u32,
-    #[cram(3)]
-    pub world_radius: f32,
-    #[cram(4)]
-    pub terrain_updates: Vec<TerrainUpdate>,
-}
+    /// One update.
+    pub struct Update {
+        #[cram(1)]
+        pub contacts: Vec<Contact>,
+        #[cram(2)]
+        pub score: u32,
+        #[cram(3)]
+        pub world_radius: f32,
+        #[cram(4)]
+        pub terrain_updates: Vec<TerrainUpdate>,
+    }
 
-/// The dataset.
-#[derive(
-    Cramberry,
-    Serialize,
-    Deserialize,
-    bitcode::Encode,
-    bitcode::Decode,
-    rkyv::Archive,
-    rkyv::Serialize,
-    rkyv::Deserialize,
-    Clone,
-    Debug,
-    PartialEq,
-)]
-pub struct Updates {
-    #[cram(1)]
-    pub updates: Vec<Update>,
+    /// The dataset.
+    pub struct Updates {
+        #[cram(1)]
+        pub updates: Vec<Update>,
+    }
 }
 
 const TYPES: [(EntityType, u64); 10] = [
