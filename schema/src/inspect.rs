@@ -63,6 +63,10 @@ fn fields(r: &mut Reader<'_>, depth: usize, out: &mut String) -> cramberry::Resu
     Ok(())
 }
 
+/// How deep nested messages are shown; deeper payloads are printed as hex (bounds work and stack on hostile
+/// input: each level is parsed once, so inspecting is O(length x this depth)).
+const MAX_NESTING: usize = 32;
+
 /// Shows a BYTES payload as text when it is printable UTF-8, as a nested message when it parses as one, and
 /// as hex otherwise.
 fn bytes_field(prefix: &str, payload: &[u8], depth: usize, out: &mut String) {
@@ -72,35 +76,35 @@ fn bytes_field(prefix: &str, payload: &[u8], depth: usize, out: &mut String) {
             return;
         }
     }
-    let mut nested_out = String::new();
-    if parses_as_message(payload) {
-        fields_into(payload, depth + 1, &mut nested_out);
-        let _ = writeln!(out, "{prefix}message {{");
-        out.push_str(&nested_out);
-        let _ = writeln!(out, "{}}}", "  ".repeat(depth));
-    } else {
-        let _ = writeln!(out, "{prefix}bytes {}", hex(payload));
+    match parse_nested(payload, depth + 1) {
+        Some(nested_out) => {
+            let _ = writeln!(out, "{prefix}message {{");
+            out.push_str(&nested_out);
+            let _ = writeln!(out, "{}}}", "  ".repeat(depth));
+        }
+        None => {
+            let _ = writeln!(out, "{prefix}bytes {}", hex(payload));
+        }
     }
 }
 
-fn parses_as_message(payload: &[u8]) -> bool {
-    let options = DecodeOptions::default();
-    let Ok(mut r) = Reader::new(payload, &options) else { return false };
-    let mut scratch = String::new();
-    fields(&mut r, 0, &mut scratch).is_ok()
-}
-
-fn fields_into(payload: &[u8], depth: usize, out: &mut String) {
-    let options = DecodeOptions::default();
-    if let Ok(mut r) = Reader::new(payload, &options) {
-        let _ = fields(&mut r, depth, out);
+/// The field tree of `payload` at `depth`, or `None` when it is not a message (or nests too deep).
+fn parse_nested(payload: &[u8], depth: usize) -> Option<String> {
+    if depth > MAX_NESTING {
+        return None;
     }
+    let options = DecodeOptions::default();
+    let mut r = Reader::new(payload, &options).ok()?;
+    let mut out = String::new();
+    fields(&mut r, depth, &mut out).ok()?;
+    Some(out)
 }
 
 fn nested(payload: &[u8], depth: usize, out: &mut String) {
-    if parses_as_message(payload) {
-        fields_into(payload, depth, out);
-    } else {
-        let _ = writeln!(out, "{}bytes {}", "  ".repeat(depth), hex(payload));
+    match parse_nested(payload, depth) {
+        Some(nested_out) => out.push_str(&nested_out),
+        None => {
+            let _ = writeln!(out, "{}bytes {}", "  ".repeat(depth), hex(payload));
+        }
     }
 }
