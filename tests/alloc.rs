@@ -193,42 +193,6 @@ struct Level1 {
     by_name: std::collections::BTreeMap<String, Level5>,
 }
 
-/// Reads every accessor of an `AllKinds` view, iterating every list and map, and folds them into a number.
-fn read_all(v: &AllKindsView<'_>) -> u64 {
-    let mut acc = v.u64() ^ u64::from(v.flag()) ^ v.i64() as u64 ^ v.f64().to_bits() ^ u64::from(v.must());
-    acc ^= v.text().len() as u64 ^ v.bytes().len() as u64 ^ u64::from(v.hash()[0]);
-    acc ^= v.inner().value() as u64 ^ v.boxed().get().name().len() as u64;
-    acc ^= v.maybe_inner().map_or(0, |i| i.tags().iter().map(str::len).sum::<usize>() as u64);
-    acc ^= v.packed_u64().iter().fold(0u64, u64::wrapping_add)
-        ^ v.packed_i32().iter().map(|x| x as u64).fold(0u64, u64::wrapping_add);
-    acc ^= v
-        .packed_f64()
-        .as_slice()
-        .map_or(0, |s| s.iter().map(|f| f.get().to_bits()).fold(0u64, u64::wrapping_add));
-    acc ^= v.packed_bool().iter().filter(|b| *b).count() as u64;
-    acc ^= v.packed_fixed().get(0).map_or(0, u64::from);
-    acc ^= v.packed_enum().len() as u64 ^ v.texts().iter().map(str::len).sum::<usize>() as u64;
-    acc ^= v.blobs().iter().map(<[u8]>::len).sum::<usize>() as u64;
-    acc ^= v.inners().iter().map(|i| i.name().len() + i.tags().len()).sum::<usize>() as u64;
-    acc ^= v.triple().iter().map(|x| x as u64).fold(0u64, u64::wrapping_add)
-        ^ v.names().iter().map(str::len).sum::<usize>() as u64;
-    acc ^= v.by_name().iter().map(|(k, x)| k.len() as u64 ^ x as u64).fold(0u64, u64::wrapping_add);
-    acc ^= v.by_name().get(&"absent").map_or(1, |x| x as u64);
-    acc ^= v.by_id().iter().map(|(k, i)| u64::from(k) ^ i.value() as u64).fold(0u64, u64::wrapping_add);
-    acc ^= v.by_flag().len() as u64
-        ^ v.by_signed().iter().map(|(k, x)| k as u64 ^ u64::from(x)).fold(0u64, u64::wrapping_add);
-    acc ^= u64::from(v.color() as u8) ^ u64::from(matches!(v.level(), Level::Warn));
-    acc ^= match v.shape() {
-        Some(ShapeView::Inner(i)) => i.value() as u64,
-        Some(ShapeView::Circle(c)) => c.radius().to_bits(),
-        None => 0,
-    };
-    acc ^= v.shapes().len() as u64 ^ u64::from(v.point().x.to_bits());
-    acc ^= v.points().iter().map(|p| u64::from(p.y.to_bits())).fold(0u64, u64::wrapping_add);
-    acc ^= v.points().as_pod_slice().map_or(0, |s| s.len() as u64);
-    acc
-}
-
 #[test]
 fn views_allocate_nothing_validating_accessing_or_iterating() {
     let values = samples();
