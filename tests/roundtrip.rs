@@ -152,3 +152,37 @@ fn types_declared_by_macros_derive() {
     assert_eq!(FromMacro::decode(&bytes).unwrap(), value);
     assert_eq!(FromMacro::view(&bytes).unwrap().name(), "m");
 }
+
+/// A plain interface field: its default (the first member, empty) is omitted like any plain default; any
+/// other value is written; canonical decoding rejects a written default.
+#[test]
+fn plain_interface_fields_omit_only_the_default() {
+    #[derive(cramberry::Cramberry, Debug, Clone, PartialEq)]
+    struct Holder {
+        #[cram(1)]
+        shape: Shape,
+        #[cram(2)]
+        id: u32,
+    }
+    let empty_first =
+        Holder { shape: Shape::Inner(Inner { name: String::new(), value: 0, tags: vec![] }), id: 1 };
+    assert_eq!(empty_first.encode_to_vec(), [0x10, 0x01]);
+    let empty_second = Holder { shape: Shape::Circle(Circle { radius: 0.0 }), id: 1 };
+    assert_eq!(empty_second.encode_to_vec(), [0x0f, 0xac, 0x02, 0x00, 0x10, 0x01]);
+    let full_first =
+        Holder { shape: Shape::Inner(Inner { name: "x".into(), value: 0, tags: vec![] }), id: 0 };
+    assert_eq!(full_first.encode_to_vec(), [0x0f, 0x80, 0x01, 0x03, 0x0a, 0x01, b'x']);
+    for value in [empty_first, empty_second, full_first] {
+        let bytes = value.encode_to_vec();
+        assert_eq!(bytes.len(), value.encoded_len());
+        assert_eq!(Holder::decode_with(&bytes, &DecodeOptions::canonical()).unwrap(), value);
+        assert_eq!(Holder::view(&bytes).unwrap().to_owned(), value);
+    }
+    let written_default = [0x0f, 0x80, 0x01, 0x00];
+    assert!(Holder::decode(&written_default).is_ok());
+    let err = Holder::decode_with(&written_default, &DecodeOptions::canonical()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &cramberry::DecodeErrorKind::NonCanonical(cramberry::CanonicalRule::DefaultValueWritten)
+    );
+}

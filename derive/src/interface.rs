@@ -17,6 +17,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
 
     let mut ids = std::collections::BTreeMap::new();
     let (mut lens, mut encodes, mut decodes, mut type_ids) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut plain_lens, mut plain_encodes) = (Vec::new(), Vec::new());
     let mut first = None;
     let vl = crate::view::view_lifetime();
     let view_name = quote::format_ident!("{}View", name);
@@ -66,6 +67,11 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             quote!(#view_name::#ident(m) => #name::#ident(<#vty as #rt::ValueView<#vl>>::from_view(m)),),
         );
         lens.push(quote!(#name::#ident(m) => #rt::interface::len(#id, m, rec),));
+        let first = plain_lens.is_empty();
+        plain_lens.push(quote!(#name::#ident(m) => #rt::interface::plain_len(#id, #first, m, rec),));
+        plain_encodes.push(
+            quote!(#name::#ident(m) => #rt::interface::encode_plain(#id, #first, m, number, w, sizes),),
+        );
         encodes.push(quote!(#name::#ident(m) => #rt::interface::encode(#id, m, w, sizes),));
         type_ids.push(quote!(#name::#ident(_) => #id,));
         decodes.push(quote! {
@@ -147,6 +153,14 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             #[inline]
             fn encode(&self, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
                 match self { #(#encodes)* }
+            }
+            #[inline]
+            fn plain_len<R: #rt::LenRecorder>(&self, rec: &mut R) -> ::core::option::Option<usize> {
+                match self { #(#plain_lens)* }
+            }
+            #[inline]
+            fn encode_plain(&self, number: u32, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
+                match self { #(#plain_encodes)* }
             }
         }
 

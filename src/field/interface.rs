@@ -38,3 +38,37 @@ pub fn read_type_id(r: &mut Reader<'_>) -> crate::Result<(u64, usize)> {
 pub fn unknown_type_id(type_id: u64, offset: usize) -> DecodeError {
     DecodeError::new(DecodeErrorKind::UnknownTypeId(type_id), offset)
 }
+
+/// Measures an interface value as a plain field: `None` when it holds the default (the first member, encoding
+/// to nothing), decided from the recorded length so the member is measured once, not once more per check.
+#[inline(always)]
+pub fn plain_len<M: Message, R: LenRecorder>(type_id: u64, first: bool, m: &M, rec: &mut R) -> Option<usize> {
+    let n = message::len(m, rec);
+    if first && n == 1 {
+        None
+    } else {
+        Some(varint_len(type_id) + n)
+    }
+}
+
+/// Writes an interface value as plain field `number`, unless it holds the default (see [`plain_len`]).
+#[inline(always)]
+pub fn encode_plain<M: Message>(
+    type_id: u64,
+    first: bool,
+    m: &M,
+    number: u32,
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
+    let body = sizes.next_len();
+    if first && body == 0 {
+        return;
+    }
+    w.put_tag(number, crate::wire::WireType::TypeRef);
+    w.put_varint(type_id);
+    w.put_varint(body as u64);
+    if body != 0 {
+        m.write_fields(w, sizes);
+    }
+}

@@ -150,3 +150,24 @@ pub fn cases(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
     ProptestConfig::with_cases(cases)
 }
+
+/// Encodings of random `AllKinds` values corrupted by one to three random edits (overwrite, insert or remove
+/// a byte).
+pub fn corrupted_encoding() -> impl Strategy<Value = Vec<u8>> {
+    let edits = prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..4);
+    (all_kinds(), edits).prop_map(|(value, edits)| {
+        let mut bytes = cramberry::Message::encode_to_vec(&value);
+        for (at, byte, op) in edits {
+            let i = at.index(bytes.len() + 1);
+            match op {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ if i < bytes.len() => {
+                    bytes.remove(i);
+                }
+                _ => {}
+            }
+        }
+        bytes
+    })
+}
