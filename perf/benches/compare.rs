@@ -1,13 +1,13 @@
 //! The comparison as criterion benches (`cargo bench -p cramberry-perf`), over the same cases as the runner,
 //! for people who prefer criterion's reports. Filter with a dataset name: `cargo bench -p cramberry-perf -- log`.
 
-use cramberry_perf::suite::{cases, Data};
+use cramberry_perf::suite::{cases, Data, Selection};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::time::Duration;
 
 fn compare(c: &mut Criterion) {
     let data = Data::generate();
-    let (all, _) = cases(&data, None);
+    let (all, _) = cases(&data, &Selection::default());
     let mut group = c.benchmark_group("compare");
     group.sample_size(20).measurement_time(Duration::from_secs(2)).warm_up_time(Duration::from_millis(500));
     for mut case in all {

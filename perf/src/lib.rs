@@ -1,8 +1,11 @@
-//! The comparison harness: the community's datasets, Cramberry types for them, and the same data for prost,
-//! postcard, bitcode and rkyv, measured side by side in one process.
+//! The comparison harness: the community's datasets and the seed's messages, Cramberry types for them, and the
+//! same data for prost, bilrost, postcard, bitcode, rkyv, capnp and flatbuffers, measured side by side in one
+//! process.
 
 pub mod datasets;
+pub mod generated;
 pub mod measure;
+pub mod peers;
 pub mod report;
 pub mod rng;
 pub mod suite;

@@ -1,4 +1,4 @@
-//! The comparison runner: `cargo run --release -p cramberry-perf -- [--quick] [--dataset NAME]`.
+//! The comparison runner: `cargo run --release -p cramberry-perf -- [--quick] [--dataset NAME] [--filter TEXT]`.
 //!
 //! Runs every peer on every dataset in one process (cases interleaved, medians reported), prints the tables,
 //! and writes `perf/results/<date>.md`, `.json` and `.svg`.
@@ -9,16 +9,23 @@ use std::time::Duration;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("usage: cramberry-perf [--quick] [--dataset log|mesh|minecraft|mk48] [--no-write]");
+        println!(
+            "usage: cramberry-perf [--quick] [--dataset log|mesh|minecraft|mk48|seed] [--filter TEXT] [--no-write]\n\
+             --quick      fewer, shorter samples (under 3 minutes on 2 cores)\n\
+             --dataset    only datasets whose name starts with this\n\
+             --filter     only cases whose dataset/peer/op contains this (e.g. cramberry, /read)\n\
+             --no-write   print the tables only; do not write perf/results/"
+        );
         return;
     }
+    let value = |flag: &str| args.windows(2).find(|w| w[0] == flag).map(|w| w[1].clone());
     let quick = args.iter().any(|a| a == "--quick");
-    let dataset = args.windows(2).find(|w| w[0] == "--dataset").map(|w| w[1].clone());
+    let selection = suite::Selection { dataset: value("--dataset"), filter: value("--filter") };
     let write = !args.iter().any(|a| a == "--no-write");
 
     eprintln!("generating datasets (fixed seed) and checking every round trip...");
     let data = suite::Data::generate();
-    let (mut cases, sizes) = suite::cases(&data, dataset.as_deref());
+    let (mut cases, sizes) = suite::cases(&data, &selection);
     let (samples, sample_time) =
         if quick { (7, Duration::from_millis(25)) } else { (25, Duration::from_millis(80)) };
     let timings = measure::run(&mut cases, samples, sample_time);

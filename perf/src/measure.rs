@@ -9,7 +9,7 @@ pub struct Case<'a> {
     pub dataset: &'static str,
     /// Peer name (`cramberry`, `prost`, ...).
     pub peer: &'static str,
-    /// Operation (`serialize`, `deserialize`, `access+read`).
+    /// Operation (`serialize`, `deserialize`, `borrow`, `access`, `read`).
     pub op: &'static str,
     /// Performs the operation once; returns something derived from the result so it is not optimised away.
     pub run: Box<dyn FnMut() -> u64 + 'a>,

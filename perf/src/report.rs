@@ -5,9 +5,20 @@ use crate::suite::Size;
 use std::fmt::Write;
 
 /// Peers in display order.
-pub const PEERS: [&str; 5] = ["cramberry", "prost", "postcard", "bitcode", "rkyv"];
+pub const PEERS: [&str; 8] =
+    ["cramberry", "prost", "bilrost", "postcard", "bitcode", "rkyv", "capnp", "flatbuffers"];
 /// Operations in display order.
-pub const OPS: [&str; 4] = ["serialize", "deserialize", "access", "access+read"];
+pub const OPS: [&str; 5] = ["serialize", "deserialize", "borrow", "access", "read"];
+
+/// The prost operation an operation's ratio is taken against: prost decodes everything it reads, so every
+/// reading operation is compared with prost's deserialize.
+fn baseline(op: &str) -> &'static str {
+    if op == "serialize" {
+        "serialize"
+    } else {
+        "deserialize"
+    }
+}
 
 fn median(timings: &[Timing], dataset: &str, peer: &str, op: &str) -> Option<f64> {
     timings
@@ -42,19 +53,15 @@ pub fn markdown(timings: &[Timing], sizes: &[Size]) -> String {
     let mut out = String::new();
     for dataset in datasets(sizes) {
         let _ = writeln!(out, "### {dataset}\n");
-        let _ = writeln!(out, "| peer | serialize | deserialize | access | access+read | size | zstd size |");
-        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
-        for peer in PEERS {
+        let _ = writeln!(out, "| peer | {} | size | zstd size |", OPS.join(" | "));
+        let _ = writeln!(out, "|---|{}---|---|", "---|".repeat(OPS.len()));
+        let present = |peer: &&str| sizes.iter().any(|s| s.dataset == dataset && s.peer == *peer);
+        for peer in PEERS.into_iter().filter(present) {
             let mut row = format!("| {peer} |");
             for op in OPS {
                 let cell = match (
                     median(timings, dataset, peer, op),
-                    median(
-                        timings,
-                        dataset,
-                        "prost",
-                        if op.starts_with("access") { "deserialize" } else { op },
-                    ),
+                    median(timings, dataset, "prost", baseline(op)),
                 ) {
                     (Some(ns), Some(base)) => format!(" {} ({:.2}×) |", human(ns), ns / base),
                     (Some(ns), None) => format!(" {} |", human(ns)),
@@ -81,7 +88,7 @@ pub fn markdown(timings: &[Timing], sizes: &[Size]) -> String {
         }
         out.push('\n');
     }
-    out.push_str("Ratios are to prost in the same run (access and access+read are compared with prost's deserialize, as\nprost has no zero-copy access). Lower is better.\n");
+    out.push_str("Ratios are to prost in the same run: serialize to prost's serialize, every reading column (deserialize,\nborrow, access, read) to prost's deserialize, as prost reads only by decoding. Lower is better; — means the\npeer has no such operation.\n");
     out
 }
 
@@ -100,7 +107,7 @@ pub fn json(timings: &[Timing], sizes: &[Size], meta: &serde_json::Value) -> ser
 
 /// A bar chart of each peer's time relative to prost, per dataset and operation (log scale).
 pub fn svg(timings: &[Timing], sizes: &[Size]) -> String {
-    let colors = ["#c2185b", "#607d8b", "#8bc34a", "#ff9800", "#3f51b5"];
+    let colors = ["#c2185b", "#607d8b", "#009688", "#8bc34a", "#ff9800", "#3f51b5", "#795548", "#9c27b0"];
     let groups: Vec<(&str, &str)> =
         datasets(sizes).into_iter().flat_map(|d| OPS.iter().map(move |op| (d, *op))).collect();
     let (bar, gap, height, top, left) = (12.0, 18.0, 320.0, 40.0, 60.0);
@@ -113,8 +120,7 @@ pub fn svg(timings: &[Timing], sizes: &[Size]) -> String {
     }
     for (g, (dataset, op)) in groups.iter().enumerate() {
         let x0 = left + g as f64 * (PEERS.len() as f64 * bar + gap);
-        let base =
-            median(timings, dataset, "prost", if op.starts_with("access") { "deserialize" } else { op });
+        let base = median(timings, dataset, "prost", baseline(op));
         for (p, peer) in PEERS.iter().enumerate() {
             if let (Some(ns), Some(base)) = (median(timings, dataset, peer, op), base) {
                 let ratio = (ns / base).clamp(0.005, 200.0);
@@ -130,7 +136,7 @@ pub fn svg(timings: &[Timing], sizes: &[Size]) -> String {
         );
     }
     for (p, peer) in PEERS.iter().enumerate() {
-        let _ = writeln!(out, "<rect x=\"{:.0}\" y=\"26\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{:.0}\" y=\"35\">{peer}</text>", 320.0 + p as f64 * 80.0, colors[p], 334.0 + p as f64 * 80.0);
+        let _ = writeln!(out, "<rect x=\"{:.0}\" y=\"26\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{:.0}\" y=\"35\">{peer}</text>", 320.0 + p as f64 * 85.0, colors[p], 334.0 + p as f64 * 85.0);
     }
     out.push_str("</svg>\n");
     out

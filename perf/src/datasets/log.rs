@@ -1,17 +1,22 @@
 //! `log`: 10,000 web-server log lines (strings-heavy, borrowable).
 
+use crate::peers::{self, Borrowing, Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
     /// An IPv4 address.
     pub struct Address {
         #[cram(1)]
+        #[bilrost(encoding(varint))]
         pub x0: u8,
         #[cram(2)]
+        #[bilrost(encoding(varint))]
         pub x1: u8,
         #[cram(3)]
+        #[bilrost(encoding(varint))]
         pub x2: u8,
         #[cram(4)]
+        #[bilrost(encoding(varint))]
         pub x3: u8,
     }
 
@@ -88,47 +93,7 @@ pub fn generate(rng: &mut Rng) -> Logs {
     Logs { logs }
 }
 
-/// The protobuf types prost-build generates for the same schema (`uint32` for the small integers).
-pub mod pb {
-    /// An IPv4 address.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Address {
-        #[prost(uint32, tag = "1")]
-        pub x0: u32,
-        #[prost(uint32, tag = "2")]
-        pub x1: u32,
-        #[prost(uint32, tag = "3")]
-        pub x2: u32,
-        #[prost(uint32, tag = "4")]
-        pub x3: u32,
-    }
-
-    /// One log line.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Log {
-        #[prost(message, optional, tag = "1")]
-        pub address: Option<Address>,
-        #[prost(string, tag = "2")]
-        pub identity: String,
-        #[prost(string, tag = "3")]
-        pub userid: String,
-        #[prost(string, tag = "4")]
-        pub date: String,
-        #[prost(string, tag = "5")]
-        pub request: String,
-        #[prost(uint32, tag = "6")]
-        pub code: u32,
-        #[prost(uint64, tag = "7")]
-        pub size: u64,
-    }
-
-    /// The dataset.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Logs {
-        #[prost(message, repeated, tag = "1")]
-        pub logs: Vec<Log>,
-    }
-}
+pub use crate::generated::log_pb as pb;
 
 /// The same data as prost types.
 pub fn to_prost(data: &Logs) -> pb::Logs {
@@ -172,4 +137,80 @@ pub fn read_rkyv(v: &ArchivedLogs) -> u64 {
                 + l.size.to_native(),
         )
     })
+}
+
+/// One log line that borrows its strings from the input (the "borrow" column).
+#[derive(cramberry::Cramberry, serde::Deserialize, bitcode::Decode, Debug)]
+pub struct BorrowedLog<'a> {
+    #[cram(1)]
+    pub address: Address,
+    #[cram(2)]
+    pub identity: &'a str,
+    #[cram(3)]
+    pub userid: &'a str,
+    #[cram(4)]
+    pub date: &'a str,
+    #[cram(5)]
+    pub request: &'a str,
+    #[cram(6)]
+    pub code: u16,
+    #[cram(7)]
+    pub size: u64,
+}
+
+/// The dataset, borrowing.
+#[derive(cramberry::Cramberry, serde::Deserialize, bitcode::Decode, Debug)]
+pub struct BorrowedLogs<'a> {
+    #[cram(1)]
+    #[serde(borrow)]
+    pub logs: Vec<BorrowedLog<'a>>,
+}
+
+impl Borrowing for Logs {
+    type Borrowed<'b> = BorrowedLogs<'b>;
+
+    fn same(borrowed: &BorrowedLogs<'_>, plain: &Logs) -> bool {
+        borrowed.logs.len() == plain.logs.len()
+            && borrowed.logs.iter().zip(&plain.logs).all(|(b, p)| {
+                b.address == p.address
+                    && b.identity == p.identity
+                    && b.userid == p.userid
+                    && b.date == p.date
+                    && b.request == p.request
+                    && b.code == p.code
+                    && b.size == p.size
+            })
+    }
+}
+
+fn read_one(address: &Address, code: u16, size: u64) -> u64 {
+    u64::from(address.x0) + u64::from(address.x3) + u64::from(code) + size
+}
+
+impl Dataset for Logs {
+    fn name(&self) -> &'static str {
+        "log"
+    }
+
+    fn read(&self) -> u64 {
+        self.logs.iter().fold(0u64, |acc, l| acc.wrapping_add(read_one(&l.address, l.code, l.size)))
+    }
+
+    fn peers(&self) -> Vec<Peer<'_>> {
+        vec![
+            peers::cramberry::with_borrow(peers::cramberry::peer(self, read_view), self),
+            peers::prost::peer(to_prost(self)),
+            peers::bilrost::peer(self),
+            peers::postcard::with_borrow(peers::postcard::peer(self), self),
+            peers::bitcode::with_borrow(peers::bitcode::peer(self), self),
+            peers::rkyv::peer(self, read_rkyv),
+            peers::capnp::peer(self, super::capnp::log::build, super::capnp::log::read),
+            peers::flatbuffers::peer(
+                self,
+                super::flatbuffers::log::build,
+                super::flatbuffers::log::access,
+                super::flatbuffers::log::read,
+            ),
+        ]
+    }
 }

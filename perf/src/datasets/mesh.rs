@@ -1,5 +1,6 @@
 //! `mesh`: 125,000 triangles (bulk f32). Cramberry writes the triangles as pods: one run of their bytes.
 
+use crate::peers::{self, Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -44,39 +45,7 @@ pub fn generate(rng: &mut Rng) -> Mesh {
     }
 }
 
-/// The protobuf types prost-build generates for the same schema.
-pub mod pb {
-    /// A vector.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Vector3 {
-        #[prost(float, tag = "1")]
-        pub x: f32,
-        #[prost(float, tag = "2")]
-        pub y: f32,
-        #[prost(float, tag = "3")]
-        pub z: f32,
-    }
-
-    /// A triangle.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Triangle {
-        #[prost(message, optional, tag = "1")]
-        pub v0: Option<Vector3>,
-        #[prost(message, optional, tag = "2")]
-        pub v1: Option<Vector3>,
-        #[prost(message, optional, tag = "3")]
-        pub v2: Option<Vector3>,
-        #[prost(message, optional, tag = "4")]
-        pub normal: Option<Vector3>,
-    }
-
-    /// The dataset.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Mesh {
-        #[prost(message, repeated, tag = "1")]
-        pub triangles: Vec<Triangle>,
-    }
-}
+pub use crate::generated::mesh_pb as pb;
 
 /// The same data as prost types.
 pub fn to_prost(data: &Mesh) -> pb::Mesh {
@@ -92,14 +61,45 @@ pub fn to_prost(data: &Mesh) -> pb::Mesh {
 
 /// "read": the normal of every triangle, through a Cramberry view.
 pub fn read_view(v: &MeshView<'_>) -> u64 {
-    v.triangles()
-        .iter()
-        .fold(0u64, |acc, t| acc.wrapping_add(u64::from(t.normal.x.to_bits() ^ t.normal.z.to_bits())))
+    v.triangles().iter().fold(0u64, |acc, t| acc.wrapping_add(normal_bits(t.normal.x, t.normal.z)))
 }
 
 /// "read" through an rkyv archive.
 pub fn read_rkyv(v: &ArchivedMesh) -> u64 {
-    v.triangles.iter().fold(0u64, |acc, t| {
-        acc.wrapping_add(u64::from(t.normal.x.to_native().to_bits() ^ t.normal.z.to_native().to_bits()))
-    })
+    v.triangles
+        .iter()
+        .fold(0u64, |acc, t| acc.wrapping_add(normal_bits(t.normal.x.to_native(), t.normal.z.to_native())))
+}
+
+/// The bits every mesh "read" sums for one normal.
+pub fn normal_bits(x: f32, z: f32) -> u64 {
+    u64::from(x.to_bits() ^ z.to_bits())
+}
+
+impl Dataset for Mesh {
+    fn name(&self) -> &'static str {
+        "mesh"
+    }
+
+    fn read(&self) -> u64 {
+        self.triangles.iter().fold(0u64, |acc, t| acc.wrapping_add(normal_bits(t.normal.x, t.normal.z)))
+    }
+
+    fn peers(&self) -> Vec<Peer<'_>> {
+        vec![
+            peers::cramberry::peer(self, read_view),
+            peers::prost::peer(to_prost(self)),
+            peers::bilrost::peer(self),
+            peers::postcard::peer(self),
+            peers::bitcode::peer(self),
+            peers::rkyv::peer(self, read_rkyv),
+            peers::capnp::peer(self, super::capnp::mesh::build, super::capnp::mesh::read),
+            peers::flatbuffers::peer(
+                self,
+                super::flatbuffers::mesh::build,
+                super::flatbuffers::mesh::access,
+                super::flatbuffers::mesh::read,
+            ),
+        ]
+    }
 }

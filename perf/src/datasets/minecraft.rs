@@ -1,5 +1,6 @@
 //! `minecraft_savedata`: 500 players (mixed, borrowable). Signed fields use ZigZag; uuids are fixed32.
 
+use crate::peers::{self, Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -15,8 +16,10 @@ super::peer_types! {
     /// An inventory item.
     pub struct Item {
         #[cram(1)]
+        #[bilrost(encoding(varint))]
         pub count: i8,
         #[cram(2)]
+        #[bilrost(encoding(varint))]
         pub slot: u8,
         #[cram(3)]
         pub id: String,
@@ -84,6 +87,7 @@ super::peer_types! {
         #[cram(11)]
         pub portal_cooldown: i32,
         #[cram(12, fixed)]
+        #[bilrost(encoding(packed))]
         pub uuid: [u32; 4],
         #[cram(13)]
         pub custom_name: Option<String>,
@@ -98,6 +102,7 @@ super::peer_types! {
     /// The vehicle a player rides.
     pub struct Vehicle {
         #[cram(1, fixed)]
+        #[bilrost(encoding(packed))]
         pub uuid: [u32; 4],
         #[cram(2)]
         pub entity: Entity,
@@ -294,206 +299,7 @@ pub fn generate(rng: &mut Rng) -> Players {
     Players { players: (0..500).map(|_| player(rng)).collect() }
 }
 
-/// The protobuf types prost-build generates for the same schema.
-pub mod pb {
-    /// An item.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Item {
-        #[prost(int32, tag = "1")]
-        pub count: i32,
-        #[prost(uint32, tag = "2")]
-        pub slot: u32,
-        #[prost(string, tag = "3")]
-        pub id: String,
-    }
-
-    /// Abilities.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Abilities {
-        #[prost(float, tag = "1")]
-        pub walk_speed: f32,
-        #[prost(float, tag = "2")]
-        pub fly_speed: f32,
-        #[prost(bool, tag = "3")]
-        pub may_fly: bool,
-        #[prost(bool, tag = "4")]
-        pub flying: bool,
-        #[prost(bool, tag = "5")]
-        pub invulnerable: bool,
-        #[prost(bool, tag = "6")]
-        pub may_build: bool,
-        #[prost(bool, tag = "7")]
-        pub instabuild: bool,
-    }
-
-    /// Three doubles.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Vector3d {
-        #[prost(double, tag = "1")]
-        pub x: f64,
-        #[prost(double, tag = "2")]
-        pub y: f64,
-        #[prost(double, tag = "3")]
-        pub z: f64,
-    }
-
-    /// An entity.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Entity {
-        #[prost(string, tag = "1")]
-        pub id: String,
-        #[prost(message, optional, tag = "2")]
-        pub pos: Option<Vector3d>,
-        #[prost(message, optional, tag = "3")]
-        pub motion: Option<Vector3d>,
-        #[prost(float, tag = "4")]
-        pub rotation_x: f32,
-        #[prost(float, tag = "5")]
-        pub rotation_y: f32,
-        #[prost(float, tag = "6")]
-        pub fall_distance: f32,
-        #[prost(uint32, tag = "7")]
-        pub fire: u32,
-        #[prost(uint32, tag = "8")]
-        pub air: u32,
-        #[prost(bool, tag = "9")]
-        pub on_ground: bool,
-        #[prost(bool, tag = "10")]
-        pub no_gravity: bool,
-        #[prost(bool, tag = "11")]
-        pub invulnerable: bool,
-        #[prost(int32, tag = "12")]
-        pub portal_cooldown: i32,
-        #[prost(uint32, repeated, tag = "13")]
-        pub uuid: Vec<u32>,
-        #[prost(string, optional, tag = "14")]
-        pub custom_name: Option<String>,
-        #[prost(bool, tag = "15")]
-        pub custom_name_visible: bool,
-        #[prost(bool, tag = "16")]
-        pub silent: bool,
-        #[prost(bool, tag = "17")]
-        pub glowing: bool,
-    }
-
-    /// A vehicle.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Vehicle {
-        #[prost(uint32, repeated, tag = "1")]
-        pub uuid: Vec<u32>,
-        #[prost(message, optional, tag = "2")]
-        pub entity: Option<Entity>,
-    }
-
-    /// A recipe book.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct RecipeBook {
-        #[prost(string, repeated, tag = "1")]
-        pub recipes: Vec<String>,
-        #[prost(string, repeated, tag = "2")]
-        pub to_be_displayed: Vec<String>,
-        #[prost(bool, repeated, tag = "3")]
-        pub flags: Vec<bool>,
-    }
-
-    /// A player.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Player {
-        #[prost(int32, tag = "1")]
-        pub game_type: i32,
-        #[prost(int32, tag = "2")]
-        pub previous_game_type: i32,
-        #[prost(int64, tag = "3")]
-        pub score: i64,
-        #[prost(string, tag = "4")]
-        pub dimension: String,
-        #[prost(uint32, tag = "5")]
-        pub selected_item_slot: u32,
-        #[prost(message, optional, tag = "6")]
-        pub selected_item: Option<Item>,
-        #[prost(string, optional, tag = "7")]
-        pub spawn_dimension: Option<String>,
-        #[prost(int64, tag = "8")]
-        pub spawn_x: i64,
-        #[prost(int64, tag = "9")]
-        pub spawn_y: i64,
-        #[prost(int64, tag = "10")]
-        pub spawn_z: i64,
-        #[prost(bool, optional, tag = "11")]
-        pub spawn_forced: Option<bool>,
-        #[prost(uint32, tag = "12")]
-        pub sleep_timer: u32,
-        #[prost(float, tag = "13")]
-        pub food_exhaustion_level: f32,
-        #[prost(float, tag = "14")]
-        pub food_saturation_level: f32,
-        #[prost(uint32, tag = "15")]
-        pub food_tick_timer: u32,
-        #[prost(uint32, tag = "16")]
-        pub xp_level: u32,
-        #[prost(float, tag = "17")]
-        pub xp_p: f32,
-        #[prost(int32, tag = "18")]
-        pub xp_total: i32,
-        #[prost(int32, tag = "19")]
-        pub xp_seed: i32,
-        #[prost(message, repeated, tag = "20")]
-        pub inventory: Vec<Item>,
-        #[prost(message, repeated, tag = "21")]
-        pub ender_items: Vec<Item>,
-        #[prost(message, optional, tag = "22")]
-        pub abilities: Option<Abilities>,
-        #[prost(message, optional, tag = "23")]
-        pub entered_nether_position: Option<Vector3d>,
-        #[prost(message, optional, tag = "24")]
-        pub root_vehicle: Option<Vehicle>,
-        #[prost(message, optional, tag = "25")]
-        pub shoulder_entity_left: Option<Entity>,
-        #[prost(message, optional, tag = "26")]
-        pub shoulder_entity_right: Option<Entity>,
-        #[prost(bool, tag = "27")]
-        pub seen_credits: bool,
-        #[prost(message, optional, tag = "28")]
-        pub recipe_book: Option<RecipeBook>,
-    }
-
-    /// The dataset.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Players {
-        #[prost(message, repeated, tag = "1")]
-        pub players: Vec<Player>,
-    }
-}
-
-fn pb_item(i: &Item) -> pb::Item {
-    pb::Item { count: i.count.into(), slot: i.slot.into(), id: i.id.clone() }
-}
-
-fn pb_v3(v: &Vector3d) -> pb::Vector3d {
-    pb::Vector3d { x: v.x, y: v.y, z: v.z }
-}
-
-fn pb_entity(e: &Entity) -> pb::Entity {
-    pb::Entity {
-        id: e.id.clone(),
-        pos: Some(pb_v3(&e.pos)),
-        motion: Some(pb_v3(&e.motion)),
-        rotation_x: e.rotation.x,
-        rotation_y: e.rotation.y,
-        fall_distance: e.fall_distance,
-        fire: e.fire.into(),
-        air: e.air.into(),
-        on_ground: e.on_ground,
-        no_gravity: e.no_gravity,
-        invulnerable: e.invulnerable,
-        portal_cooldown: e.portal_cooldown,
-        uuid: e.uuid.to_vec(),
-        custom_name: e.custom_name.clone(),
-        custom_name_visible: e.custom_name_visible,
-        silent: e.silent,
-        glowing: e.glowing,
-    }
-}
+pub use crate::generated::minecraft_pb as pb;
 
 /// The same data as prost types.
 pub fn to_prost(data: &Players) -> pb::Players {
@@ -559,6 +365,36 @@ pub fn to_prost(data: &Players) -> pb::Players {
     }
 }
 
+fn pb_item(i: &Item) -> pb::Item {
+    pb::Item { count: i.count.into(), slot: i.slot.into(), id: i.id.clone() }
+}
+
+fn pb_v3(v: &Vector3d) -> pb::Vector3d {
+    pb::Vector3d { x: v.x, y: v.y, z: v.z }
+}
+
+fn pb_entity(e: &Entity) -> pb::Entity {
+    pb::Entity {
+        id: e.id.clone(),
+        pos: Some(pb_v3(&e.pos)),
+        motion: Some(pb_v3(&e.motion)),
+        rotation_x: e.rotation.x,
+        rotation_y: e.rotation.y,
+        fall_distance: e.fall_distance,
+        fire: e.fire.into(),
+        air: e.air.into(),
+        on_ground: e.on_ground,
+        no_gravity: e.no_gravity,
+        invulnerable: e.invulnerable,
+        portal_cooldown: e.portal_cooldown,
+        uuid: e.uuid.to_vec(),
+        custom_name: e.custom_name.clone(),
+        custom_name_visible: e.custom_name_visible,
+        silent: e.silent,
+        glowing: e.glowing,
+    }
+}
+
 /// "read": the game type of every player, through a Cramberry view.
 pub fn read_view(v: &PlayersView<'_>) -> u64 {
     v.players().iter().fold(0u64, |acc, p| acc.wrapping_add(p.game_type() as u64))
@@ -575,4 +411,32 @@ pub fn read_rkyv(v: &ArchivedPlayers) -> u64 {
         };
         acc.wrapping_add(game_type)
     })
+}
+
+impl Dataset for Players {
+    fn name(&self) -> &'static str {
+        "minecraft"
+    }
+
+    fn read(&self) -> u64 {
+        self.players.iter().fold(0u64, |acc, p| acc.wrapping_add(p.game_type as u64))
+    }
+
+    fn peers(&self) -> Vec<Peer<'_>> {
+        vec![
+            peers::cramberry::peer(self, read_view),
+            peers::prost::peer(to_prost(self)),
+            peers::bilrost::peer(self),
+            peers::postcard::peer(self),
+            peers::bitcode::peer(self),
+            peers::rkyv::peer(self, read_rkyv),
+            peers::capnp::peer(self, super::capnp::minecraft::build, super::capnp::minecraft::read),
+            peers::flatbuffers::peer(
+                self,
+                super::flatbuffers::minecraft::build,
+                super::flatbuffers::minecraft::access,
+                super::flatbuffers::minecraft::read,
+            ),
+        ]
+    }
 }

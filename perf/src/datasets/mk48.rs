@@ -1,5 +1,6 @@
 //! `mk48`: 1,000 game-state updates (many small numbers, nested lists). Signed fields use ZigZag (SVARINT).
 
+use crate::peers::{self, Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -40,6 +41,7 @@ super::peer_types! {
     /// Where a contact is and how it moves.
     pub struct Transform {
         #[cram(1)]
+        #[bilrost(encoding(varint))]
         pub altitude: i8,
         #[cram(2)]
         pub angle: u16,
@@ -52,6 +54,7 @@ super::peer_types! {
     /// Something a player sees.
     pub struct Contact {
         #[cram(1)]
+        #[bilrost(encoding(varint))]
         pub damage: u8,
         #[cram(2)]
         pub entity_id: u32,
@@ -72,10 +75,13 @@ super::peer_types! {
     /// A chunk of terrain that changed.
     pub struct TerrainUpdate {
         #[cram(1)]
+        #[bilrost(encoding(varint))]
         pub chunk_x: i8,
         #[cram(2)]
+        #[bilrost(encoding(varint))]
         pub chunk_y: i8,
         #[cram(3)]
+        #[bilrost(encoding(plainbytes))]
         pub data: Vec<u8>,
     }
 
@@ -172,87 +178,7 @@ pub fn generate(rng: &mut Rng) -> Updates {
     Updates { updates }
 }
 
-/// The protobuf types prost-build generates for the same schema (`int32` for signed fields, as the
-/// community's schema has it).
-pub mod pb {
-    /// Steering.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Guidance {
-        #[prost(uint32, tag = "1")]
-        pub angle: u32,
-        #[prost(bool, tag = "2")]
-        pub submerge: bool,
-        #[prost(int32, tag = "3")]
-        pub velocity: i32,
-    }
-
-    /// Position and motion.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Transform {
-        #[prost(int32, tag = "1")]
-        pub altitude: i32,
-        #[prost(uint32, tag = "2")]
-        pub angle: u32,
-        #[prost(float, tag = "3")]
-        pub x: f32,
-        #[prost(float, tag = "4")]
-        pub y: f32,
-        #[prost(int32, tag = "5")]
-        pub velocity: i32,
-    }
-
-    /// A contact.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Contact {
-        #[prost(uint32, tag = "1")]
-        pub damage: u32,
-        #[prost(uint32, tag = "2")]
-        pub entity_id: u32,
-        #[prost(int32, optional, tag = "3")]
-        pub entity_type: Option<i32>,
-        #[prost(message, optional, tag = "4")]
-        pub guidance: Option<Guidance>,
-        #[prost(uint32, optional, tag = "5")]
-        pub player_id: Option<u32>,
-        #[prost(bool, repeated, tag = "6")]
-        pub reloads: Vec<bool>,
-        #[prost(message, optional, tag = "7")]
-        pub transform: Option<Transform>,
-        #[prost(uint32, repeated, tag = "8")]
-        pub turret_angles: Vec<u32>,
-    }
-
-    /// A terrain chunk.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct TerrainUpdate {
-        #[prost(int32, tag = "1")]
-        pub chunk_x: i32,
-        #[prost(int32, tag = "2")]
-        pub chunk_y: i32,
-        #[prost(bytes = "vec", tag = "3")]
-        pub data: Vec<u8>,
-    }
-
-    /// One update.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Update {
-        #[prost(message, repeated, tag = "1")]
-        pub contacts: Vec<Contact>,
-        #[prost(uint32, tag = "2")]
-        pub score: u32,
-        #[prost(float, tag = "3")]
-        pub world_radius: f32,
-        #[prost(message, repeated, tag = "4")]
-        pub terrain_updates: Vec<TerrainUpdate>,
-    }
-
-    /// The dataset.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Updates {
-        #[prost(message, repeated, tag = "1")]
-        pub updates: Vec<Update>,
-    }
-}
+pub use crate::generated::mk48_pb as pb;
 
 /// The same data as prost types.
 pub fn to_prost(data: &Updates) -> pb::Updates {
@@ -309,4 +235,32 @@ pub fn read_view(v: &UpdatesView<'_>) -> u64 {
 /// "read" through an rkyv archive.
 pub fn read_rkyv(v: &ArchivedUpdates) -> u64 {
     v.updates.iter().fold(0u64, |acc, u| acc.wrapping_add(u64::from(u.score.to_native())))
+}
+
+impl Dataset for Updates {
+    fn name(&self) -> &'static str {
+        "mk48"
+    }
+
+    fn read(&self) -> u64 {
+        self.updates.iter().fold(0u64, |acc, u| acc.wrapping_add(u64::from(u.score)))
+    }
+
+    fn peers(&self) -> Vec<Peer<'_>> {
+        vec![
+            peers::cramberry::peer(self, read_view),
+            peers::prost::peer(to_prost(self)),
+            peers::bilrost::peer(self),
+            peers::postcard::peer(self),
+            peers::bitcode::peer(self),
+            peers::rkyv::peer(self, read_rkyv),
+            peers::capnp::peer(self, super::capnp::mk48::build, super::capnp::mk48::read),
+            peers::flatbuffers::peer(
+                self,
+                super::flatbuffers::mk48::build,
+                super::flatbuffers::mk48::access,
+                super::flatbuffers::mk48::read,
+            ),
+        ]
+    }
 }

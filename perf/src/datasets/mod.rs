@@ -1,8 +1,20 @@
-//! The four community datasets (shared/spec/datasets.md), generated with a fixed seed.
+//! The four community datasets (shared/spec/datasets.md) and the seed's messages, generated with a fixed seed.
+//! Each dataset module holds its plain types, generator, "read" and the list of its peers; the capnp and
+//! flatbuffers modules build and read the same values with those formats' generated code.
 
-/// Declares dataset types with every peer's derives (Cramberry, serde for postcard, bitcode, rkyv).
+/// Declares dataset types with every derive-based peer's derives (Cramberry, serde for postcard, bitcode, rkyv,
+/// bilrost): structs get `bilrost::Message`, fieldless enums `bilrost::Enumeration`.
 macro_rules! peer_types {
-    ($($item:item)*) => {$(
+    () => {};
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* } $($rest:tt)*) => {
+        $crate::datasets::peer_types!(@common [bilrost::Message] $(#[$meta])* pub struct $name { $($body)* });
+        $crate::datasets::peer_types!($($rest)*);
+    };
+    ($(#[$meta:meta])* pub enum $name:ident { $($body:tt)* } $($rest:tt)*) => {
+        $crate::datasets::peer_types!(@common [bilrost::Enumeration, Eq] $(#[$meta])* pub enum $name { $($body)* });
+        $crate::datasets::peer_types!($($rest)*);
+    };
+    (@common [$($extra:path),*] $item:item) => {
         #[derive(
             cramberry::Cramberry,
             serde::Serialize,
@@ -14,14 +26,18 @@ macro_rules! peer_types {
             rkyv::Deserialize,
             Clone,
             Debug,
-            PartialEq
+            PartialEq,
+            $($extra),*
         )]
         $item
-    )*};
+    };
 }
 pub(crate) use peer_types;
 
+pub mod capnp;
+pub mod flatbuffers;
 pub mod log;
 pub mod mesh;
 pub mod minecraft;
 pub mod mk48;
+pub mod seed;
