@@ -72,7 +72,16 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         None => quote!(_ => ::core::option::Option::None,),
     };
     let de = crate::message::de_lifetime();
-    let view = crate::view::self_view(input, None);
+    let v = crate::view::view_lifetime();
+    let view = crate::view::self_view(
+        input,
+        quote! {
+            #[inline]
+            fn revisit_view(c: &mut #rt::view::Cursor<#v>) -> Self {
+                #rt::enumeration::revisit(c)
+            }
+        },
+    );
     Ok(quote! {
         #view
 

@@ -16,7 +16,24 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
     }
     let types: Vec<_> = data.fields.iter().map(|f| &f.ty).collect();
     let de = de_lifetime();
-    let view = crate::view::self_view(input, Some(quote!(#rt::pod::decode_packed)));
+    let v = crate::view::view_lifetime();
+    let view = crate::view::self_view(
+        input,
+        quote! {
+            #[inline]
+            fn read_view_packed(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
+                #rt::pod::decode_packed(r)
+            }
+            #[inline]
+            fn revisit_view(c: &mut #rt::view::Cursor<#v>) -> Self {
+                #rt::pod::revisit(c)
+            }
+            #[inline]
+            fn revisit_view_packed(c: &mut #rt::view::Cursor<#v>) -> Self {
+                #rt::pod::revisit_packed(c)
+            }
+        },
+    );
     Ok(quote! {
         #view
 

@@ -61,6 +61,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
 
     let (mut slots, mut accessors, mut empty, mut arms, mut owned_fields) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut revisit_arms = Vec::new();
     let (mut seen_decls, mut seen_checks, mut known) = (Vec::new(), Vec::new(), Vec::new());
     let (mut debug_bounds, mut debug_fields) = (Vec::new(), Vec::new());
     let view_name_str = view_name.to_string();
@@ -81,7 +82,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         };
         known.push(quote!(#number));
         let k = kind(*fixed);
-        let (slot_ty, merge, init, to_owned) = match f.shape {
+        let (slot_ty, merge, init, to_owned, revisit) = match f.shape {
             Shape::Plain => (
                 quote!(<#ty as #rt::ValueView<#v, #k>>::View),
                 if *required {
@@ -91,6 +92,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                 },
                 quote!(<#ty as #rt::ValueView<#v, #k>>::empty_view()),
                 quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&self.#member)),
+                quote!(#rt::view::plain::revisit::<#k, #ty>(&mut view.#member, &mut c)),
             ),
             Shape::Optional => {
                 let inner = quote!(<#ty as #rt::view::OptionType>::Inner);
@@ -99,17 +101,25 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                     quote!(#rt::view::optional::merge::<#k, #inner>),
                     quote!(::core::option::Option::None),
                     quote!(self.#member.as_ref().map(<#inner as #rt::ValueView<#v, #k>>::from_view)),
+                    quote!(#rt::view::optional::revisit::<#k, #inner>(&mut view.#member, &mut c)),
                 )
             }
             Shape::Repeated | Shape::Array => {
                 let elem = quote!(<#ty as #rt::view::ListType>::Elem);
-                let merge = match (&f.shape, &ty) {
+                let (merge, revisit) = match (&f.shape, &ty) {
                     (Shape::Array, Type::Array(a)) => {
                         let len = &a.len;
-                        quote!(#rt::view::array::merge::<#k, #elem, { #len }>)
+                        (
+                            quote!(#rt::view::array::merge::<#k, #elem, { #len }>),
+                            quote!(#rt::view::array::revisit::<#k, #elem>),
+                        )
                     }
-                    _ => quote!(#rt::view::repeated_merge::<#k, #elem>),
+                    _ => (
+                        quote!(#rt::view::repeated_merge::<#k, #elem>),
+                        quote!(#rt::view::repeated_revisit::<#k, #elem>),
+                    ),
                 };
+                let revisit = quote!(#revisit(&mut view.#member, &tag, &mut c));
                 let (to_owned, init) = match &ty {
                     Type::Array(a) => {
                         let len = &a.len;
@@ -117,7 +127,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                     }
                     _ => (quote!(self.#member.to_vec()), quote!(#rt::view::Repeated::empty())),
                 };
-                (quote!(#rt::view::Repeated<#v, #elem, #k>), merge, init, to_owned)
+                (quote!(#rt::view::Repeated<#v, #elem, #k>), merge, init, to_owned, revisit)
             }
             Shape::Map => {
                 let (key, val) =
@@ -127,6 +137,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                     quote!(#rt::view::map_merge::<#key, #val>),
                     quote!(::core::default::Default::default()),
                     quote!(self.#member.to_map()),
+                    quote!(#rt::view::map_revisit(&mut view.#member, &tag, &mut c)),
                 )
             }
         };
@@ -141,6 +152,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             }
         });
         empty.push(quote!(#member: #init));
+        revisit_arms.push(quote!(#number => #revisit,));
         owned_fields.push((member, to_owned));
         let merge_call =
             quote!(#merge(&mut view.#member, &tag, r).map_err(|e| e.in_field(#name_str, #field_str))?);
@@ -219,6 +231,19 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                 ::core::result::Result::Ok(view)
             }
 
+            fn revisit_fields(bytes: &#v [u8]) -> Self {
+                let mut c = #rt::view::Cursor::new(bytes);
+                let mut view = Self::__empty();
+                while let ::core::option::Option::Some(tag) = c.next_tag() {
+                    match tag.number {
+                        #(#revisit_arms)*
+                        _ => c.skip(tag.wire_type),
+                    }
+                }
+                view.__bytes = bytes;
+                view
+            }
+
             fn to_owned(&self) -> #owned {
                 #name { #(#owned_members: #owned_values,)* }
             }
@@ -272,23 +297,20 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             fn from_view(view: &Self::View) -> Self {
                 ::cramberry::MessageView::to_owned(view)
             }
+            #[inline]
+            fn revisit_view(c: &mut #rt::view::Cursor<#v>) -> Self::View {
+                #rt::view::revisit_nested(c)
+            }
         }
     }
 }
 
-/// `ValueView` for types that view as themselves (enums, pods): reading the view is decoding.
-pub fn self_view(input: &DeriveInput, read_packed: Option<TokenStream>) -> TokenStream {
+/// `ValueView` for types that view as themselves (enums, pods): reading the view is decoding. `extra` holds
+/// the type's own overrides (a packed read, re-reading validated bytes).
+pub fn self_view(input: &DeriveInput, extra: TokenStream) -> TokenStream {
     let rt = rt();
     let v = view_lifetime();
     let name = &input.ident;
-    let read_packed = read_packed.map(|f| {
-        quote! {
-            #[inline]
-            fn read_view_packed(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
-                #f(r)
-            }
-        }
-    });
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
@@ -306,7 +328,7 @@ pub fn self_view(input: &DeriveInput, read_packed: Option<TokenStream>) -> Token
             fn read_view(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
                 <Self as #rt::DecodeValue<#v>>::decode(r)
             }
-            #read_packed
+            #extra
             #[inline]
             fn from_view(view: &Self) -> Self {
                 ::core::clone::Clone::clone(view)

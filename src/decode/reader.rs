@@ -105,14 +105,19 @@ impl<'de> Reader<'de> {
     /// Reads a varint (in canonical mode: only in its shortest form).
     #[inline(always)]
     pub fn read_varint(&mut self) -> Result<u64> {
-        // One-byte values (most tags, lengths, small numbers) take this branch alone.
-        if let Some(&byte) = self.input[..self.end].get(self.pos) {
-            if byte < 0x80 {
+        // One- and two-byte values (tags, lengths, small numbers) take these branches alone; a two-byte
+        // varint whose second byte is 0 is overlong, which only canonical mode rejects (in the slow path).
+        match self.input[..self.end].get(self.pos..) {
+            Some([b0, ..]) if *b0 < 0x80 => {
                 self.pos += 1;
-                return Ok(u64::from(byte));
+                Ok(u64::from(*b0))
             }
+            Some([b0, b1, ..]) if *b1 < 0x80 && (*b1 != 0 || !self.opts.canonical) => {
+                self.pos += 2;
+                Ok(u64::from(*b0 & 0x7f) | (u64::from(*b1) << 7))
+            }
+            _ => self.read_varint_multibyte(),
         }
-        self.read_varint_multibyte()
     }
 
     #[inline(never)]

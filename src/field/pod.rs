@@ -6,6 +6,7 @@
 use crate::decode::Reader;
 use crate::encode::Writer;
 use crate::error::{DecodeErrorKind, Limit, Result};
+use crate::view::Cursor;
 use crate::wire::varint_len;
 use bytemuck::Pod;
 
@@ -51,6 +52,18 @@ pub fn decode<P: Pod>(r: &mut Reader<'_>) -> Result<P> {
 #[inline(always)]
 pub fn decode_packed<P: Pod>(r: &mut Reader<'_>) -> Result<P> {
     r.take(core::mem::size_of::<P>()).map(bytemuck::pod_read_unaligned)
+}
+
+/// Re-reads one pod value (length prefix and bytes) that [`decode`] already accepted.
+#[inline(always)]
+pub fn revisit<P: Pod>(c: &mut Cursor<'_>) -> P {
+    bytemuck::try_pod_read_unaligned(c.len_delimited()).unwrap_or_else(|_| P::zeroed())
+}
+
+/// Re-reads one pod element of a run that [`decode_packed`] already accepted.
+#[inline(always)]
+pub fn revisit_packed<P: Pod>(c: &mut Cursor<'_>) -> P {
+    bytemuck::try_pod_read_unaligned(c.take(core::mem::size_of::<P>())).unwrap_or_else(|_| P::zeroed())
 }
 
 /// Appends a run of pods (their bytes back to back; the length is a multiple of the size) to `out` with one

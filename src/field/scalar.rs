@@ -196,4 +196,10 @@ pub mod enumeration {
             .and_then(E::from_number)
             .ok_or_else(|| r.error(DecodeErrorKind::UnknownEnumValue(value), at))
     }
+
+    /// Re-reads an enum value that [`decode`] already accepted.
+    #[inline(always)]
+    pub fn revisit<E: Enumeration>(c: &mut crate::view::Cursor<'_>) -> E {
+        u32::try_from(c.varint()).ok().and_then(E::from_number).unwrap_or_else(E::default_variant)
+    }
 }

@@ -1,5 +1,6 @@
 //! Field strategies for views, mirroring [`crate::field`]: the same checks as owned decoding, recording views.
 
+use super::cursor::Cursor;
 use super::value::ValueView;
 use crate::decode::{Reader, Tag};
 use crate::error::{CanonicalRule, Result};
@@ -29,6 +30,12 @@ pub mod plain {
         *slot = view;
         Ok(())
     }
+
+    /// Re-reads a plain field of validated bytes.
+    #[inline(always)]
+    pub fn revisit<'a, K, V: ValueView<'a, K>>(slot: &mut V::View, c: &mut Cursor<'a>) {
+        *slot = V::revisit_view(c);
+    }
 }
 
 /// Optional fields.
@@ -44,6 +51,12 @@ pub mod optional {
     ) -> Result<()> {
         *slot = Some(read::<K, V>(tag, r)?);
         Ok(())
+    }
+
+    /// Re-reads an optional field of validated bytes.
+    #[inline(always)]
+    pub fn revisit<'a, K, V: ValueView<'a, K>>(slot: &mut Option<V::View>, c: &mut Cursor<'a>) {
+        *slot = Some(V::revisit_view(c));
     }
 }
 
@@ -61,6 +74,8 @@ pub mod required {
         *slot = read::<K, V>(tag, r)?;
         Ok(())
     }
+
+    pub use super::plain::revisit;
 }
 
 /// Fixed-length lists: each occurrence must hold exactly `N` elements and replaces the previous one.
@@ -83,5 +98,17 @@ pub mod array {
         }
         *list = occurrence;
         Ok(())
+    }
+
+    /// Re-reads a fixed-length list field of validated bytes: each occurrence replaces the previous one.
+    #[inline]
+    pub fn revisit<'a, K, V: ValueView<'a, K>>(
+        list: &mut Repeated<'a, V, K>,
+        tag: &super::super::RevisitTag,
+        c: &mut Cursor<'a>,
+    ) {
+        let mut occurrence = Repeated::empty();
+        super::super::repeated::revisit(&mut occurrence, tag, c);
+        *list = occurrence;
     }
 }

@@ -1,9 +1,10 @@
 //! Maps in views: the span of the entries and their count, iterated lazily in wire order.
 
+use super::cursor::{Cursor, RevisitTag};
 use super::value::ValueView;
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
-use crate::field::map::{read_entries, read_entry, MapInsert, ReadEntry};
+use crate::field::map::{read_entries, MapInsert, ReadEntry};
 use crate::field::Natural;
 use core::marker::PhantomData;
 
@@ -54,12 +55,7 @@ where
     /// A lazy iterator over `(key, value)` views in wire order (ascending key order for encoder output).
     #[inline]
     pub fn iter(&self) -> MapIter<'a, K, V> {
-        MapIter {
-            r: Reader::revisit(self.span),
-            number: self.number,
-            remaining: self.count,
-            marker: PhantomData,
-        }
+        MapIter { c: Cursor::new(self.span), number: self.number, remaining: self.count, marker: PhantomData }
     }
 
     /// The value for `key` (the last one, if the key arrived twice), by a linear scan.
@@ -105,7 +101,7 @@ where
 
 /// Iterator over a [`MapView`]'s entries.
 pub struct MapIter<'a, K, V> {
-    r: Reader<'a>,
+    c: Cursor<'a>,
     number: u32,
     remaining: usize,
     marker: PhantomData<fn() -> (K, V)>,
@@ -123,13 +119,12 @@ where
             return None;
         }
         loop {
-            let mut last = 0;
-            let tag = self.r.next_field(&mut last).ok()??;
+            let tag = self.c.next_tag()?;
             if tag.number == self.number {
                 self.remaining -= 1;
-                return read_entry::<Viewed<K, V>>(&mut self.r).ok();
+                return Some(revisit_entry::<K, V>(self.c.len_delimited()));
             }
-            self.r.skip_payload(tag.wire_type).ok()?;
+            self.c.skip(tag.wire_type);
         }
     }
 
@@ -139,6 +134,21 @@ where
 }
 
 impl<'a, K: ValueView<'a>, V: ValueView<'a>> ExactSizeIterator for MapIter<'a, K, V> where K::View: PartialOrd {}
+
+/// Re-reads one validated entry: key = field 1, value = field 2.
+#[inline]
+fn revisit_entry<'a, K: ValueView<'a>, V: ValueView<'a>>(entry: &'a [u8]) -> (K::View, V::View) {
+    let mut c = Cursor::new(entry);
+    let (mut key, mut value) = (K::empty_view(), V::empty_view());
+    while let Some(tag) = c.next_tag() {
+        match tag.number {
+            1 => key = K::revisit_view(&mut c),
+            2 => value = V::revisit_view(&mut c),
+            _ => c.skip(tag.wire_type),
+        }
+    }
+    (key, value)
+}
 
 /// Counts validated entries without keeping them.
 struct Counter(usize);
@@ -171,4 +181,20 @@ where
         marker: PhantomData,
     };
     Ok(())
+}
+
+/// Re-reads the consecutive entries of a map field of validated bytes (its tag was just read) and extends the
+/// map's span.
+#[inline]
+pub fn revisit<'a, K, V>(map: &mut MapView<'a, K, V>, tag: &RevisitTag, c: &mut Cursor<'a>) {
+    let start = if map.span.is_empty() { tag.offset } else { c.offset_of(map.span) };
+    let mut count = map.count;
+    loop {
+        c.len_delimited();
+        count += 1;
+        if !c.eat_repeat(tag) {
+            break;
+        }
+    }
+    *map = MapView { span: c.since(start), number: tag.number, count, marker: PhantomData };
 }

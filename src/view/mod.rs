@@ -40,15 +40,19 @@
 //! ```
 
 mod boxed;
+mod cursor;
 mod fields;
 mod map;
 mod repeated;
 mod value;
 
 pub use boxed::Boxed;
+pub use cursor::{Cursor, RevisitTag};
 pub use fields::{array, optional, plain, required};
-pub use map::{merge as map_merge, MapIter, MapView};
-pub use repeated::{merge as repeated_merge, FixedWidth, Repeated, RepeatedIter};
+pub use map::{merge as map_merge, revisit as map_revisit, MapIter, MapView};
+pub use repeated::{
+    merge as repeated_merge, revisit as repeated_revisit, FixedWidth, Repeated, RepeatedIter,
+};
 pub use value::ValueView;
 
 use crate::decode::Reader;
@@ -76,6 +80,11 @@ pub trait MessageView<'a>: Sized + Clone {
         let mut r = Reader::new(bytes, options)?;
         Self::parse_fields(&mut r)
     }
+
+    /// Re-reads the fields of a message whose bytes a view already validated (see [`Cursor`]): no checks,
+    /// never fails.
+    #[doc(hidden)]
+    fn revisit_fields(bytes: &'a [u8]) -> Self;
 
     /// The owned message: the same value `decode` gives for these bytes.
     fn to_owned(&self) -> Self::Owned;
@@ -108,11 +117,18 @@ pub fn read_nested<'a, V: MessageView<'a>>(r: &mut Reader<'a>) -> Result<V> {
     r.nested(len, V::parse_fields)
 }
 
-/// Re-reads a nested message view from bytes that were already validated (never fails; an impossible error
-/// gives the empty view).
+/// Re-reads a value (as written after its tag) from bytes that were already validated.
 #[doc(hidden)]
+#[inline]
 pub fn revisit<'a, K, T: ValueView<'a, K>>(bytes: &'a [u8]) -> T::View {
-    T::read_view(&mut Reader::revisit(bytes)).unwrap_or_else(|_| T::empty_view())
+    T::revisit_view(&mut Cursor::new(bytes))
+}
+
+/// Re-reads a nested message view (length prefix, then its fields) from validated bytes.
+#[doc(hidden)]
+#[inline]
+pub fn revisit_nested<'a, V: MessageView<'a>>(c: &mut Cursor<'a>) -> V {
+    V::revisit_fields(c.len_delimited())
 }
 
 /// Names the inner type of `Option<T>`, for generated view code.

@@ -1,5 +1,6 @@
 //! Lists in views: the span of the input a repeated field occupies and its element count, iterated lazily.
 
+use super::cursor::{Cursor, RevisitTag};
 use super::value::ValueView;
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
@@ -84,7 +85,7 @@ impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
     #[inline]
     pub fn iter(&self) -> RepeatedIter<'a, T, K> {
         RepeatedIter {
-            r: Reader::revisit(self.span),
+            c: Cursor::new(self.span),
             number: self.number,
             remaining: self.count,
             run_end: 0,
@@ -100,8 +101,8 @@ impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
         if T::PACKED_WIDTH != 0 {
             if let Some(run) = self.packed_bytes() {
                 let start = index * T::PACKED_WIDTH;
-                let mut r = Reader::revisit(&run[start..start + T::PACKED_WIDTH]);
-                return T::read_view_packed(&mut r).ok();
+                let mut c = Cursor::new(run.get(start..start + T::PACKED_WIDTH)?);
+                return Some(T::revisit_view_packed(&mut c));
             }
         }
         self.iter().nth(index)
@@ -163,7 +164,7 @@ impl<'a, T: bytemuck::Pod> Repeated<'a, T, Natural> {
 
 /// Iterator over a [`Repeated`] field's element views.
 pub struct RepeatedIter<'a, T, K = Natural> {
-    r: Reader<'a>,
+    c: Cursor<'a>,
     number: u32,
     remaining: usize,
     run_end: usize,
@@ -172,7 +173,7 @@ pub struct RepeatedIter<'a, T, K = Natural> {
 
 impl<T, K> Clone for RepeatedIter<'_, T, K> {
     fn clone(&self) -> Self {
-        RepeatedIter { r: self.r.clone(), ..*self }
+        RepeatedIter { c: self.c.clone(), ..*self }
     }
 }
 
@@ -185,24 +186,23 @@ impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
             return None;
         }
         loop {
-            if self.r.position() < self.run_end {
+            if self.c.position() < self.run_end {
                 self.remaining -= 1;
-                return T::read_view_packed(&mut self.r).ok();
+                return Some(T::revisit_view_packed(&mut self.c));
             }
-            let mut last = 0;
-            let Some(tag) = self.r.next_field(&mut last).ok()? else {
+            let Some(tag) = self.c.next_tag() else {
                 // Only an absent fixed-length list ends its span early: its elements are defaults.
                 self.remaining -= 1;
                 return Some(T::empty_view());
             };
             if tag.number != self.number {
-                self.r.skip_payload(tag.wire_type).ok()?;
+                self.c.skip(tag.wire_type);
             } else if T::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
-                let len = self.r.read_len().ok()?;
-                self.run_end = self.r.position() + len;
+                let len = self.c.varint();
+                self.run_end = self.c.position().saturating_add(usize::try_from(len).unwrap_or(usize::MAX));
             } else {
                 self.remaining -= 1;
-                return T::read_view(&mut self.r).ok();
+                return Some(T::revisit_view(&mut self.c));
             }
         }
     }
@@ -294,4 +294,32 @@ pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
         marker: PhantomData,
     };
     Ok(())
+}
+
+/// Re-reads one occurrence of a repeated field of validated bytes (its tag was just read) and extends the
+/// list's span: a packed run is counted without decoding, consecutive elements are stepped over.
+#[inline]
+pub fn revisit<'a, K, T: ValueView<'a, K>>(
+    list: &mut Repeated<'a, T, K>,
+    tag: &RevisitTag,
+    c: &mut Cursor<'a>,
+) {
+    let start = if list.span.is_empty() { tag.offset } else { c.offset_of(list.span) };
+    let mut count = list.count;
+    if T::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
+        let run = c.len_delimited();
+        count += match T::PACKED_WIDTH {
+            0 => run.iter().filter(|&&b| b < 0x80).count(),
+            width => run.len() / width,
+        };
+    } else {
+        loop {
+            c.skip(tag.wire_type);
+            count += 1;
+            if !c.eat_repeat(tag) {
+                break;
+            }
+        }
+    }
+    *list = Repeated { span: c.since(start), number: tag.number, count, marker: PhantomData };
 }

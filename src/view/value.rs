@@ -1,8 +1,10 @@
 //! What each field type looks like in a view.
 
+use super::cursor::Cursor;
 use crate::decode::Reader;
 use crate::error::Result;
 use crate::field::{DecodeValue, Fixed, Natural, Value};
+use crate::wire::zigzag_decode;
 use std::borrow::Cow;
 
 /// The view counterpart of [`Value`]: the type an accessor returns for a field of this type, how to read and
@@ -29,11 +31,25 @@ pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
 
     /// The owned value the view stands for.
     fn from_view(view: &Self::View) -> Self;
+
+    /// Re-reads one value (after its tag) that [`read_view`](Self::read_view) already accepted: lists, maps
+    /// and boxed values re-read their elements this way when iterated. The default runs `read_view` again;
+    /// the common types skip every check the first pass made.
+    #[inline(always)]
+    fn revisit_view(c: &mut Cursor<'a>) -> Self::View {
+        c.with_reader(Self::read_view).unwrap_or_else(Self::empty_view)
+    }
+
+    /// Re-reads one element of a packed run that [`read_view_packed`](Self::read_view_packed) accepted.
+    #[inline(always)]
+    fn revisit_view_packed(c: &mut Cursor<'a>) -> Self::View {
+        c.with_reader(Self::read_view_packed).unwrap_or_else(Self::empty_view)
+    }
 }
 
-/// Scalars view as themselves.
+/// Scalars view as themselves; `$revisit` re-reads one from validated bytes.
 macro_rules! scalar_views {
-    ($kind:ty: $($ty:ty),*) => {$(
+    ($kind:ty: $($ty:ty => $revisit:expr),*) => {$(
         impl<'a> ValueView<'a, $kind> for $ty {
             type View = $ty;
             #[inline(always)]
@@ -52,15 +68,42 @@ macro_rules! scalar_views {
             fn from_view(view: &$ty) -> $ty {
                 *view
             }
+            #[inline(always)]
+            fn revisit_view(c: &mut Cursor<'a>) -> $ty {
+                let revisit: fn(&mut Cursor<'a>) -> $ty = $revisit;
+                revisit(c)
+            }
+            #[inline(always)]
+            fn revisit_view_packed(c: &mut Cursor<'a>) -> $ty {
+                <$ty as ValueView<'a, $kind>>::revisit_view(c)
+            }
         }
     )*};
 }
-scalar_views!(Natural: bool, u8, u16, u32, u64, i8, i16, i32, i64, f32, f64);
-scalar_views!(Fixed: u32, u64, i32, i64);
+// The first pass checked ranges, so the narrowing casts below are exact.
+scalar_views!(Natural:
+    bool => |c| c.varint() != 0,
+    u8 => |c| c.varint() as u8,
+    u16 => |c| c.varint() as u16,
+    u32 => |c| c.varint() as u32,
+    u64 => |c| c.varint(),
+    i8 => |c| zigzag_decode(c.varint()) as i8,
+    i16 => |c| zigzag_decode(c.varint()) as i16,
+    i32 => |c| zigzag_decode(c.varint()) as i32,
+    i64 => |c| zigzag_decode(c.varint()),
+    f32 => |c| f32::from_le_bytes(c.array()),
+    f64 => |c| f64::from_le_bytes(c.array())
+);
+scalar_views!(Fixed:
+    u32 => |c| u32::from_le_bytes(c.array()),
+    u64 => |c| u64::from_le_bytes(c.array()),
+    i32 => |c| i32::from_le_bytes(c.array()),
+    i64 => |c| i64::from_le_bytes(c.array())
+);
 
 /// Strings and bytes view as borrowed slices of the input; `to_owned` builds the field's own type from them.
 macro_rules! slice_views {
-    ($([$($gen:tt)*] $ty:ty $(where $bound:lifetime : $outlived:lifetime)? => $view:ty, $read:expr, $own:expr;)*) => {$(
+    ($([$($gen:tt)*] $ty:ty $(where $bound:lifetime : $outlived:lifetime)? => $view:ty, $read:expr, $revisit:expr, $own:expr;)*) => {$(
         impl<'a, $($gen)*> ValueView<'a> for $ty $(where $bound: $outlived)? {
             type View = $view;
             #[inline(always)]
@@ -81,16 +124,28 @@ macro_rules! slice_views {
                 let own: fn(&$view) -> $ty = $own;
                 own(view)
             }
+            #[inline(always)]
+            fn revisit_view(c: &mut Cursor<'a>) -> $view {
+                let revisit: fn(&mut Cursor<'a>) -> $view = $revisit;
+                revisit(c)
+            }
         }
     )*};
 }
+
+/// A validated string, re-read (still checked for UTF-8, through the ASCII fast path, so that even bytes that
+/// were somehow not validated cannot yield an invalid `&str`).
+#[inline(always)]
+fn revisit_str<'a>(c: &mut Cursor<'a>) -> &'a str {
+    crate::utf8::to_str(c.len_delimited()).unwrap_or_default()
+}
 slice_views! {
-    [] String => &'a str, crate::field::read_str, |v| (*v).to_owned();
-    ['x] &'x str where 'a: 'x => &'a str, crate::field::read_str, |v| *v;
-    ['x] Cow<'x, str> where 'a: 'x => &'a str, crate::field::read_str, |v| Cow::Borrowed(*v);
-    [] Vec<u8> => &'a [u8], crate::field::read_bytes, |v| v.to_vec();
-    ['x] &'x [u8] where 'a: 'x => &'a [u8], crate::field::read_bytes, |v| *v;
-    ['x] Cow<'x, [u8]> where 'a: 'x => &'a [u8], crate::field::read_bytes, |v| Cow::Borrowed(*v);
+    [] String => &'a str, crate::field::read_str, revisit_str, |v| (*v).to_owned();
+    ['x] &'x str where 'a: 'x => &'a str, crate::field::read_str, revisit_str, |v| *v;
+    ['x] Cow<'x, str> where 'a: 'x => &'a str, crate::field::read_str, revisit_str, |v| Cow::Borrowed(*v);
+    [] Vec<u8> => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| v.to_vec();
+    ['x] &'x [u8] where 'a: 'x => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| *v;
+    ['x] Cow<'x, [u8]> where 'a: 'x => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| Cow::Borrowed(*v);
 }
 
 /// Fixed-length bytes (hashes, keys, ids) view as a copy of the array: small, and never absent.

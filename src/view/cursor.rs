@@ -1,0 +1,233 @@
+//! Re-reading bytes a view already validated.
+//!
+//! A view validates once; iterating a list, opening a map entry or a boxed value then re-reads those bytes.
+//! Every check the validating pass made (wire types, integer ranges, lengths against the input, limits,
+//! canonical rules) already passed, so re-reading needs none of them: a [`Cursor`] decodes tags, varints and
+//! lengths with nothing but safe slicing. It never fails and never panics; on bytes that were *not* validated
+//! (impossible through the public API) it would return meaningless values, never undefined behaviour — strings
+//! are still checked for UTF-8, through the ASCII fast path.
+
+use crate::decode::Reader;
+use crate::error::Result;
+use crate::wire::{decode_varint, WireType};
+
+/// A field tag met while re-reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RevisitTag {
+    /// The field number.
+    pub number: u32,
+    /// The wire type.
+    pub wire_type: WireType,
+    /// Offset of the tag in the cursor's bytes.
+    pub offset: usize,
+    /// Length of the tag in bytes.
+    pub len: usize,
+}
+
+/// A cursor over validated bytes (see the module docs).
+#[derive(Clone, Debug)]
+pub struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the start of `bytes`.
+    #[inline(always)]
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Cursor { bytes, pos: 0 }
+    }
+
+    /// The current offset.
+    #[inline(always)]
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Whether every byte was read.
+    #[inline(always)]
+    pub fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    /// The bytes between `start` and the current offset.
+    #[inline(always)]
+    pub fn since(&self, start: usize) -> &'a [u8] {
+        let bytes: &'a [u8] = self.bytes;
+        bytes.get(start..self.pos).unwrap_or_default()
+    }
+
+    /// The offset at which `part` (a slice of the cursor's bytes) starts.
+    #[inline(always)]
+    pub fn offset_of(&self, part: &[u8]) -> usize {
+        (part.as_ptr() as usize).wrapping_sub(self.bytes.as_ptr() as usize)
+    }
+
+    /// Reads a varint (0 at the end of the bytes).
+    #[inline(always)]
+    pub fn varint(&mut self) -> u64 {
+        match self.bytes.get(self.pos..) {
+            Some([b0, ..]) if *b0 < 0x80 => {
+                self.pos += 1;
+                u64::from(*b0)
+            }
+            Some([b0, b1, ..]) if *b1 < 0x80 => {
+                self.pos += 2;
+                u64::from(*b0 & 0x7f) | (u64::from(*b1) << 7)
+            }
+            _ => self.varint_multibyte(),
+        }
+    }
+
+    #[inline(never)]
+    fn varint_multibyte(&mut self) -> u64 {
+        match decode_varint(self.bytes.get(self.pos..).unwrap_or_default()) {
+            Ok((value, len)) => {
+                self.pos += len;
+                value
+            }
+            Err(_) => {
+                self.pos = self.bytes.len();
+                0
+            }
+        }
+    }
+
+    /// Reads `N` raw bytes (zeros past the end).
+    #[inline(always)]
+    pub fn array<const N: usize>(&mut self) -> [u8; N] {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        match rest.first_chunk::<N>() {
+            Some(bytes) => {
+                self.pos += N;
+                *bytes
+            }
+            None => {
+                self.pos = self.bytes.len();
+                [0; N]
+            }
+        }
+    }
+
+    /// Takes the next `len` bytes (fewer at the end of the bytes).
+    #[inline(always)]
+    pub fn take(&mut self, len: usize) -> &'a [u8] {
+        let bytes: &'a [u8] = self.bytes;
+        let rest = bytes.get(self.pos..).unwrap_or_default();
+        let len = len.min(rest.len());
+        self.pos += len;
+        &rest[..len]
+    }
+
+    /// Reads a length prefix and the bytes it covers.
+    #[inline(always)]
+    pub fn len_delimited(&mut self) -> &'a [u8] {
+        let len = self.varint();
+        self.take(usize::try_from(len).unwrap_or(usize::MAX))
+    }
+
+    /// Reads the next tag, or `None` at the end.
+    #[inline(always)]
+    pub fn next_tag(&mut self) -> Option<RevisitTag> {
+        if self.at_end() {
+            return None;
+        }
+        let offset = self.pos;
+        let raw = self.varint();
+        let (number, wire_type) = ((raw >> 3) as u32, WIRE_TYPES[(raw & 7) as usize]);
+        Some(RevisitTag { number, wire_type, offset, len: self.pos - offset })
+    }
+
+    /// If the next bytes repeat the tag at `tag.offset` (the next element of a list), consumes them.
+    #[inline(always)]
+    pub fn eat_repeat(&mut self, tag: &RevisitTag) -> bool {
+        let bytes = self.bytes;
+        match (bytes.get(tag.offset..tag.offset + tag.len), bytes.get(self.pos..self.pos + tag.len)) {
+            (Some(a), Some(b)) if a == b => {
+                self.pos += tag.len;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Steps over one payload of `wire_type`.
+    #[inline]
+    pub fn skip(&mut self, wire_type: WireType) {
+        match wire_type {
+            WireType::Varint | WireType::Svarint => {
+                self.varint();
+            }
+            WireType::Fixed64 => {
+                self.array::<8>();
+            }
+            WireType::Fixed32 => {
+                self.array::<4>();
+            }
+            WireType::Bytes => {
+                self.len_delimited();
+            }
+            WireType::TypeRef => {
+                self.varint();
+                self.len_delimited();
+            }
+        }
+    }
+
+    /// Runs a validating read on the rest of the bytes (for value types without a re-reading fast path) and
+    /// moves past what it consumed; `None` if it fails, which validated bytes never do.
+    #[inline]
+    pub fn with_reader<T>(&mut self, read: impl FnOnce(&mut Reader<'a>) -> Result<T>) -> Option<T> {
+        let bytes: &'a [u8] = self.bytes;
+        let mut r = Reader::revisit(bytes.get(self.pos..).unwrap_or_default());
+        let out = read(&mut r).ok();
+        self.pos += r.position();
+        out
+    }
+}
+
+/// The wire type for each bit pattern; 3 and 4 never occur in validated bytes.
+const WIRE_TYPES: [WireType; 8] = [
+    WireType::Varint,
+    WireType::Fixed64,
+    WireType::Bytes,
+    WireType::Varint,
+    WireType::Varint,
+    WireType::Fixed32,
+    WireType::Svarint,
+    WireType::TypeRef,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_tags_varints_and_lengths() {
+        // field 1 varint 300, field 2 bytes "hi", field 3 fixed32 7
+        let bytes = [0x08, 0xac, 0x02, 0x12, 0x02, b'h', b'i', 0x1d, 7, 0, 0, 0];
+        let mut c = Cursor::new(&bytes);
+        let tag = c.next_tag().unwrap();
+        assert_eq!((tag.number, tag.wire_type, tag.offset), (1, WireType::Varint, 0));
+        assert_eq!(c.varint(), 300);
+        assert_eq!(c.next_tag().unwrap().number, 2);
+        assert_eq!(c.len_delimited(), b"hi");
+        let tag = c.next_tag().unwrap();
+        assert_eq!(tag.wire_type, WireType::Fixed32);
+        assert_eq!(u32::from_le_bytes(c.array::<4>()), 7);
+        assert!(c.next_tag().is_none());
+    }
+
+    #[test]
+    fn never_panics_on_truncated_or_garbage_bytes() {
+        for bytes in [&[0x12, 0x7f, 1][..], &[0xff; 12], &[0x1d, 1], &[0x0a], &[0x80]] {
+            let mut c = Cursor::new(bytes);
+            while let Some(tag) = c.next_tag() {
+                c.skip(tag.wire_type);
+            }
+            assert!(c.at_end());
+        }
+        let mut c = Cursor::new(&[0x05, b'a']);
+        assert_eq!(c.len_delimited(), b"a", "a length past the end is clamped");
+    }
+}
