@@ -206,7 +206,15 @@ impl<'de> Reader<'de> {
         if len > max {
             return Err(limit_error(limit, max, at));
         }
-        self.take(len)
+        // `read_len` checked `len` against the bytes remaining; one slice check remains.
+        let input: &'de [u8] = self.input;
+        match input.get(self.pos..self.pos + len) {
+            Some(bytes) => {
+                self.pos += len;
+                Ok(bytes)
+            }
+            None => Err(self.error(DecodeErrorKind::Truncated, self.pos)),
+        }
     }
 
     /// Reads the next tag of the current message, or `None` at its end.
@@ -221,9 +229,8 @@ impl<'de> Reader<'de> {
         let offset = self.pos;
         // One-byte tags (fields 1-15) with a valid wire type, the common case, skip the general checks.
         let byte = self.input[offset];
-        if (8..0x80).contains(&byte) && VALID_WIRE_TYPE[usize::from(byte & 7)] && !self.opts.canonical {
+        if let (Some(wire_type), false) = (ONE_BYTE_TAGS[usize::from(byte)], self.opts.canonical) {
             self.pos += 1;
-            let wire_type = WIRE_TYPES[usize::from(byte & 7)];
             return Ok(Some(Tag {
                 number: u32::from(byte >> 3),
                 wire_type,
@@ -372,8 +379,19 @@ fn limit_error(limit: Limit, max: usize, offset: usize) -> DecodeError {
     DecodeError::new(DecodeErrorKind::LimitExceeded { limit, max }, offset)
 }
 
-/// Which wire-type bits are valid (3 and 4, protobuf groups, are not).
-const VALID_WIRE_TYPE: [bool; 8] = [true, true, true, false, false, true, true, true];
+/// For each byte, the wire type when the byte alone is a valid tag: field 1-15 (8 <= byte < 0x80) and a wire
+/// type other than 3 and 4 (protobuf groups).
+const ONE_BYTE_TAGS: [Option<WireType>; 256] = {
+    let mut table = [None; 256];
+    let mut byte = 8;
+    while byte < 0x80 {
+        if !matches!(byte & 7, 3 | 4) {
+            table[byte] = Some(WIRE_TYPES[byte & 7]);
+        }
+        byte += 1;
+    }
+    table
+};
 
 /// The wire type for each valid bit pattern (entries 3 and 4 are never read).
 const WIRE_TYPES: [WireType; 8] = [
