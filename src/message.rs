@@ -5,6 +5,7 @@ use crate::encode::{BumpSizes, LenRecorder, NoRecord, SizeCache, SizeCursor, Wri
 use crate::error::{EncodeError, Result};
 use crate::options::DecodeOptions;
 use bumpalo::Bump;
+use core::mem::MaybeUninit;
 
 /// A Cramberry message: a struct whose fields are written as tagged fields.
 ///
@@ -47,9 +48,9 @@ pub trait Message: Sized {
     fn encode_in<'b>(&self, bump: &'b Bump) -> &'b [u8] {
         let mut sizes = BumpSizes::new_in(bump);
         let len = self.measure_fields(&mut sizes);
-        let out = bump.alloc_slice_fill_copy(len, 0u8);
-        write_exact(self, out, sizes.cursor());
-        out
+        // Writing `uninit` is a no-op: the arena's bytes are not zero-filled first.
+        let out = bump.alloc_slice_fill_with(len, |_| MaybeUninit::uninit());
+        write_exact(self, out, sizes.cursor())
     }
 
     /// Encodes into a new `Vec` of exactly the right capacity.
@@ -65,9 +66,11 @@ pub trait Message: Sized {
     fn encode_into(&self, out: &mut Vec<u8>) {
         let mut sizes = SizeCache::default();
         let len = self.measure_fields(&mut sizes);
-        let start = out.len();
-        out.resize(start + len, 0);
-        write_exact(self, &mut out[start..], sizes.cursor());
+        out.reserve(len);
+        let written = write_exact(self, &mut out.spare_capacity_mut()[..len], sizes.cursor()).len();
+        // SAFETY: `write_exact` returned only after initialising all `len` bytes of the spare capacity that
+        // follows the vector's current length (`written == len`), so the new length covers initialised bytes.
+        unsafe { out.set_len(out.len() + written) };
     }
 
     /// Encodes into the start of `out` and returns the number of bytes written.
@@ -87,7 +90,9 @@ pub trait Message: Sized {
         let Some(target) = out.get_mut(..len) else {
             return Err(EncodeError::BufferTooSmall { needed: len, available });
         };
-        write_exact(self, target, sizes.cursor());
+        let mut w = Writer::new(target);
+        self.write_fields(&mut w, &mut sizes.cursor());
+        assert_eq!(w.position(), len, "measuring and writing passes disagree");
         Ok(len)
     }
 
@@ -122,9 +127,17 @@ pub trait DecodeMessage<'de>: Message {
     fn merge_fields(&mut self, r: &mut Reader<'de>) -> Result<()>;
 }
 
-fn write_exact<M: Message>(message: &M, out: &mut [u8], mut sizes: SizeCursor<'_>) {
+fn write_exact<'b, M: Message>(
+    message: &M,
+    out: &'b mut [MaybeUninit<u8>],
+    mut sizes: SizeCursor<'_>,
+) -> &'b [u8] {
     let expected = out.len();
-    let mut w = Writer::new(out);
+    let mut w = Writer::new_uninit(out);
     message.write_fields(&mut w, &mut sizes);
     assert_eq!(w.position(), expected, "measuring and writing passes disagree");
+    let out = w.into_inner();
+    // SAFETY: the writer stores initialised bytes front to back without gaps and its position reached
+    // `out.len()`, so every byte of `out` is initialised; `MaybeUninit<u8>` has the layout of `u8`.
+    unsafe { core::slice::from_raw_parts(out.as_ptr().cast::<u8>(), out.len()) }
 }
