@@ -41,6 +41,13 @@ mod regenerate {
         let protos: Vec<_> =
             DATASETS.iter().chain(&["seed"]).map(|n| schemas.join(format!("proto/{n}.proto"))).collect();
         prost_build::Config::new().out_dir(&out).compile_protos(&protos, &[schemas.join("proto")])?;
+        let datasets: Vec<_> = protos[..DATASETS.len()].to_vec();
+        std::fs::create_dir_all(out.join("buffa"))?;
+        buffa_build::Config::new()
+            .files(&datasets)
+            .includes(&[schemas.join("proto")])
+            .out_dir(out.join("buffa"))
+            .compile()?;
         for proto in &protos {
             println!("cargo:rerun-if-changed={}", proto.display());
         }

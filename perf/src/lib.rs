@@ -1,5 +1,5 @@
 //! The comparison harness: the community's datasets and the seed's messages, Cramberry types for them, and the
-//! same data for prost, bilrost, postcard, bitcode, rkyv, capnp and flatbuffers, measured side by side in one
+//! same data for prost, buffa, bilrost, postcard, bitcode, rkyv, capnp and flatbuffers, measured side by side in one
 //! process.
 
 pub mod datasets;

@@ -5,8 +5,8 @@ use crate::suite::Size;
 use std::fmt::Write;
 
 /// Peers in display order.
-pub const PEERS: [&str; 8] =
-    ["cramberry", "prost", "bilrost", "postcard", "bitcode", "rkyv", "capnp", "flatbuffers"];
+pub const PEERS: [&str; 9] =
+    ["cramberry", "prost", "buffa", "bilrost", "postcard", "bitcode", "rkyv", "capnp", "flatbuffers"];
 /// Operations in display order.
 pub const OPS: [&str; 5] = ["serialize", "deserialize", "borrow", "access", "read"];
 
@@ -107,7 +107,8 @@ pub fn json(timings: &[Timing], sizes: &[Size], meta: &serde_json::Value) -> ser
 
 /// A bar chart of each peer's time relative to prost, per dataset and operation (log scale).
 pub fn svg(timings: &[Timing], sizes: &[Size]) -> String {
-    let colors = ["#c2185b", "#607d8b", "#009688", "#8bc34a", "#ff9800", "#3f51b5", "#795548", "#9c27b0"];
+    let colors =
+        ["#c2185b", "#607d8b", "#00bcd4", "#009688", "#8bc34a", "#ff9800", "#3f51b5", "#795548", "#9c27b0"];
     let groups: Vec<(&str, &str)> =
         datasets(sizes).into_iter().flat_map(|d| OPS.iter().map(move |op| (d, *op))).collect();
     let (bar, gap, height, top, left) = (12.0, 18.0, 320.0, 40.0, 60.0);
@@ -136,7 +137,7 @@ pub fn svg(timings: &[Timing], sizes: &[Size]) -> String {
         );
     }
     for (p, peer) in PEERS.iter().enumerate() {
-        let _ = writeln!(out, "<rect x=\"{:.0}\" y=\"26\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{:.0}\" y=\"35\">{peer}</text>", 320.0 + p as f64 * 85.0, colors[p], 334.0 + p as f64 * 85.0);
+        let _ = writeln!(out, "<rect x=\"{:.0}\" y=\"26\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{:.0}\" y=\"35\">{peer}</text>", 300.0 + p as f64 * 85.0, colors[p], 314.0 + p as f64 * 85.0);
     }
     out.push_str("</svg>\n");
     out

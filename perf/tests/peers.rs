@@ -14,7 +14,7 @@ fn every_peer_round_trips_every_dataset() {
         assert_eq!(peers, cramberry_perf::report::PEERS, "{dataset}");
     }
     let borrow: Vec<_> = cases.iter().filter(|c| c.op == "borrow").map(|c| c.peer).collect();
-    assert_eq!(borrow, ["cramberry", "postcard", "bitcode"]);
+    assert_eq!(borrow, ["cramberry", "buffa", "postcard", "bitcode"]);
 }
 
 #[test]

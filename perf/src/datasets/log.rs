@@ -197,9 +197,15 @@ impl Dataset for Logs {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
+        let proto = to_prost(self);
+        let wire = prost::Message::encode_to_vec(&proto);
         vec![
             peers::cramberry::with_borrow(peers::cramberry::peer(self, read_view), self),
-            peers::prost::peer(to_prost(self)),
+            peers::prost::peer(proto),
+            peers::buffa::with_borrow(
+                peers::buffa::peer::<crate::generated::log_buffa::Logs>(self, &wire, super::buffa::LOG),
+                super::buffa::LOG,
+            ),
             peers::bilrost::peer(self),
             peers::postcard::with_borrow(peers::postcard::peer(self), self),
             peers::bitcode::with_borrow(peers::bitcode::peer(self), self),

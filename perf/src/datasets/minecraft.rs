@@ -423,9 +423,16 @@ impl Dataset for Players {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
+        let proto = to_prost(self);
+        let wire = prost::Message::encode_to_vec(&proto);
         vec![
             peers::cramberry::peer(self, read_view),
-            peers::prost::peer(to_prost(self)),
+            peers::prost::peer(proto),
+            peers::buffa::peer::<crate::generated::minecraft_buffa::Players>(
+                self,
+                &wire,
+                super::buffa::MINECRAFT,
+            ),
             peers::bilrost::peer(self),
             peers::postcard::peer(self),
             peers::bitcode::peer(self),

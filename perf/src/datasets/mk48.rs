@@ -247,9 +247,12 @@ impl Dataset for Updates {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
+        let proto = to_prost(self);
+        let wire = prost::Message::encode_to_vec(&proto);
         vec![
             peers::cramberry::peer(self, read_view),
-            peers::prost::peer(to_prost(self)),
+            peers::prost::peer(proto),
+            peers::buffa::peer::<crate::generated::mk48_buffa::Updates>(self, &wire, super::buffa::MK48),
             peers::bilrost::peer(self),
             peers::postcard::peer(self),
             peers::bitcode::peer(self),

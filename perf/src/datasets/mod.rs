@@ -34,6 +34,7 @@ macro_rules! peer_types {
 }
 pub(crate) use peer_types;
 
+pub mod buffa;
 pub mod capnp;
 pub mod flatbuffers;
 pub mod log;

@@ -1,5 +1,5 @@
-//! Peer code generated from `schemas/` by the peers' own compilers (capnp, flatc, prost-build), committed so the
-//! runner builds without them. Rewrite with `cargo build -p cramberry-perf --features regenerate`.
+//! Peer code generated from `schemas/` by the peers' own compilers (capnp, flatc, prost-build, buffa-build),
+//! committed so the runner builds without them. Rewrite with `cargo build -p cramberry-perf --features regenerate`.
 #![allow(missing_docs, unused_imports, unsafe_op_in_unsafe_fn, clippy::all, clippy::pedantic)]
 #![allow(non_camel_case_types, non_snake_case, dead_code, mismatched_lifetime_syntaxes)]
 
@@ -40,3 +40,16 @@ pub mod mk48_pb;
 #[rustfmt::skip]
 #[path = "perf.seed.rs"]
 pub mod seed_pb;
+
+#[rustfmt::skip]
+#[path = "buffa/perf.log.mod.rs"]
+pub mod log_buffa;
+#[rustfmt::skip]
+#[path = "buffa/perf.mesh.mod.rs"]
+pub mod mesh_buffa;
+#[rustfmt::skip]
+#[path = "buffa/perf.minecraft.mod.rs"]
+pub mod minecraft_buffa;
+#[rustfmt::skip]
+#[path = "buffa/perf.mk48.mod.rs"]
+pub mod mk48_buffa;

@@ -3,6 +3,7 @@
 
 pub mod bilrost;
 pub mod bitcode;
+pub mod buffa;
 pub mod capnp;
 pub mod cramberry;
 pub mod flatbuffers;
