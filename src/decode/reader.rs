@@ -385,22 +385,8 @@ const ONE_BYTE_TAGS: [Option<WireType>; 256] = {
     let mut table = [None; 256];
     let mut byte = 8;
     while byte < 0x80 {
-        if !matches!(byte & 7, 3 | 4) {
-            table[byte] = Some(WIRE_TYPES[byte & 7]);
-        }
+        table[byte] = WireType::from_bits((byte & 7) as u8);
         byte += 1;
     }
     table
 };
-
-/// The wire type for each valid bit pattern (entries 3 and 4 are never read).
-const WIRE_TYPES: [WireType; 8] = [
-    WireType::Varint,
-    WireType::Fixed64,
-    WireType::Bytes,
-    WireType::Varint,
-    WireType::Varint,
-    WireType::Fixed32,
-    WireType::Svarint,
-    WireType::TypeRef,
-];

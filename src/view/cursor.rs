@@ -186,17 +186,18 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// The wire type for each bit pattern; 3 and 4 never occur in validated bytes.
-const WIRE_TYPES: [WireType; 8] = [
-    WireType::Varint,
-    WireType::Fixed64,
-    WireType::Bytes,
-    WireType::Varint,
-    WireType::Varint,
-    WireType::Fixed32,
-    WireType::Svarint,
-    WireType::TypeRef,
-];
+/// The wire type for each bit pattern; 3 and 4 never occur in validated bytes (they read as VARINT here).
+const WIRE_TYPES: [WireType; 8] = {
+    let mut table = [WireType::Varint; 8];
+    let mut bits = 0;
+    while bits < 8 {
+        if let Some(wire_type) = WireType::from_bits(bits as u8) {
+            table[bits] = wire_type;
+        }
+        bits += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

@@ -197,26 +197,15 @@ impl Dataset for Logs {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
-        let proto = to_prost(self);
-        let wire = prost::Message::encode_to_vec(&proto);
-        vec![
-            peers::cramberry::with_borrow(peers::cramberry::peer(self, read_view), self),
-            peers::prost::peer(proto),
-            peers::buffa::with_borrow(
-                peers::buffa::peer::<crate::generated::log_buffa::Logs>(self, &wire, super::buffa::LOG),
-                super::buffa::LOG,
-            ),
-            peers::bilrost::peer(self),
-            peers::postcard::with_borrow(peers::postcard::peer(self), self),
-            peers::bitcode::with_borrow(peers::bitcode::peer(self), self),
-            peers::rkyv::peer(self, read_rkyv),
-            peers::capnp::peer(self, super::capnp::log::build, super::capnp::log::read),
-            peers::flatbuffers::peer(
-                self,
-                super::flatbuffers::log::build,
-                super::flatbuffers::log::access,
-                super::flatbuffers::log::read,
-            ),
-        ]
+        let all = super::community_peers!(self, log, crate::generated::log_buffa::Logs, LOG);
+        all.into_iter()
+            .map(|peer| match peer.name {
+                "cramberry" => peers::cramberry::with_borrow(peer, self),
+                "buffa" => peers::buffa::with_borrow(peer, super::buffa::LOG),
+                "postcard" => peers::postcard::with_borrow(peer, self),
+                "bitcode" => peers::bitcode::with_borrow(peer, self),
+                _ => peer,
+            })
+            .collect()
     }
 }

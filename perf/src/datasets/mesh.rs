@@ -1,6 +1,6 @@
 //! `mesh`: 125,000 triangles (bulk f32). Cramberry writes the triangles as pods: one run of their bytes.
 
-use crate::peers::{self, Dataset, Peer};
+use crate::peers::{Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -86,23 +86,6 @@ impl Dataset for Mesh {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
-        let proto = to_prost(self);
-        let wire = prost::Message::encode_to_vec(&proto);
-        vec![
-            peers::cramberry::peer(self, read_view),
-            peers::prost::peer(proto),
-            peers::buffa::peer::<crate::generated::mesh_buffa::Mesh>(self, &wire, super::buffa::MESH),
-            peers::bilrost::peer(self),
-            peers::postcard::peer(self),
-            peers::bitcode::peer(self),
-            peers::rkyv::peer(self, read_rkyv),
-            peers::capnp::peer(self, super::capnp::mesh::build, super::capnp::mesh::read),
-            peers::flatbuffers::peer(
-                self,
-                super::flatbuffers::mesh::build,
-                super::flatbuffers::mesh::access,
-                super::flatbuffers::mesh::read,
-            ),
-        ]
+        super::community_peers!(self, mesh, crate::generated::mesh_buffa::Mesh, MESH)
     }
 }

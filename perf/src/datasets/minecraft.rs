@@ -1,6 +1,6 @@
 //! `minecraft_savedata`: 500 players (mixed, borrowable). Signed fields use ZigZag; uuids are fixed32.
 
-use crate::peers::{self, Dataset, Peer};
+use crate::peers::{Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -423,27 +423,6 @@ impl Dataset for Players {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
-        let proto = to_prost(self);
-        let wire = prost::Message::encode_to_vec(&proto);
-        vec![
-            peers::cramberry::peer(self, read_view),
-            peers::prost::peer(proto),
-            peers::buffa::peer::<crate::generated::minecraft_buffa::Players>(
-                self,
-                &wire,
-                super::buffa::MINECRAFT,
-            ),
-            peers::bilrost::peer(self),
-            peers::postcard::peer(self),
-            peers::bitcode::peer(self),
-            peers::rkyv::peer(self, read_rkyv),
-            peers::capnp::peer(self, super::capnp::minecraft::build, super::capnp::minecraft::read),
-            peers::flatbuffers::peer(
-                self,
-                super::flatbuffers::minecraft::build,
-                super::flatbuffers::minecraft::access,
-                super::flatbuffers::minecraft::read,
-            ),
-        ]
+        super::community_peers!(self, minecraft, crate::generated::minecraft_buffa::Players, MINECRAFT)
     }
 }

@@ -1,6 +1,6 @@
 //! `mk48`: 1,000 game-state updates (many small numbers, nested lists). Signed fields use ZigZag (SVARINT).
 
-use crate::peers::{self, Dataset, Peer};
+use crate::peers::{Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -247,23 +247,6 @@ impl Dataset for Updates {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
-        let proto = to_prost(self);
-        let wire = prost::Message::encode_to_vec(&proto);
-        vec![
-            peers::cramberry::peer(self, read_view),
-            peers::prost::peer(proto),
-            peers::buffa::peer::<crate::generated::mk48_buffa::Updates>(self, &wire, super::buffa::MK48),
-            peers::bilrost::peer(self),
-            peers::postcard::peer(self),
-            peers::bitcode::peer(self),
-            peers::rkyv::peer(self, read_rkyv),
-            peers::capnp::peer(self, super::capnp::mk48::build, super::capnp::mk48::read),
-            peers::flatbuffers::peer(
-                self,
-                super::flatbuffers::mk48::build,
-                super::flatbuffers::mk48::access,
-                super::flatbuffers::mk48::read,
-            ),
-        ]
+        super::community_peers!(self, mk48, crate::generated::mk48_buffa::Updates, MK48)
     }
 }

@@ -34,6 +34,36 @@ macro_rules! peer_types {
 }
 pub(crate) use peer_types;
 
+/// Every peer of a community dataset. `$ds` names the dataset's module, which provides `to_prost`,
+/// `read_view` and `read_rkyv`, as do its namesakes in the `capnp` and `flatbuffers` modules (`build`,
+/// `access`, `read`); `$buffa` is buffa's root type and `$views` the dataset's entry in [`buffa`].
+macro_rules! community_peers {
+    ($data:expr, $ds:ident, $buffa:ty, $views:ident) => {{
+        use $crate::datasets::{capnp, flatbuffers, $ds as dataset};
+        use $crate::peers;
+        let data = $data;
+        let proto = dataset::to_prost(data);
+        let wire = prost::Message::encode_to_vec(&proto);
+        vec![
+            peers::cramberry::peer(data, dataset::read_view),
+            peers::prost::peer(proto),
+            peers::buffa::peer::<$buffa>(data, &wire, $crate::datasets::buffa::$views),
+            peers::bilrost::peer(data),
+            peers::postcard::peer(data),
+            peers::bitcode::peer(data),
+            peers::rkyv::peer(data, dataset::read_rkyv),
+            peers::capnp::peer(data, capnp::$ds::build, capnp::$ds::read),
+            peers::flatbuffers::peer(
+                data,
+                flatbuffers::$ds::build,
+                flatbuffers::$ds::access,
+                flatbuffers::$ds::read,
+            ),
+        ]
+    }};
+}
+pub(crate) use community_peers;
+
 pub mod buffa;
 pub mod capnp;
 pub mod flatbuffers;
