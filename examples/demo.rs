@@ -217,6 +217,6 @@ fn main() -> Result<(), cramberry::DecodeError> {
         per(decode_owned),
         decode_owned / view_read_all
     );
-    println!("\nperf/ compares these paths with prost, postcard, bitcode and rkyv: cargo run --release -p cramberry-perf -- --quick");
+    println!("\nperf/ compares these paths with prost, buffa, bilrost, postcard, bitcode, rkyv, capnp and flatbuffers:\n  cargo run --release -p cramberry-perf -- --quick");
     Ok(())
 }
