@@ -178,6 +178,21 @@ fn bool_two() {
 }
 
 #[test]
+fn bool_two_inside_a_packed_run_is_found_by_index_by_decode_and_view() {
+    // A run of five bools checked in bulk; the fourth byte is 2, so the element-wise read reports it.
+    let run = with_required(&[0xe2, 0x01, 0x05, 1, 0, 1, 2, 0]);
+    for result in [AllKinds::decode(&run).map(drop), AllKinds::view(&run).map(drop)] {
+        let err = result.expect_err("a bool of 2 must be rejected");
+        assert_eq!((err.kind().clone(), err.offset()), (DecodeErrorKind::InvalidBool(2), 9));
+        assert!(err.to_string().contains("[3]"), "the path names element 3: {err}");
+    }
+    let valid = with_required(&[0xe2, 0x01, 0x05, 1, 0, 1, 1, 0]);
+    assert_eq!(AllKinds::decode(&valid).unwrap().packed_bool, [true, false, true, true, false]);
+    let view = AllKinds::view(&valid).unwrap();
+    assert_eq!(view.packed_bool().iter().collect::<Vec<_>>(), [true, false, true, true, false]);
+}
+
+#[test]
 fn unknown_enum_value_and_unknown_type_id() {
     let color_5 = with_required(&[0xc0, 0x02, 0x05]);
     assert_eq!(kind_of(AllKinds::decode(&color_5)), (DecodeErrorKind::UnknownEnumValue(5), 5));

@@ -70,6 +70,15 @@ pub trait Value<K = Natural> {
     /// floats, pods), so a packed run can be validated by its length alone.
     const PACKED_UNCHECKED: bool = false;
 
+    /// Whether every element of a packed run of this fixed-width type is valid, checked in one pass over
+    /// the run (outside canonical mode). Types whose elements need no check (`PACKED_UNCHECKED`) accept any
+    /// run; `bool` checks that every byte is 0 or 1.
+    #[inline(always)]
+    fn run_is_valid(run: &[u8]) -> bool {
+        let _ = run;
+        Self::PACKED_UNCHECKED
+    }
+
     /// Whether this is the type's default value (a plain field holding it is not written).
     fn is_default(&self) -> bool;
 

@@ -182,12 +182,14 @@ fn read_packed_run<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
             return Err(r.error(kind, tag.offset));
         }
         sink.expect(len / V::PACKED_WIDTH, r, tag.offset)?;
-        if V::PACKED_UNCHECKED && !r.canonical() {
+        if !r.canonical() {
             let at = r.position();
             let run = r.take(len)?;
-            if E::run(run, len / V::PACKED_WIDTH, sink) {
+            if V::run_is_valid(run) && E::run(run, len / V::PACKED_WIDTH, sink) {
                 return Ok(());
             }
+            // Read element by element: either the type cannot take a run in bulk, or the run holds an
+            // invalid element, which the element-wise read reports with its index and offset.
             r.rewind_to(at);
         }
     }

@@ -23,12 +23,22 @@ impl Value for bool {
     fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
         w.put_u8(u8::from(*self));
     }
+    /// A packed run of bools is valid when every byte is 0 or 1 (one pass, no per-element decoding).
+    #[inline(always)]
+    fn run_is_valid(run: &[u8]) -> bool {
+        run.iter().all(|&b| b <= 1)
+    }
 }
 
 impl<'de> DecodeValue<'de> for bool {
     #[inline(always)]
     fn empty() -> Self {
         false
+    }
+    #[inline(always)]
+    fn decode_run(run: &'de [u8], out: &mut Vec<Self>) -> bool {
+        out.extend(run.iter().map(|&b| b != 0));
+        true
     }
     #[inline(always)]
     fn decode(r: &mut Reader<'de>) -> Result<Self> {
