@@ -13,8 +13,11 @@ fn every_peer_round_trips_every_dataset() {
         let peers: Vec<_> = sizes.iter().filter(|s| s.dataset == dataset).map(|s| s.peer).collect();
         assert_eq!(peers, cramberry_perf::report::PEERS, "{dataset}");
     }
-    let borrow: Vec<_> = cases.iter().filter(|c| c.op == "borrow").map(|c| c.peer).collect();
-    assert_eq!(borrow, ["cramberry", "buffa", "postcard", "bitcode"]);
+    for dataset in ["log", "minecraft"] {
+        let borrow: Vec<_> =
+            cases.iter().filter(|c| c.dataset == dataset && c.op == "borrow").map(|c| c.peer).collect();
+        assert_eq!(borrow, ["cramberry", "buffa", "postcard", "bitcode"], "{dataset}");
+    }
 }
 
 #[test]

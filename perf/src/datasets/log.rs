@@ -1,6 +1,6 @@
 //! `log`: 10,000 web-server log lines (strings-heavy, borrowable).
 
-use crate::peers::{self, Borrowing, Dataset, Peer};
+use crate::peers::{Borrowing, Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -139,48 +139,8 @@ pub fn read_rkyv(v: &ArchivedLogs) -> u64 {
     })
 }
 
-/// One log line that borrows its strings from the input (the "borrow" column).
-#[derive(cramberry::Cramberry, serde::Deserialize, bitcode::Decode, Debug)]
-pub struct BorrowedLog<'a> {
-    #[cram(1)]
-    pub address: Address,
-    #[cram(2)]
-    pub identity: &'a str,
-    #[cram(3)]
-    pub userid: &'a str,
-    #[cram(4)]
-    pub date: &'a str,
-    #[cram(5)]
-    pub request: &'a str,
-    #[cram(6)]
-    pub code: u16,
-    #[cram(7)]
-    pub size: u64,
-}
-
-/// The dataset, borrowing.
-#[derive(cramberry::Cramberry, serde::Deserialize, bitcode::Decode, Debug)]
-pub struct BorrowedLogs<'a> {
-    #[cram(1)]
-    #[serde(borrow)]
-    pub logs: Vec<BorrowedLog<'a>>,
-}
-
 impl Borrowing for Logs {
-    type Borrowed<'b> = BorrowedLogs<'b>;
-
-    fn same(borrowed: &BorrowedLogs<'_>, plain: &Logs) -> bool {
-        borrowed.logs.len() == plain.logs.len()
-            && borrowed.logs.iter().zip(&plain.logs).all(|(b, p)| {
-                b.address == p.address
-                    && b.identity == p.identity
-                    && b.userid == p.userid
-                    && b.date == p.date
-                    && b.request == p.request
-                    && b.code == p.code
-                    && b.size == p.size
-            })
-    }
+    type Borrowed<'b> = super::borrowed::Logs<'b>;
 }
 
 fn read_one(address: &Address, code: u16, size: u64) -> u64 {
@@ -198,14 +158,6 @@ impl Dataset for Logs {
 
     fn peers(&self) -> Vec<Peer<'_>> {
         let all = super::community_peers!(self, log, crate::generated::log_buffa::Logs, LOG);
-        all.into_iter()
-            .map(|peer| match peer.name {
-                "cramberry" => peers::cramberry::with_borrow(peer, self),
-                "buffa" => peers::buffa::with_borrow(peer, super::buffa::LOG),
-                "postcard" => peers::postcard::with_borrow(peer, self),
-                "bitcode" => peers::bitcode::with_borrow(peer, self),
-                _ => peer,
-            })
-            .collect()
+        all.into_iter().map(|peer| super::with_borrow(peer, self, super::buffa::LOG)).collect()
     }
 }

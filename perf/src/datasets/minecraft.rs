@@ -1,6 +1,6 @@
 //! `minecraft_savedata`: 500 players (mixed, borrowable). Signed fields use ZigZag; uuids are fixed32.
 
-use crate::peers::{Dataset, Peer};
+use crate::peers::{Borrowing, Dataset, Peer};
 use crate::rng::Rng;
 
 super::peer_types! {
@@ -423,6 +423,12 @@ impl Dataset for Players {
     }
 
     fn peers(&self) -> Vec<Peer<'_>> {
-        super::community_peers!(self, minecraft, crate::generated::minecraft_buffa::Players, MINECRAFT)
+        let all =
+            super::community_peers!(self, minecraft, crate::generated::minecraft_buffa::Players, MINECRAFT);
+        all.into_iter().map(|peer| super::with_borrow(peer, self, super::buffa::MINECRAFT)).collect()
     }
+}
+
+impl Borrowing for Players {
+    type Borrowed<'b> = super::borrowed::Players<'b>;
 }

@@ -64,6 +64,27 @@ macro_rules! community_peers {
 }
 pub(crate) use community_peers;
 
+/// Adds the borrow column to the peers that can decode into a borrowing twin of the dataset.
+fn with_borrow<'a, T>(
+    peer: crate::peers::Peer<'a>,
+    data: &'a T,
+    buffa: crate::peers::buffa::Views,
+) -> crate::peers::Peer<'a>
+where
+    T: crate::peers::Borrowing,
+    for<'b> T::Borrowed<'b>: cramberry::DecodeMessage<'b> + serde::Deserialize<'b> + bitcode::Decode<'b>,
+{
+    use crate::peers;
+    match peer.name {
+        "cramberry" => peers::cramberry::with_borrow(peer, data),
+        "buffa" => peers::buffa::with_borrow(peer, buffa),
+        "postcard" => peers::postcard::with_borrow(peer, data),
+        "bitcode" => peers::bitcode::with_borrow(peer, data),
+        _ => peer,
+    }
+}
+
+pub mod borrowed;
 pub mod buffa;
 pub mod capnp;
 pub mod flatbuffers;

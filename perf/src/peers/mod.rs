@@ -86,9 +86,12 @@ pub trait Dataset {
 
 /// A dataset with a borrowing twin: `Borrowed<'b>` holds the same values with strings borrowed from bytes that
 /// live for `'b` (the "borrow" column, for the strings-heavy datasets).
-pub trait Borrowing: Dataset {
-    /// The borrowing twin of the dataset's root type.
-    type Borrowed<'b>;
-    /// Whether a borrowed decode holds the same values as the plain one.
-    fn same(borrowed: &Self::Borrowed<'_>, plain: &Self) -> bool;
+pub trait Borrowing: Dataset + ::cramberry::Message {
+    /// The borrowing twin of the dataset's root type (the same fields and numbers).
+    type Borrowed<'b>: ::cramberry::Message;
+
+    /// Whether a borrowed decode holds the same values as the plain one: their canonical encodings agree.
+    fn same(borrowed: &Self::Borrowed<'_>, plain: &Self) -> bool {
+        ::cramberry::Message::encode_to_vec(borrowed) == ::cramberry::Message::encode_to_vec(plain)
+    }
 }
