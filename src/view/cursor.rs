@@ -57,30 +57,19 @@ impl<'a> Cursor<'a> {
         bytes.get(start..self.pos).unwrap_or_default()
     }
 
-    /// The offset at which `part` (a slice of the cursor's bytes) starts.
+    /// Where a list or map field whose occurrences so far cover `span` starts: at `tag` for its first one.
     #[inline(always)]
-    pub fn offset_of(&self, part: &[u8]) -> usize {
-        (part.as_ptr() as usize).wrapping_sub(self.bytes.as_ptr() as usize)
+    pub fn span_start(&self, span: &[u8], tag: &RevisitTag) -> usize {
+        if span.is_empty() {
+            tag.offset
+        } else {
+            (span.as_ptr() as usize).wrapping_sub(self.bytes.as_ptr() as usize)
+        }
     }
 
     /// Reads a varint (0 at the end of the bytes).
     #[inline(always)]
     pub fn varint(&mut self) -> u64 {
-        match self.bytes.get(self.pos..) {
-            Some([b0, ..]) if *b0 < 0x80 => {
-                self.pos += 1;
-                u64::from(*b0)
-            }
-            Some([b0, b1, ..]) if *b1 < 0x80 => {
-                self.pos += 2;
-                u64::from(*b0 & 0x7f) | (u64::from(*b1) << 7)
-            }
-            _ => self.varint_multibyte(),
-        }
-    }
-
-    #[inline(never)]
-    fn varint_multibyte(&mut self) -> u64 {
         match decode_varint(self.bytes.get(self.pos..).unwrap_or_default()) {
             Ok((value, len)) => {
                 self.pos += len;
@@ -170,6 +159,20 @@ impl<'a> Cursor<'a> {
             WireType::TypeRef => {
                 self.varint();
                 self.len_delimited();
+            }
+        }
+    }
+
+    /// Steps over the element after `tag` and every following element with the same tag (one occurrence of
+    /// an unpacked list or a map); returns how many.
+    #[inline]
+    pub fn skip_repeats(&mut self, tag: &RevisitTag) -> usize {
+        let mut count = 0;
+        loop {
+            self.skip(tag.wire_type);
+            count += 1;
+            if !self.eat_repeat(tag) {
+                return count;
             }
         }
     }

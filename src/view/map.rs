@@ -187,14 +187,7 @@ where
 /// map's span.
 #[inline]
 pub fn revisit<'a, K, V>(map: &mut MapView<'a, K, V>, tag: &RevisitTag, c: &mut Cursor<'a>) {
-    let start = if map.span.is_empty() { tag.offset } else { c.offset_of(map.span) };
-    let mut count = map.count;
-    loop {
-        c.len_delimited();
-        count += 1;
-        if !c.eat_repeat(tag) {
-            break;
-        }
-    }
+    let start = c.span_start(map.span, tag);
+    let count = map.count + c.skip_repeats(tag);
     *map = MapView { span: c.since(start), number: tag.number, count, marker: PhantomData };
 }

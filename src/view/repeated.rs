@@ -304,22 +304,16 @@ pub fn revisit<'a, K, T: ValueView<'a, K>>(
     tag: &RevisitTag,
     c: &mut Cursor<'a>,
 ) {
-    let start = if list.span.is_empty() { tag.offset } else { c.offset_of(list.span) };
-    let mut count = list.count;
-    if T::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
+    let start = c.span_start(list.span, tag);
+    let added = if T::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
         let run = c.len_delimited();
-        count += match T::PACKED_WIDTH {
+        match T::PACKED_WIDTH {
             0 => run.iter().filter(|&&b| b < 0x80).count(),
             width => run.len() / width,
-        };
-    } else {
-        loop {
-            c.skip(tag.wire_type);
-            count += 1;
-            if !c.eat_repeat(tag) {
-                break;
-            }
         }
-    }
-    *list = Repeated { span: c.since(start), number: tag.number, count, marker: PhantomData };
+    } else {
+        c.skip_repeats(tag)
+    };
+    *list =
+        Repeated { span: c.since(start), number: tag.number, count: list.count + added, marker: PhantomData };
 }
