@@ -9,6 +9,7 @@
 //! attribute reference.
 
 mod attr;
+mod dispatch;
 mod enumeration;
 mod interface;
 mod message;

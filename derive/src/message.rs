@@ -1,6 +1,7 @@
 //! Structs as messages: `Message`, `DecodeMessage`, and the value traits so they nest.
 
 use crate::attr::FieldRole;
+use crate::dispatch::Arm;
 use crate::shape::{shape_of, Shape};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -96,6 +97,22 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
         quote!()
     };
     Ok(quote! { #encode #decode #value #decode_value #view })
+}
+
+/// The wire type the encoder writes for field `f` (of type `ty`, encoding kind `k`): what the in-order fast
+/// path of the parsing loops expects.
+pub fn written_wire_type(f: &FieldInfo, ty: &syn::Type, k: &TokenStream) -> TokenStream {
+    let rt = rt();
+    match f.shape {
+        Shape::Plain => quote!(<#ty as #rt::Value<#k>>::WIRE_TYPE),
+        Shape::Optional => {
+            quote!(<<#ty as #rt::view::OptionType>::Inner as #rt::Value<#k>>::WIRE_TYPE)
+        }
+        Shape::Repeated | Shape::Array => {
+            quote!(#rt::repeated::wire_type::<#k, <#ty as #rt::view::ListType>::Elem>())
+        }
+        Shape::Map => quote!(#rt::WireType::Bytes),
+    }
 }
 
 pub fn kind(fixed: bool) -> TokenStream {
@@ -223,9 +240,11 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                             return ::core::result::Result::Err(#rt::required::missing(r, #name_str, #field_str));
                         }
                     });
-                    arms.push(quote!(#number => { #merge; #seen = true; }));
+                    let wire_type = written_wire_type(f, ty, &k);
+                    arms.push(Arm { number: *number, wire_type, body: quote!(#merge; #seen = true) });
                 } else {
-                    arms.push(quote!(#number => #merge,));
+                    let wire_type = written_wire_type(f, ty, &k);
+                    arms.push(Arm { number: *number, wire_type, body: merge });
                 }
             }
             FieldRole::Unknown => {
@@ -235,6 +254,7 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             FieldRole::Skip => empty.push(quote!(#member: ::core::default::Default::default())),
         }
     }
+    let parse = crate::dispatch::validating(&mut arms, unknown_arm);
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
@@ -245,14 +265,8 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             }
             #[inline]
             fn merge_fields(&mut self, r: &mut #rt::Reader<#de>) -> ::cramberry::Result<()> {
-                let mut last = 0u32;
                 #(#seen_decls)*
-                while let ::core::option::Option::Some(tag) = r.next_field(&mut last)? {
-                    match tag.number {
-                        #(#arms)*
-                        _ => #unknown_arm,
-                    }
-                }
+                #parse
                 #(#seen_checks)*
                 ::core::result::Result::Ok(())
             }

@@ -2,6 +2,7 @@
 //! pods appear inside views.
 
 use crate::attr::FieldRole;
+use crate::dispatch::Arm;
 use crate::message::{kind, rt, FieldInfo};
 use crate::shape::Shape;
 use proc_macro2::{Span, TokenStream};
@@ -152,7 +153,8 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             }
         });
         empty.push(quote!(#member: #init));
-        revisit_arms.push(quote!(#number => #revisit,));
+        let wire_type = crate::message::written_wire_type(f, &ty, &k);
+        revisit_arms.push(Arm { number: *number, wire_type: wire_type.clone(), body: revisit });
         owned_fields.push((member, to_owned));
         let merge_call =
             quote!(#merge(&mut view.#member, &tag, r).map_err(|e| e.in_field(#name_str, #field_str))?);
@@ -164,12 +166,14 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                     return ::core::result::Result::Err(#rt::required::missing(r, #name_str, #field_str));
                 }
             });
-            arms.push(quote!(#number => { #merge_call; #seen = true; }));
+            arms.push(Arm { number: *number, wire_type, body: quote!(#merge_call; #seen = true) });
         } else {
-            arms.push(quote!(#number => #merge_call,));
+            arms.push(Arm { number: *number, wire_type, body: merge_call });
         }
     }
     let (owned_members, owned_values): (Vec<_>, Vec<_>) = owned_fields.into_iter().unzip();
+    let parse = crate::dispatch::validating(&mut arms, quote!(r.skip_unknown(&tag)?));
+    let revisit = crate::dispatch::revisiting(&mut revisit_arms);
     let doc = format!(
         "A validated, zero-copy view of [`{name}`]: `{name}::view(&bytes)` checks the bytes once; every accessor \
          then reads in place, never fails and never allocates."
@@ -218,14 +222,8 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             fn parse_fields(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
                 let start = r.position();
                 let mut view = Self::__empty();
-                let mut last = 0u32;
                 #(#seen_decls)*
-                while let ::core::option::Option::Some(tag) = r.next_field(&mut last)? {
-                    match tag.number {
-                        #(#arms)*
-                        _ => r.skip_unknown(&tag)?,
-                    }
-                }
+                #parse
                 #(#seen_checks)*
                 view.__bytes = r.slice(start, r.position());
                 ::core::result::Result::Ok(view)
@@ -234,12 +232,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             fn revisit_fields(bytes: &#v [u8]) -> Self {
                 let mut c = #rt::view::Cursor::new(bytes);
                 let mut view = Self::__empty();
-                while let ::core::option::Option::Some(tag) = c.next_tag() {
-                    match tag.number {
-                        #(#revisit_arms)*
-                        _ => c.skip(tag.wire_type),
-                    }
-                }
+                #revisit
                 view.__bytes = bytes;
                 view
             }

@@ -3,7 +3,7 @@
 use crate::error::{CanonicalRule, DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
 use crate::unknown::UnknownFields;
-use crate::wire::{decode_varint, split_tag, VarintError, WireType, MAX_FIELD_NUMBER};
+use crate::wire::{decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER};
 
 /// A field tag read from the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,13 +20,15 @@ pub struct Tag {
 
 /// A cursor over the input of one decode.
 ///
-/// Offsets are absolute: a nested message narrows the readable end but keeps positions relative to the start
+/// Offsets are absolute: a nested message narrows the readable bytes but keeps positions relative to the start
 /// of the whole input, so every error says where in *your* buffer the problem is.
+///
+/// The reader keeps the unread bytes of the current message as one slice, so every read checks one length
+/// (the slice's) and advances by re-slicing; positions are computed from pointers only when asked for.
 #[derive(Debug, Clone)]
 pub struct Reader<'de> {
     input: &'de [u8],
-    pos: usize,
-    end: usize,
+    rest: &'de [u8],
     depth: u32,
     opts: DecodeOptions,
 }
@@ -37,14 +39,14 @@ impl<'de> Reader<'de> {
         if input.len() > opts.max_message_len {
             return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
         }
-        Ok(Reader { input, pos: 0, end: input.len(), depth: 0, opts: *opts })
+        Ok(Reader { input, rest: input, depth: 0, opts: *opts })
     }
 
     /// A reader over bytes that a view already validated: no limits, lenient, never fails to construct.
     /// Views re-read such bytes lazily (iterating a list, opening a boxed message).
     pub(crate) fn revisit(input: &'de [u8]) -> Self {
         let opts = DecodeOptions::DEFAULT.max_depth(u32::MAX);
-        Reader { input, pos: 0, end: input.len(), depth: 0, opts }
+        Reader { input, rest: input, depth: 0, opts }
     }
 
     /// The input between two offsets (as returned by [`position`](Self::position)).
@@ -52,6 +54,13 @@ impl<'de> Reader<'de> {
     pub fn slice(&self, start: usize, end: usize) -> &'de [u8] {
         let input: &'de [u8] = self.input;
         &input[start..end]
+    }
+
+    /// The input from offset `start` to the current position.
+    #[inline(always)]
+    pub fn since(&self, start: usize) -> &'de [u8] {
+        let input: &'de [u8] = self.input;
+        &input[start..self.position()]
     }
 
     /// The offset in the input at which `part` (a slice of the input) starts.
@@ -75,19 +84,19 @@ impl<'de> Reader<'de> {
     /// The current byte offset in the input.
     #[inline(always)]
     pub fn position(&self) -> usize {
-        self.pos
+        self.offset_of(self.rest)
     }
 
     /// Bytes left before the end of the current message.
     #[inline(always)]
     pub fn remaining(&self) -> usize {
-        self.end - self.pos
+        self.rest.len()
     }
 
     /// Whether the current message has no more bytes.
     #[inline(always)]
     pub fn at_end(&self) -> bool {
-        self.pos >= self.end
+        self.rest.is_empty()
     }
 
     /// An error of `kind` at `offset`.
@@ -107,14 +116,14 @@ impl<'de> Reader<'de> {
     pub fn read_varint(&mut self) -> Result<u64> {
         // One- and two-byte values (tags, lengths, small numbers) take these branches alone; a two-byte
         // varint whose second byte is 0 is overlong, which only canonical mode rejects (in the slow path).
-        match self.input[..self.end].get(self.pos..) {
-            Some([b0, ..]) if *b0 < 0x80 => {
-                self.pos += 1;
-                Ok(u64::from(*b0))
+        match *self.rest {
+            [b0, ref tail @ ..] if b0 < 0x80 => {
+                self.rest = tail;
+                Ok(u64::from(b0))
             }
-            Some([b0, b1, ..]) if *b1 < 0x80 && (*b1 != 0 || !self.opts.canonical) => {
-                self.pos += 2;
-                Ok(u64::from(*b0 & 0x7f) | (u64::from(*b1) << 7))
+            [b0, b1, ref tail @ ..] if b1 < 0x80 && (b1 != 0 || !self.opts.canonical) => {
+                self.rest = tail;
+                Ok(u64::from(b0 & 0x7f) | (u64::from(b1) << 7))
             }
             _ => self.read_varint_multibyte(),
         }
@@ -122,17 +131,30 @@ impl<'de> Reader<'de> {
 
     #[inline(never)]
     fn read_varint_multibyte(&mut self) -> Result<u64> {
-        let rest = &self.input[self.pos..self.end];
-        match decode_varint(rest) {
-            Ok((value, len)) => {
-                if self.opts.canonical && len > 1 && rest[len - 1] == 0 {
-                    return Err(self.non_canonical(CanonicalRule::OverlongVarint, self.pos));
-                }
-                self.pos += len;
-                Ok(value)
+        let rest = self.rest;
+        // Three to five bytes (32-bit values, lengths up to 32 GiB) by pattern, with no loop; the last byte
+        // must not be 0 in canonical mode (overlong).
+        let (value, len) = match *rest {
+            [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
+                (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
             }
-            Err(e) => Err(self.varint_error(e)),
+            [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
+                u64::from(b0 & 0x7f)
+                    | (u64::from(b1 & 0x7f) << 7)
+                    | (u64::from(b2 & 0x7f) << 14)
+                    | (u64::from(b3) << 21),
+                4,
+            ),
+            _ => match decode_varint(rest) {
+                Ok(decoded) => decoded,
+                Err(e) => return Err(self.varint_error(e)),
+            },
+        };
+        if self.opts.canonical && len > 1 && rest[len - 1] == 0 {
+            return Err(self.non_canonical(CanonicalRule::OverlongVarint, self.position()));
         }
+        self.rest = &rest[len..];
+        Ok(value)
     }
 
     #[cold]
@@ -141,18 +163,18 @@ impl<'de> Reader<'de> {
             VarintError::Truncated => DecodeErrorKind::Truncated,
             VarintError::Overflow => DecodeErrorKind::VarintOverflow,
         };
-        self.error(kind, self.pos)
+        self.error(kind, self.position())
     }
 
     /// Reads `N` raw bytes.
     #[inline(always)]
     pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N]> {
-        match self.input[self.pos..self.end].first_chunk::<N>() {
-            Some(bytes) => {
-                self.pos += N;
+        match self.rest.split_first_chunk::<N>() {
+            Some((bytes, tail)) => {
+                self.rest = tail;
                 Ok(*bytes)
             }
-            None => Err(self.error(DecodeErrorKind::Truncated, self.pos)),
+            None => Err(self.error(DecodeErrorKind::Truncated, self.position())),
         }
     }
 
@@ -171,32 +193,39 @@ impl<'de> Reader<'de> {
     /// Reads a length prefix and checks it against the bytes remaining (before anyone allocates for it).
     #[inline(always)]
     pub fn read_len(&mut self) -> Result<usize> {
-        let at = self.pos;
+        let before = self.rest;
         let len = self.read_varint()?;
-        if len > self.remaining() as u64 {
-            return Err(
-                self.error(DecodeErrorKind::LengthOutOfBounds { len, remaining: self.remaining() }, at)
-            );
+        if len > self.rest.len() as u64 {
+            return Err(self.length_error(len, before));
         }
         Ok(len as usize)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn length_error(&self, len: u64, at: &[u8]) -> DecodeError {
+        self.error(
+            DecodeErrorKind::LengthOutOfBounds { len, remaining: self.remaining() },
+            self.offset_of(at),
+        )
     }
 
     /// Takes the next `len` bytes (already checked by [`read_len`](Self::read_len)).
     #[inline(always)]
     pub fn take(&mut self, len: usize) -> Result<&'de [u8]> {
-        if len > self.remaining() {
-            return Err(self.error(DecodeErrorKind::Truncated, self.pos));
+        match self.rest.split_at_checked(len) {
+            Some((bytes, tail)) => {
+                self.rest = tail;
+                Ok(bytes)
+            }
+            None => Err(self.error(DecodeErrorKind::Truncated, self.position())),
         }
-        let input: &'de [u8] = self.input;
-        let bytes = &input[self.pos..self.pos + len];
-        self.pos += len;
-        Ok(bytes)
     }
 
     /// Reads a length prefix and the bytes it covers, enforcing `limit` on the length.
     #[inline(always)]
     pub fn read_len_delimited(&mut self, limit: Limit) -> Result<&'de [u8]> {
-        let at = self.pos;
+        let before = self.rest;
         let len = self.read_len()?;
         let max = match limit {
             Limit::StringLen => self.opts.max_string_len,
@@ -204,16 +233,40 @@ impl<'de> Reader<'de> {
             _ => usize::MAX,
         };
         if len > max {
-            return Err(limit_error(limit, max, at));
+            return Err(limit_error(limit, max, self.offset_of(before)));
         }
-        // `read_len` checked `len` against the bytes remaining; one slice check remains.
-        let input: &'de [u8] = self.input;
-        match input.get(self.pos..self.pos + len) {
-            Some(bytes) => {
-                self.pos += len;
-                Ok(bytes)
+        self.take(len)
+    }
+
+    /// If the next bytes are the tag of field `number` with `wire_type` (what the encoder writes next, when
+    /// fields arrive in ascending order), consumes them and returns the tag. Compares at most two bytes;
+    /// anything else — another field, an overlong tag, the end of the message — returns `None` and consumes
+    /// nothing, for [`next_field`](Self::next_field) to handle. Outside canonical mode the caller need not
+    /// track the last field number.
+    #[inline(always)]
+    pub fn eat_tag(&mut self, number: u32, wire_type: WireType) -> Option<Tag> {
+        let raw = make_tag(number, wire_type);
+        let offset = self.position();
+        if raw < 0x80 {
+            match *self.rest {
+                [b0, ref tail @ ..] if u64::from(b0) == raw => {
+                    self.rest = tail;
+                    Some(Tag { number, wire_type, offset, raw, len: 1 })
+                }
+                _ => None,
             }
-            None => Err(self.error(DecodeErrorKind::Truncated, self.pos)),
+        } else if raw < 0x4000 {
+            match *self.rest {
+                [b0, b1, ref tail @ ..]
+                    if u64::from(b0) == (raw & 0x7f) | 0x80 && u64::from(b1) == raw >> 7 =>
+                {
+                    self.rest = tail;
+                    Some(Tag { number, wire_type, offset, raw, len: 2 })
+                }
+                _ => None,
+            }
+        } else {
+            None
         }
     }
 
@@ -223,14 +276,13 @@ impl<'de> Reader<'de> {
     /// a field number not above `last` (out of order, or a singular field repeated), and updates `last`.
     #[inline(always)]
     pub fn next_field(&mut self, last: &mut u32) -> Result<Option<Tag>> {
-        if self.at_end() {
+        let [byte, ref tail @ ..] = *self.rest else {
             return Ok(None);
-        }
-        let offset = self.pos;
+        };
+        let offset = self.position();
         // One-byte tags (fields 1-15) with a valid wire type, the common case, skip the general checks.
-        let byte = self.input[offset];
         if let (Some(wire_type), false) = (ONE_BYTE_TAGS[usize::from(byte)], self.opts.canonical) {
-            self.pos += 1;
+            self.rest = tail;
             return Ok(Some(Tag {
                 number: u32::from(byte >> 3),
                 wire_type,
@@ -239,6 +291,11 @@ impl<'de> Reader<'de> {
                 len: 1,
             }));
         }
+        self.next_field_general(last, offset).map(Some)
+    }
+
+    #[inline(never)]
+    fn next_field_general(&mut self, last: &mut u32, offset: usize) -> Result<Tag> {
         let raw = self.read_varint()?;
         let (number, bits) = split_tag(raw);
         let Some(wire_type) = WireType::from_bits(bits) else {
@@ -254,18 +311,26 @@ impl<'de> Reader<'de> {
             }
             *last = number;
         }
-        Ok(Some(Tag { number, wire_type, offset, raw, len: (self.pos - offset) as u8 }))
+        Ok(Tag { number, wire_type, offset, raw, len: (self.position() - offset) as u8 })
     }
 
     /// If the next bytes are exactly `tag` again (the next element of a run), consumes them and returns the
     /// new tag's offset.
     #[inline(always)]
     pub fn eat_repeat(&mut self, tag: &Tag) -> Option<usize> {
-        let rest = &self.input[self.pos..self.end];
-        match decode_varint(rest) {
+        let offset = self.position();
+        if tag.len == 1 {
+            return match *self.rest {
+                [b0, ref tail @ ..] if u64::from(b0) == tag.raw => {
+                    self.rest = tail;
+                    Some(offset)
+                }
+                _ => None,
+            };
+        }
+        match decode_varint(self.rest) {
             Ok((raw, len)) if raw == tag.raw && len == usize::from(tag.len) => {
-                let offset = self.pos;
-                self.pos += len;
+                self.rest = &self.rest[len..];
                 Some(offset)
             }
             _ => None,
@@ -292,7 +357,7 @@ impl<'de> Reader<'de> {
     pub fn keep_unknown(&mut self, tag: &Tag, unknown: &mut UnknownFields) -> Result<()> {
         self.reject_unknown_if_strict(tag)?;
         self.skip_payload(tag.wire_type)?;
-        unknown.push(tag.number, &self.input[tag.offset..self.pos]);
+        unknown.push(tag.number, self.since(tag.offset));
         Ok(())
     }
 
@@ -329,39 +394,33 @@ impl<'de> Reader<'de> {
     #[inline(always)]
     pub fn nested<T>(&mut self, len: usize, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         if self.depth >= self.opts.max_depth {
-            return Err(limit_error(Limit::Depth, self.opts.max_depth as usize, self.pos));
+            return Err(limit_error(Limit::Depth, self.opts.max_depth as usize, self.position()));
         }
-        if len > self.remaining() {
-            return Err(self.error(DecodeErrorKind::Truncated, self.pos));
-        }
-        let outer_end = self.end;
-        self.end = self.pos + len;
         self.depth += 1;
-        let result = f(self);
+        let result = self.within(len, f);
         self.depth -= 1;
-        self.end = outer_end;
         result
     }
 
     /// Runs `f` on the next `len` bytes at the same depth (a packed run or a map entry); `f` must consume
-    /// exactly those bytes.
+    /// exactly those bytes. Afterwards the reader is past them.
     #[inline(always)]
     pub fn within<T>(&mut self, len: usize, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
-        if len > self.remaining() {
-            return Err(self.error(DecodeErrorKind::Truncated, self.pos));
-        }
-        let outer_end = self.end;
-        self.end = self.pos + len;
+        let Some((inner, outer)) = self.rest.split_at_checked(len) else {
+            return Err(self.error(DecodeErrorKind::Truncated, self.position()));
+        };
+        self.rest = inner;
         let result = f(self);
-        self.end = outer_end;
+        self.rest = outer;
         result
     }
 
     /// Moves back to `offset` (an earlier position in the current message), to re-read bytes.
     #[inline(always)]
     pub(crate) fn rewind_to(&mut self, offset: usize) {
-        debug_assert!(offset <= self.pos);
-        self.pos = offset;
+        let end = self.position() + self.rest.len();
+        let input: &'de [u8] = self.input;
+        self.rest = &input[offset..end];
     }
 
     /// Checks that a list or map may grow to `count` elements.

@@ -10,6 +10,16 @@ use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
 use crate::wire::{varint_len, WireType};
 
+/// The wire type the encoder writes for a repeated field of `V`: BYTES for a packed run, the element's own
+/// otherwise.
+#[inline(always)]
+pub const fn wire_type<K, V: Value<K>>() -> WireType {
+    match V::REPEAT {
+        Repeat::Packed => WireType::Bytes,
+        Repeat::Each => V::WIRE_TYPE,
+    }
+}
+
 /// Encoded size of repeated field `number` holding `values`.
 #[inline]
 pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut R) -> usize {

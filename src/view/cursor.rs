@@ -9,7 +9,7 @@
 
 use crate::decode::Reader;
 use crate::error::Result;
-use crate::wire::{decode_varint, WireType};
+use crate::wire::{decode_varint, make_tag, WireType};
 
 /// A field tag met while re-reading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +113,27 @@ impl<'a> Cursor<'a> {
     pub fn len_delimited(&mut self) -> &'a [u8] {
         let len = self.varint();
         self.take(usize::try_from(len).unwrap_or(usize::MAX))
+    }
+
+    /// If the next bytes are the (one- or two-byte) tag of field `number` with `wire_type`, consumes them.
+    #[inline(always)]
+    pub fn eat_tag(&mut self, number: u32, wire_type: WireType) -> Option<RevisitTag> {
+        let raw = make_tag(number, wire_type);
+        let offset = self.pos;
+        let rest = self.bytes.get(offset..).unwrap_or_default();
+        let len = match *rest {
+            [b0, ..] if raw < 0x80 && u64::from(b0) == raw => 1,
+            [b0, b1, ..]
+                if (0x80..0x4000).contains(&raw)
+                    && u64::from(b0) == (raw & 0x7f) | 0x80
+                    && u64::from(b1) == raw >> 7 =>
+            {
+                2
+            }
+            _ => return None,
+        };
+        self.pos += len;
+        Some(RevisitTag { number, wire_type, offset, len })
     }
 
     /// Reads the next tag, or `None` at the end.
