@@ -57,6 +57,9 @@ impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
     fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
         check_at_most::<N>(self.filled.saturating_add(additional), r, offset)
     }
+    fn room(&self, _: &Reader<'_>) -> usize {
+        N - self.filled
+    }
     fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
         check_at_most::<N>(self.filled + 1, r, offset)?;
         self.array[self.filled] = value;

@@ -70,6 +70,11 @@ pub trait Value<K = Natural> {
     /// floats, pods), so a packed run can be validated by its length alone.
     const PACKED_UNCHECKED: bool = false;
 
+    /// For integers packed as varints: the largest raw varint an element may hold. Every raw value up to it is
+    /// in range (ZigZag maps a signed type's range onto exactly the unsigned one's), so a whole run is
+    /// validated by decoding varints alone. `None` for types whose elements need a closer look (enums).
+    const PACKED_VARINT_MAX: Option<u64> = None;
+
     /// Whether every element of a packed run of this fixed-width type is valid, checked in one pass over
     /// the run (outside canonical mode). Types whose elements need no check (`PACKED_UNCHECKED`) accept any
     /// run; `bool` checks that every byte is 0 or 1.
@@ -133,6 +138,13 @@ pub trait DecodeValue<'de, K = Natural>: Value<K> + Sized {
     #[inline(always)]
     fn decode_packed(r: &mut Reader<'de>) -> Result<Self> {
         Self::decode(r)
+    }
+
+    /// The element a raw varint stands for, when it is at most [`Value::PACKED_VARINT_MAX`].
+    #[inline(always)]
+    fn from_packed_varint(raw: u64) -> Option<Self> {
+        let _ = raw;
+        None
     }
 
     /// Appends a whole packed run (`PACKED_WIDTH`-sized elements back to back) to `out` in one step, if the

@@ -90,6 +90,9 @@ pub(crate) trait ReadElement<'de, K, V: Value<K>> {
     fn packed(r: &mut Reader<'de>) -> Result<Self::Out>;
     /// Takes a whole fixed-width run (already checked against the element limit) in one step, if possible.
     fn run(run: &'de [u8], count: usize, sink: &mut impl Sink<Self::Out>) -> bool;
+    /// Takes a whole run of varint integers in one pass, if every element is at most `max` and at most
+    /// `room` elements arrive; returns `false` (with `sink` as before) to have the run read element by element.
+    fn varint_run(run: &'de [u8], max: u64, room: usize, sink: &mut impl Sink<Self::Out>) -> bool;
 }
 
 /// Reads elements as owned values.
@@ -109,6 +112,61 @@ impl<'de, K, V: DecodeValue<'de, K>> ReadElement<'de, K, V> for Decoded {
     fn run(run: &'de [u8], _: usize, sink: &mut impl Sink<V>) -> bool {
         sink.as_vec().is_some_and(|vec| V::decode_run(run, vec))
     }
+    #[inline(always)]
+    fn varint_run(run: &'de [u8], max: u64, room: usize, sink: &mut impl Sink<V>) -> bool {
+        let Some(vec) = sink.as_vec() else {
+            return false;
+        };
+        let start = vec.len();
+        // Each element takes at least one byte, so the run's length bounds the count.
+        vec.reserve(run.len().min(room));
+        let complete = for_each_packed_varint(run, max, |raw| match V::from_packed_varint(raw) {
+            Some(value) if vec.len() - start < room => {
+                vec.push(value);
+                true
+            }
+            _ => false,
+        });
+        if complete {
+            return true;
+        }
+        vec.truncate(start);
+        false
+    }
+}
+
+/// Calls `f` with each varint of a packed run, in one pass over its bytes; stops and returns `false` at a
+/// malformed varint, one above `max`, or when `f` returns `false`.
+#[inline(always)]
+pub(crate) fn for_each_packed_varint(run: &[u8], max: u64, mut f: impl FnMut(u64) -> bool) -> bool {
+    let (mut value, mut shift) = (0u64, 0u32);
+    for &byte in run {
+        // The tenth byte (shift 63) may only carry the top bit.
+        if shift > 63 || (shift == 63 && byte > 1) {
+            return false;
+        }
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            if value > max || !f(value) {
+                return false;
+            }
+            (value, shift) = (0, 0);
+        } else {
+            shift += 7;
+        }
+    }
+    shift == 0
+}
+
+/// Counts the elements of a run of varints, each at most `max`; `None` if one is malformed or larger.
+#[inline]
+pub(crate) fn count_packed_varints(run: &[u8], max: u64) -> Option<usize> {
+    let mut count = 0;
+    for_each_packed_varint(run, max, |_| {
+        count += 1;
+        true
+    })
+    .then_some(count)
 }
 
 /// Where decoded elements go: a `Vec`, or a fixed-length array being filled.
@@ -119,6 +177,8 @@ pub(crate) trait Sink<V> {
     fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()>;
     /// Adds one element.
     fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()>;
+    /// How many more elements the sink accepts before its limit.
+    fn room(&self, r: &Reader<'_>) -> usize;
     /// The sink as a `Vec`, for bulk appends.
     fn as_vec(&mut self) -> Option<&mut Vec<V>> {
         None
@@ -146,6 +206,10 @@ impl<V> Sink<V> for Vec<V> {
         r.check_elements(self.len() + 1, offset)?;
         self.push(value);
         Ok(())
+    }
+    #[inline(always)]
+    fn room(&self, r: &Reader<'_>) -> usize {
+        r.options().max_elements.saturating_sub(self.len())
     }
     fn as_vec(&mut self) -> Option<&mut Vec<V>> {
         Some(self)
@@ -202,6 +266,14 @@ fn read_packed_run<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
             // invalid element, which the element-wise read reports with its index and offset.
             r.rewind_to(at);
         }
+    } else if let (Some(max), false) = (V::PACKED_VARINT_MAX, r.canonical()) {
+        let at = r.position();
+        let run = r.take(len)?;
+        if E::varint_run(run, max, sink.room(r), sink) {
+            return Ok(());
+        }
+        // An element out of range, malformed, or past the limit: the element-wise read reports it.
+        r.rewind_to(at);
     }
 
     r.within(len, |r| {

@@ -55,6 +55,7 @@ macro_rules! unsigned {
     ($($ty:ty),*) => {$(
         impl Value for $ty {
             const WIRE_TYPE: WireType = WireType::Varint;
+            const PACKED_VARINT_MAX: Option<u64> = Some(<$ty>::MAX as u64);
             #[inline(always)]
             fn is_default(&self) -> bool {
                 *self == 0
@@ -75,6 +76,10 @@ macro_rules! unsigned {
                 0
             }
             #[inline(always)]
+            fn from_packed_varint(raw: u64) -> Option<Self> {
+                Some(raw as $ty)
+            }
+            #[inline(always)]
             fn decode(r: &mut Reader<'de>) -> Result<Self> {
                 let at = r.position();
                 let value = r.read_varint()?;
@@ -91,6 +96,7 @@ macro_rules! signed {
     ($($ty:ty),*) => {$(
         impl Value for $ty {
             const WIRE_TYPE: WireType = WireType::Svarint;
+            const PACKED_VARINT_MAX: Option<u64> = Some(<$ty>::MAX as u64 * 2 + 1);
             #[inline(always)]
             fn is_default(&self) -> bool {
                 *self == 0
@@ -109,6 +115,10 @@ macro_rules! signed {
             #[inline(always)]
             fn empty() -> Self {
                 0
+            }
+            #[inline(always)]
+            fn from_packed_varint(raw: u64) -> Option<Self> {
+                Some(zigzag_decode(raw) as $ty)
             }
             #[inline(always)]
             fn decode(r: &mut Reader<'de>) -> Result<Self> {

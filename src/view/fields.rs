@@ -91,7 +91,7 @@ pub mod array {
         r: &mut Reader<'a>,
     ) -> Result<()> {
         let mut occurrence = Repeated::empty();
-        merge_bounded(&mut occurrence, tag, r, check_at_most::<N>)?;
+        merge_bounded(&mut occurrence, tag, r, N, check_at_most::<N>)?;
         check_exactly::<N>(occurrence.len(), r, tag)?;
         if r.canonical() && occurrence.iter().all(|v| V::view_is_default(&v)) {
             return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));

@@ -4,7 +4,7 @@ use super::cursor::{Cursor, RevisitTag};
 use super::value::ValueView;
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
-use crate::field::repeated::{read_elements, ReadElement, Sink};
+use crate::field::repeated::{count_packed_varints, read_elements, ReadElement, Sink};
 use crate::field::{Fixed, Natural, Repeat};
 use crate::wire::WireType;
 use core::marker::PhantomData;
@@ -241,15 +241,27 @@ impl<'a, K, T: ValueView<'a, K>> ReadElement<'a, K, T> for Viewed {
     fn run(_: &'a [u8], count: usize, sink: &mut impl Sink<T::View>) -> bool {
         sink.skip(count)
     }
+    /// A run of integers is validated by counting its varints, each checked against the type's range.
+    #[inline(always)]
+    fn varint_run(run: &'a [u8], max: u64, room: usize, sink: &mut impl Sink<T::View>) -> bool {
+        match count_packed_varints(run, max) {
+            Some(count) if count <= room => sink.skip(count),
+            _ => false,
+        }
+    }
 }
 
-/// Counts validated elements without keeping them, checking the count with `check`.
-struct Counter {
+/// Counts validated elements without keeping them: at most `limit`, checked (with its error) by `check`.
+struct Counter<C> {
     count: usize,
-    check: fn(usize, &Reader<'_>, usize) -> Result<()>,
+    limit: usize,
+    check: C,
 }
 
-impl<X> Sink<X> for Counter {
+impl<X, C: Fn(usize, &Reader<'_>, usize) -> Result<()>> Sink<X> for Counter<C> {
+    fn room(&self, _: &Reader<'_>) -> usize {
+        self.limit.saturating_sub(self.count)
+    }
     fn count(&self) -> usize {
         self.count
     }
@@ -274,7 +286,8 @@ pub fn merge<'a, K, T: ValueView<'a, K>>(
     tag: &Tag,
     r: &mut Reader<'a>,
 ) -> Result<()> {
-    merge_bounded(list, tag, r, |count, r, offset| r.check_elements(count, offset))
+    let limit = r.options().max_elements;
+    merge_bounded(list, tag, r, limit, |count, r, offset| r.check_elements(count, offset))
 }
 
 /// [`merge`] with the element-count check supplied (the element limit for lists, `N` for arrays).
@@ -282,10 +295,11 @@ pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
     list: &mut Repeated<'a, T, K>,
     tag: &Tag,
     r: &mut Reader<'a>,
-    check: fn(usize, &Reader<'_>, usize) -> Result<()>,
+    limit: usize,
+    check: impl Fn(usize, &Reader<'_>, usize) -> Result<()>,
 ) -> Result<()> {
     let start = if list.span.is_empty() { tag.offset } else { r.offset_of(list.span) };
-    let mut counter = Counter { count: list.count, check };
+    let mut counter = Counter { count: list.count, limit, check };
     read_elements::<K, T, Viewed>(tag, r, &mut counter)?;
     *list = Repeated {
         span: r.slice(start, r.position()),
