@@ -98,6 +98,9 @@ mod utf8;
 pub mod view;
 pub mod wire;
 
+/// The arena crate encoding (`encode_in`) and recording views (`view_in`) use, re-exported so your `Bump`
+/// is always the matching version.
+pub use bumpalo;
 pub use cramberry_derive::Cramberry;
 pub use error::{CanonicalRule, DecodeError, DecodeErrorKind, EncodeError, Limit, PathSegment, Result};
 pub use field::Enumeration;
@@ -117,6 +120,7 @@ pub mod __private {
     };
     pub use crate::view::{self, ValueView};
     pub use crate::wire::WireType;
+    pub use bumpalo;
     pub use bytemuck;
     pub use core;
 }

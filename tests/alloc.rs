@@ -238,3 +238,22 @@ fn views_allocate_nothing_validating_accessing_or_iterating() {
         assert_eq!(allocations, 0);
     }
 }
+
+#[test]
+fn view_in_allocates_nothing_globally_once_the_arena_is_warm() {
+    let values = samples();
+    let mut arena = bumpalo::Bump::new();
+    for value in &values {
+        let bytes = value.encode_to_vec();
+        // Warm the arena with this message once, then every later view_in only reuses it.
+        drop(AllKinds::view_in(&bytes, &arena).map(|v| read_all(&v)));
+        arena.reset();
+        let (read, allocations, _) = count(|| {
+            let v = AllKinds::view_in_with(&bytes, &DecodeOptions::canonical(), &arena).unwrap();
+            read_all(&v) ^ v.inners().iter().count() as u64
+        });
+        assert_eq!(allocations, 0, "view_in of a {}-byte message allocated", bytes.len());
+        assert_eq!(read, read_all(&AllKinds::view(&bytes).unwrap()) ^ value.inners.len() as u64);
+        arena.reset();
+    }
+}

@@ -220,3 +220,42 @@ fn a_twenty_field_view_stays_small() {
     println!("size_of::<TwentyView>() = {size} bytes");
     assert!(size <= 512, "a 20-field view is {size} bytes");
 }
+
+proptest! {
+    #![proptest_config(common::cases(256))]
+
+    /// A view built with an arena (list elements recorded) reads exactly what a plain view reads.
+    #[test]
+    fn view_in_agrees_with_view_on_every_field_kind(value in all_kinds()) {
+        let bytes = value.encode_to_vec();
+        let owned = AllKinds::decode(&bytes).unwrap();
+        let arena = bumpalo::Bump::new();
+        let view = AllKinds::view_in(&bytes, &arena).unwrap();
+        prop_assert_eq!(&view.to_owned(), &owned);
+        assert_accessors_match(&view, &owned);
+        for (i, inner) in owned.inners.iter().enumerate() {
+            prop_assert_eq!(&view.inners().get(i).unwrap().to_owned(), inner);
+        }
+        prop_assert!(view.inners().get(owned.inners.len()).is_none());
+    }
+
+    /// On corrupted input `view_in` gives the same verdict as `view`: the same value, or the same error.
+    #[test]
+    fn view_in_rejects_exactly_what_view_rejects(bytes in common::corrupted_encoding()) {
+        let arena = bumpalo::Bump::new();
+        for options in [DecodeOptions::default(), DecodeOptions::canonical(), DecodeOptions::secure().max_elements(3)] {
+            match (AllKinds::view_with(&bytes, &options), AllKinds::view_in_with(&bytes, &options, &arena)) {
+                (Ok(plain), Ok(recorded)) => {
+                    prop_assert_eq!(recorded.to_owned().encode_to_vec(), plain.to_owned().encode_to_vec());
+                    prop_assert_eq!(read_all(&recorded), read_all(&plain));
+                }
+                (Err(a), Err(b)) => {
+                    prop_assert_eq!(a.kind(), b.kind());
+                    prop_assert_eq!(a.offset(), b.offset());
+                    prop_assert_eq!(a.path_string(), b.path_string());
+                }
+                (a, b) => prop_assert!(false, "view {:?} but view_in {:?}", a.map(drop), b.map(drop)),
+            }
+        }
+    }
+}

@@ -254,6 +254,26 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                 <#view_name<#v> as ::cramberry::MessageView<#v>>::view(bytes)
             }
 
+            /// Validates `bytes` once (default options), recording list elements in `arena` so iterating them
+            /// re-reads nothing, and returns a zero-copy view of them.
+            #[inline]
+            pub fn view_in<#v>(
+                bytes: &#v [u8],
+                arena: &#v #rt::bumpalo::Bump,
+            ) -> ::cramberry::Result<#view_name<#v>> {
+                <#view_name<#v> as ::cramberry::MessageView<#v>>::view_in(bytes, arena)
+            }
+
+            /// [`view_in`](Self::view_in) with `options`.
+            #[inline]
+            pub fn view_in_with<#v>(
+                bytes: &#v [u8],
+                options: &::cramberry::DecodeOptions,
+                arena: &#v #rt::bumpalo::Bump,
+            ) -> ::cramberry::Result<#view_name<#v>> {
+                <#view_name<#v> as ::cramberry::MessageView<#v>>::view_in_with(bytes, options, arena)
+            }
+
             /// Validates `bytes` once with `options` and returns a zero-copy view of them.
             #[inline]
             pub fn view_with<#v>(

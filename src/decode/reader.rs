@@ -4,6 +4,7 @@ use crate::error::{CanonicalRule, DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
 use crate::unknown::UnknownFields;
 use crate::wire::{decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER};
+use bumpalo::Bump;
 
 /// A field tag read from the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +32,7 @@ pub struct Reader<'de> {
     rest: &'de [u8],
     depth: u32,
     opts: DecodeOptions,
+    arena: Option<&'de Bump>,
 }
 
 impl<'de> Reader<'de> {
@@ -39,14 +41,26 @@ impl<'de> Reader<'de> {
         if input.len() > opts.max_message_len {
             return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
         }
-        Ok(Reader { input, rest: input, depth: 0, opts: *opts })
+        Ok(Reader { input, rest: input, depth: 0, opts: *opts, arena: None })
+    }
+
+    /// A reader like [`new`](Self::new) whose views record what iteration needs in `arena` (see
+    /// [`MessageView::view_in`](crate::MessageView::view_in)).
+    pub fn new_in(input: &'de [u8], opts: &DecodeOptions, arena: &'de Bump) -> Result<Self> {
+        Ok(Reader { arena: Some(arena), ..Self::new(input, opts)? })
+    }
+
+    /// The arena views record into, when there is one.
+    #[inline(always)]
+    pub fn arena(&self) -> Option<&'de Bump> {
+        self.arena
     }
 
     /// A reader over bytes that a view already validated: no limits, lenient, never fails to construct.
     /// Views re-read such bytes lazily (iterating a list, opening a boxed message).
     pub(crate) fn revisit(input: &'de [u8]) -> Self {
         let opts = DecodeOptions::DEFAULT.max_depth(u32::MAX);
-        Reader { input, rest: input, depth: 0, opts }
+        Reader { input, rest: input, depth: 0, opts, arena: None }
     }
 
     /// The input between two offsets (as returned by [`position`](Self::position)).

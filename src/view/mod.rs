@@ -81,6 +81,36 @@ pub trait MessageView<'a>: Sized + Clone {
         Self::parse_fields(&mut r)
     }
 
+    /// Validates `bytes` like [`view`](Self::view), keeping what iteration needs in `arena`: the element views
+    /// of every list of strings, bytes or messages, at any depth, so iterating them costs a copy of each
+    /// view instead of re-reading its bytes. The arena is the only memory used (reset it between messages to
+    /// reuse it); the view and every accessor give exactly what `view` gives.
+    ///
+    /// ```
+    /// use cramberry::{Cramberry, Message, MessageView};
+    /// # #[derive(Cramberry, Debug, PartialEq)] struct Line { #[cram(1)] text: String }
+    /// #[derive(Cramberry, Debug, PartialEq)]
+    /// struct Page { #[cram(1)] lines: Vec<Line> }
+    ///
+    /// let bytes = Page { lines: vec![Line { text: "a".into() }, Line { text: "b".into() }] }.encode_to_vec();
+    /// let mut arena = bumpalo::Bump::new();
+    /// let page = Page::view_in(&bytes, &arena)?;
+    /// assert_eq!(page.lines().iter().map(|l| l.text()).collect::<Vec<_>>(), ["a", "b"]);
+    /// arena.reset();
+    /// # Ok::<(), cramberry::DecodeError>(())
+    /// ```
+    #[inline]
+    fn view_in(bytes: &'a [u8], arena: &'a bumpalo::Bump) -> Result<Self> {
+        Self::view_in_with(bytes, &DecodeOptions::DEFAULT, arena)
+    }
+
+    /// [`view_in`](Self::view_in) with `options`.
+    #[inline]
+    fn view_in_with(bytes: &'a [u8], options: &DecodeOptions, arena: &'a bumpalo::Bump) -> Result<Self> {
+        let mut r = Reader::new_in(bytes, options, arena)?;
+        Self::parse_fields(&mut r)
+    }
+
     /// Re-reads the fields of a message whose bytes a view already validated (see [`Cursor`]): no checks,
     /// never fails.
     #[doc(hidden)]

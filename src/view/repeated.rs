@@ -16,42 +16,53 @@ use core::marker::PhantomData;
 /// wrote, that span holds only this field (one packed run, or consecutive elements), so iterating is a tight
 /// loop; for other valid inputs (unpacked elements, several runs, other fields in between) the iterator steps
 /// over whatever else is in the span.
-pub struct Repeated<'a, T, K = Natural> {
+///
+/// A view built with an arena ([`MessageView::view_in`](super::MessageView::view_in)) also keeps the element
+/// views of lists of strings, bytes and messages in that arena, recorded by the validating pass, so iterating
+/// them re-reads nothing.
+pub struct Repeated<'a, T: ValueView<'a, K>, K = Natural> {
     span: &'a [u8],
     number: u32,
     count: usize,
+    items: &'a [T::View],
     marker: PhantomData<fn() -> (T, K)>,
 }
 
-impl<T, K> Clone for Repeated<'_, T, K> {
+impl<'a, T: ValueView<'a, K>, K> Clone for Repeated<'a, T, K> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T, K> Copy for Repeated<'_, T, K> {}
+impl<'a, T: ValueView<'a, K>, K> Copy for Repeated<'a, T, K> {}
 
-impl<T, K> core::fmt::Debug for Repeated<'_, T, K> {
+impl<'a, T: ValueView<'a, K>, K> core::fmt::Debug for Repeated<'a, T, K> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Repeated").field("number", &self.number).field("len", &self.count).finish()
     }
 }
 
-impl<T, K> Default for Repeated<'_, T, K> {
+impl<'a, T: ValueView<'a, K>, K> Default for Repeated<'a, T, K> {
     fn default() -> Self {
         Self::empty()
     }
 }
 
-impl<'a, T, K> Repeated<'a, T, K> {
+impl<'a, T: ValueView<'a, K>, K> Repeated<'a, T, K> {
     /// A list with no elements.
     pub const fn empty() -> Self {
-        Repeated { span: &[], number: 0, count: 0, marker: PhantomData }
+        Repeated { span: &[], number: 0, count: 0, items: &[], marker: PhantomData }
     }
 
     /// An absent fixed-length list: `count` elements, each the element's empty view (as owned decoding gives).
     pub const fn absent_array(count: usize) -> Self {
-        Repeated { span: &[], number: 0, count, marker: PhantomData }
+        Repeated { span: &[], number: 0, count, items: &[], marker: PhantomData }
+    }
+
+    /// The element views recorded in an arena, when every element was.
+    #[inline]
+    fn recorded(&self) -> Option<&'a [T::View]> {
+        (self.count != 0 && self.items.len() == self.count).then_some(self.items)
     }
 
     /// Number of elements, in O(1).
@@ -84,8 +95,13 @@ impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
     /// A lazy iterator over the element views.
     #[inline]
     pub fn iter(&self) -> RepeatedIter<'a, T, K> {
+        let (span, items) = match self.recorded() {
+            Some(items) => (&[][..], items),
+            None => (self.span, &[][..]),
+        };
         RepeatedIter {
-            c: Cursor::new(self.span),
+            c: Cursor::new(span),
+            items: items.iter(),
             number: self.number,
             remaining: self.count,
             run_end: 0,
@@ -93,10 +109,14 @@ impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
         }
     }
 
-    /// Element `index`: O(1) for fixed-width elements in one run, otherwise a walk to it.
+    /// Element `index`: O(1) for fixed-width elements in one run and for elements recorded in an arena,
+    /// otherwise a walk to it.
     pub fn get(&self, index: usize) -> Option<T::View> {
         if index >= self.count {
             return None;
+        }
+        if let Some(items) = self.recorded() {
+            return items.get(index).cloned();
         }
         if T::PACKED_WIDTH != 0 {
             if let Some(run) = self.packed_bytes() {
@@ -145,7 +165,7 @@ fixed_width! {
     Fixed: i64 => zerocopy::little_endian::I64;
 }
 
-impl<'a, K, T: FixedWidth<K>> Repeated<'a, T, K> {
+impl<'a, K, T: FixedWidth<K> + ValueView<'a, K>> Repeated<'a, T, K> {
     /// The elements in place, in O(1) with no copy, when the field arrived as one packed run (always for
     /// bytes the encoder wrote). Each element's `.get()` gives the native value.
     pub fn as_slice(&self) -> Option<&'a [T::Le]> {
@@ -154,7 +174,7 @@ impl<'a, K, T: FixedWidth<K>> Repeated<'a, T, K> {
     }
 }
 
-impl<'a, T: bytemuck::Pod> Repeated<'a, T, Natural> {
+impl<'a, T: bytemuck::Pod + ValueView<'a>> Repeated<'a, T, Natural> {
     /// The pods in place when the field arrived as one run that happens to be aligned for `T` in memory;
     /// otherwise `None` (iterate instead: each element is a cheap unaligned copy).
     pub fn as_pod_slice(&self) -> Option<&'a [T]> {
@@ -163,17 +183,18 @@ impl<'a, T: bytemuck::Pod> Repeated<'a, T, Natural> {
 }
 
 /// Iterator over a [`Repeated`] field's element views.
-pub struct RepeatedIter<'a, T, K = Natural> {
+pub struct RepeatedIter<'a, T: ValueView<'a, K>, K = Natural> {
     c: Cursor<'a>,
+    items: core::slice::Iter<'a, T::View>,
     number: u32,
     remaining: usize,
     run_end: usize,
     marker: PhantomData<fn() -> (T, K)>,
 }
 
-impl<T, K> Clone for RepeatedIter<'_, T, K> {
+impl<'a, T: ValueView<'a, K>, K> Clone for RepeatedIter<'a, T, K> {
     fn clone(&self) -> Self {
-        RepeatedIter { c: self.c.clone(), ..*self }
+        RepeatedIter { c: self.c.clone(), items: self.items.clone(), ..*self }
     }
 }
 
@@ -184,6 +205,10 @@ impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
     fn next(&mut self) -> Option<T::View> {
         if self.remaining == 0 {
             return None;
+        }
+        if let Some(item) = self.items.next() {
+            self.remaining -= 1;
+            return Some(item.clone());
         }
         loop {
             if self.c.position() < self.run_end {
@@ -300,14 +325,51 @@ pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
 ) -> Result<()> {
     let start = if list.span.is_empty() { tag.offset } else { r.offset_of(list.span) };
     let mut counter = Counter { count: list.count, limit, check };
-    read_elements::<K, T, Viewed>(tag, r, &mut counter)?;
+    let items = match r.arena() {
+        Some(arena) if T::REPEAT == Repeat::Each => {
+            let mut recorder = Recorder { counter, items: bumpalo::collections::Vec::new_in(arena) };
+            recorder.items.extend_from_slice(list.recorded().unwrap_or_default());
+            read_elements::<K, T, Viewed>(tag, r, &mut recorder)?;
+            counter = recorder.counter;
+            recorder.items.into_bump_slice()
+        }
+        _ => {
+            read_elements::<K, T, Viewed>(tag, r, &mut counter)?;
+            &[]
+        }
+    };
     *list = Repeated {
         span: r.slice(start, r.position()),
         number: tag.number,
         count: counter.count,
+        items,
         marker: PhantomData,
     };
     Ok(())
+}
+
+/// Counts validated elements and keeps their views in an arena (views built with `view_in`).
+struct Recorder<'a, C, V> {
+    counter: Counter<C>,
+    items: bumpalo::collections::Vec<'a, V>,
+}
+
+impl<V, C: Fn(usize, &Reader<'_>, usize) -> Result<()>> Sink<V> for Recorder<'_, C, V> {
+    fn room(&self, r: &Reader<'_>) -> usize {
+        Sink::<V>::room(&self.counter, r)
+    }
+    fn count(&self) -> usize {
+        Sink::<V>::count(&self.counter)
+    }
+    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+        Sink::<V>::expect(&mut self.counter, additional, r, offset)
+    }
+    #[inline(always)]
+    fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
+        Sink::<()>::put(&mut self.counter, (), r, offset)?;
+        self.items.push(value);
+        Ok(())
+    }
 }
 
 /// Re-reads one occurrence of a repeated field of validated bytes (its tag was just read) and extends the
@@ -328,6 +390,11 @@ pub fn revisit<'a, K, T: ValueView<'a, K>>(
     } else {
         c.skip_repeats(tag)
     };
-    *list =
-        Repeated { span: c.since(start), number: tag.number, count: list.count + added, marker: PhantomData };
+    *list = Repeated {
+        span: c.since(start),
+        number: tag.number,
+        count: list.count + added,
+        items: &[],
+        marker: PhantomData,
+    };
 }

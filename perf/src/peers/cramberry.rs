@@ -1,4 +1,5 @@
-//! Cramberry: encode into a reset bumpalo arena, decode owned, view (validated once) and read through the view.
+//! Cramberry: encode into a reset bumpalo arena, decode owned, view (validated once) for access, and read
+//! through a view built with `view_in` (list elements recorded in a reset arena, so reading re-parses nothing).
 
 use super::{Borrowing, Dataset, Op, Peer};
 use cramberry::{DecodeMessage, Message, MessageView, Viewable};
@@ -14,6 +15,7 @@ where
     let bytes = data.encode_to_vec();
     assert_eq!(&T::decode(&bytes).expect("cramberry decodes"), data, "cramberry round trip");
     let arena = RefCell::new(bumpalo::Bump::new());
+    let view_arena = RefCell::new(bumpalo::Bump::new());
     let len = bytes.len() as u64;
     let b = bytes.clone();
     let (b1, b2, b3) = (b.clone(), b.clone(), b);
@@ -25,7 +27,11 @@ where
         })
         .op(Op::Deserialize, 1, move || T::decode(&b1).map_or(0, |_| 1))
         .op(Op::Access, len, move || T::View::<'_>::view(&b2).map_or(0, |v| v.as_bytes().len() as u64))
-        .op(Op::Read, data.read(), move || T::View::<'_>::view(&b3).map_or(0, |v| read(&v)))
+        .op(Op::Read, data.read(), move || {
+            let mut arena = view_arena.borrow_mut();
+            arena.reset();
+            T::View::<'_>::view_in(&b3, &arena).map_or(0, |v| read(&v))
+        })
 }
 
 /// Adds the borrow column: decode into the dataset's borrowing twin.
