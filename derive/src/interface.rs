@@ -136,6 +136,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         #[allow(deprecated)]
         impl #impl_g #rt::Value for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::TypeRef;
+            const RECORDS_LEN: bool = true;
             #[inline]
             fn is_default(&self) -> bool {
                 // The default is what an absent field decodes to: the first member, empty.

@@ -283,6 +283,7 @@ fn value_impl(input: &DeriveInput) -> TokenStream {
         #[allow(deprecated)]
         impl #impl_g #rt::Value for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
+            const RECORDS_LEN: bool = true;
             #[inline]
             fn is_default(&self) -> bool {
                 ::cramberry::Message::encoded_len(self) == 0

@@ -15,6 +15,11 @@ pub trait LenRecorder {
     fn fill(&mut self, slot: usize, len: usize);
     /// Stores 0 in `slot` and forgets every slot reserved after it.
     fn fill_empty(&mut self, slot: usize);
+    /// At least `additional` more slots are coming (a list of messages): room for them in one step.
+    #[inline(always)]
+    fn expect(&mut self, additional: usize) {
+        let _ = additional;
+    }
 }
 
 /// Measures without recording: what [`Message::encoded_len`](crate::Message::encoded_len) uses.
@@ -46,6 +51,10 @@ impl SizeCache {
 }
 
 impl LenRecorder for SizeCache {
+    #[inline(always)]
+    fn expect(&mut self, additional: usize) {
+        self.lens.reserve(additional);
+    }
     #[inline(always)]
     fn reserve(&mut self) -> usize {
         self.lens.push(0);
@@ -80,6 +89,10 @@ impl<'b> BumpSizes<'b> {
 }
 
 impl LenRecorder for BumpSizes<'_> {
+    #[inline(always)]
+    fn expect(&mut self, additional: usize) {
+        self.lens.reserve(additional);
+    }
     #[inline(always)]
     fn reserve(&mut self) -> usize {
         self.lens.push(0);

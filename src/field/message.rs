@@ -70,6 +70,7 @@ impl<K, T: Value<K>> Value<K> for Box<T> {
     const WIRE_TYPE: WireType = T::WIRE_TYPE;
     const REPEAT: super::Repeat = T::REPEAT;
     const PACKED_WIDTH: usize = T::PACKED_WIDTH;
+    const RECORDS_LEN: bool = T::RECORDS_LEN;
     #[inline(always)]
     fn is_default(&self) -> bool {
         (**self).is_default()

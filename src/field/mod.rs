@@ -70,6 +70,10 @@ pub trait Value<K = Natural> {
     /// floats, pods), so a packed run can be validated by its length alone.
     const PACKED_UNCHECKED: bool = false;
 
+    /// Whether measuring a value records its length (nested messages, interface values), so a list of them
+    /// can make room for the lengths in one step.
+    const RECORDS_LEN: bool = false;
+
     /// For integers packed as varints: the largest raw varint an element may hold. Every raw value up to it is
     /// in range (ZigZag maps a signed type's range onto exactly the unsigned one's), so a whole run is
     /// validated by decoding varints alone. `None` for types whose elements need a closer look (enums).

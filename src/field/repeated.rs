@@ -40,6 +40,9 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut 
         }
         Repeat::Each => {
             let tag = tag_len(number, V::WIRE_TYPE);
+            if V::RECORDS_LEN {
+                rec.expect(values.len());
+            }
             values.iter().map(|v| tag + v.value_len(rec)).sum()
         }
     }
