@@ -1,6 +1,9 @@
-//! The decode runtime: a [`Reader`] that walks the input once, checking every length against what remains
+//! The read layer below field kinds and views: a [`Cursor`] that re-reads validated bytes without checks,
+//! and a [`Reader`] that walks the input once, checking every length against what remains
 //! before anything is allocated, and reporting each error with its absolute byte offset.
 
+mod cursor;
 mod reader;
 
+pub use cursor::{Cursor, RevisitTag};
 pub use reader::{Reader, Tag};

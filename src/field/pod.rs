@@ -3,10 +3,10 @@
 //! A single pod value is BYTES holding its bytes; a list of pods is ONE BYTES run holding them back to back,
 //! which a view can read in place. Pod bytes are copied verbatim: float fields are not canonicalised.
 
+use crate::decode::Cursor;
 use crate::decode::Reader;
 use crate::encode::Writer;
 use crate::error::{DecodeErrorKind, Limit, Result};
-use crate::view::Cursor;
 use crate::wire::varint_len;
 use bytemuck::Pod;
 

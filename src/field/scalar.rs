@@ -219,7 +219,7 @@ pub mod enumeration {
 
     /// Re-reads an enum value that [`decode`] already accepted.
     #[inline(always)]
-    pub fn revisit<E: Enumeration>(c: &mut crate::view::Cursor<'_>) -> E {
+    pub fn revisit<E: Enumeration>(c: &mut crate::decode::Cursor<'_>) -> E {
         u32::try_from(c.varint()).ok().and_then(E::from_number).unwrap_or_else(E::default_variant)
     }
 }

@@ -1,7 +1,7 @@
 //! Field strategies for views, mirroring [`crate::field`]: the same checks as owned decoding, recording views.
 
-use super::cursor::Cursor;
 use super::value::ValueView;
+use crate::decode::Cursor;
 use crate::decode::{Reader, Tag};
 use crate::error::{CanonicalRule, Result};
 

@@ -1,7 +1,7 @@
 //! Maps in views: the span of the entries and their count, iterated lazily in wire order.
 
-use super::cursor::{Cursor, RevisitTag};
 use super::value::ValueView;
+use crate::decode::{Cursor, RevisitTag};
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
 use crate::field::map::{read_entries, MapInsert, ReadEntry};

@@ -40,14 +40,13 @@
 //! ```
 
 mod boxed;
-mod cursor;
 mod fields;
 mod map;
 mod repeated;
 mod value;
 
+pub use crate::decode::{Cursor, RevisitTag};
 pub use boxed::Boxed;
-pub use cursor::{Cursor, RevisitTag};
 pub use fields::{array, optional, plain, required};
 pub use map::{merge as map_merge, revisit as map_revisit, MapIter, MapView};
 pub use repeated::{

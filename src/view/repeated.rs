@@ -1,7 +1,7 @@
 //! Lists in views: the span of the input a repeated field occupies and its element count, iterated lazily.
 
-use super::cursor::{Cursor, RevisitTag};
 use super::value::ValueView;
+use crate::decode::{Cursor, RevisitTag};
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
 use crate::field::repeated::{count_packed_varints, read_elements, ReadElement, Sink};

@@ -1,6 +1,6 @@
 //! What each field type looks like in a view.
 
-use super::cursor::Cursor;
+use crate::decode::Cursor;
 use crate::decode::Reader;
 use crate::error::Result;
 use crate::field::{DecodeValue, Fixed, Natural, Value};
