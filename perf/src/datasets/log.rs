@@ -93,6 +93,9 @@ pub fn generate(rng: &mut Rng) -> Logs {
     Logs { logs }
 }
 
+/// The view call a hot path would use for this dataset's read, which reads every log of the list.
+pub const READ_VIA: crate::peers::cramberry::ReadVia = crate::peers::cramberry::ReadVia::ViewIn;
+
 pub use crate::generated::log_pb as pb;
 
 /// The same data as prost types.

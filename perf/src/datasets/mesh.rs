@@ -45,6 +45,9 @@ pub fn generate(rng: &mut Rng) -> Mesh {
     }
 }
 
+/// The view call a hot path would use for this dataset's read, which reads the packed triangles in place: nothing to record.
+pub const READ_VIA: crate::peers::cramberry::ReadVia = crate::peers::cramberry::ReadVia::View;
+
 pub use crate::generated::mesh_pb as pb;
 
 /// The same data as prost types.

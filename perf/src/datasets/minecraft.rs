@@ -299,6 +299,9 @@ pub fn generate(rng: &mut Rng) -> Players {
     Players { players: (0..500).map(|_| player(rng)).collect() }
 }
 
+/// The view call a hot path would use for this dataset's read, which reads every player of the list.
+pub const READ_VIA: crate::peers::cramberry::ReadVia = crate::peers::cramberry::ReadVia::ViewIn;
+
 pub use crate::generated::minecraft_pb as pb;
 
 /// The same data as prost types.

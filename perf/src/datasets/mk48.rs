@@ -178,6 +178,9 @@ pub fn generate(rng: &mut Rng) -> Updates {
     Updates { updates }
 }
 
+/// The view call a hot path would use for this dataset's read, which reads only each update's score, not its contacts: recording them would be wasted.
+pub const READ_VIA: crate::peers::cramberry::ReadVia = crate::peers::cramberry::ReadVia::View;
+
 pub use crate::generated::mk48_pb as pb;
 
 /// The same data as prost types.

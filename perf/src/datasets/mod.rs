@@ -45,7 +45,7 @@ macro_rules! community_peers {
         let proto = dataset::to_prost(data);
         let wire = prost::Message::encode_to_vec(&proto);
         vec![
-            peers::cramberry::peer(data, dataset::read_view),
+            peers::cramberry::peer(data, dataset::READ_VIA, dataset::read_view),
             peers::prost::peer(proto),
             peers::buffa::peer::<$buffa>(data, &wire, $crate::datasets::buffa::$views),
             peers::bilrost::peer(data),

@@ -362,7 +362,10 @@ macro_rules! seed_dataset {
                 fn read_view($v: &<$ty as cramberry::Viewable>::View<'_>) -> u64 {
                     $read_view
                 }
-                vec![peers::cramberry::peer(self, read_view), peers::prost::peer(pb::$ty::from(self))]
+                vec![
+                    peers::cramberry::peer(self, peers::cramberry::ReadVia::ViewIn, read_view),
+                    peers::prost::peer(pb::$ty::from(self)),
+                ]
             }
         }
     };

@@ -1,5 +1,15 @@
 //! Cramberry: encode into a reset bumpalo arena, decode owned, view (validated once) for access, and read
-//! through a view built with `view_in` (list elements recorded in a reset arena, so reading re-parses nothing).
+//! through the view call a hot path would use: `view_in` (list elements recorded in a reset arena, so reading
+//! them re-parses nothing) where the read iterates lists of messages or strings, `view` where it does not.
+
+/// Which view call the read column uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadVia {
+    /// `T::view(&bytes)`: validate, keep spans; lists are re-read when iterated.
+    View,
+    /// `T::view_in(&bytes, &arena)`: validate and record list elements in a reset arena.
+    ViewIn,
+}
 
 use super::{Borrowing, Dataset, Op, Peer};
 use cramberry::{DecodeMessage, Message, MessageView, Viewable};
@@ -7,7 +17,7 @@ use std::cell::RefCell;
 use std::fmt::Debug;
 
 /// The Cramberry peer; `read` is the dataset's read through a view.
-pub fn peer<'a, T, R>(data: &'a T, read: R) -> Peer<'a>
+pub fn peer<'a, T, R>(data: &'a T, via: ReadVia, read: R) -> Peer<'a>
 where
     T: Dataset + Message + for<'de> DecodeMessage<'de> + Viewable + PartialEq + Debug,
     R: for<'v> Fn(&T::View<'v>) -> u64 + 'a,
@@ -30,7 +40,11 @@ where
         .op(Op::Read, data.read(), move || {
             let mut arena = view_arena.borrow_mut();
             arena.reset();
-            T::View::<'_>::view_in(&b3, &arena).map_or(0, |v| read(&v))
+            let view = match via {
+                ReadVia::View => T::View::<'_>::view(&b3),
+                ReadVia::ViewIn => T::View::<'_>::view_in(&b3, &arena),
+            };
+            view.map_or(0, |v| read(&v))
         })
 }
 
