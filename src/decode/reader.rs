@@ -37,6 +37,7 @@ pub struct Reader<'de> {
 
 impl<'de> Reader<'de> {
     /// A reader over all of `input`; fails if the input exceeds the message length limit.
+    #[inline]
     pub fn new(input: &'de [u8], opts: &DecodeOptions) -> Result<Self> {
         if input.len() > opts.max_message_len {
             return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
@@ -46,6 +47,7 @@ impl<'de> Reader<'de> {
 
     /// A reader like [`new`](Self::new) whose views record what iteration needs in `arena` (see
     /// [`MessageView::view_in`](crate::MessageView::view_in)).
+    #[inline]
     pub fn new_in(input: &'de [u8], opts: &DecodeOptions, arena: &'de Bump) -> Result<Self> {
         Ok(Reader { arena: Some(arena), ..Self::new(input, opts)? })
     }
@@ -58,6 +60,7 @@ impl<'de> Reader<'de> {
 
     /// A reader over bytes that a view already validated: no limits, lenient, never fails to construct.
     /// Views re-read such bytes lazily (iterating a list, opening a boxed message).
+    #[inline]
     pub(crate) fn revisit(input: &'de [u8]) -> Self {
         let opts = DecodeOptions::DEFAULT.max_depth(u32::MAX);
         Reader { input, rest: input, depth: 0, opts, arena: None }
