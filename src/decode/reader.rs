@@ -142,45 +142,15 @@ impl<'de> Reader<'de> {
                 self.rest = tail;
                 Ok(u64::from(b0 & 0x7f) | (u64::from(b1) << 7))
             }
-            _ => self.read_varint_multibyte(),
-        }
-    }
-
-    #[inline(never)]
-    fn read_varint_multibyte(&mut self) -> Result<u64> {
-        let rest = self.rest;
-        // Three to five bytes (32-bit values, lengths up to 32 GiB) by pattern, with no loop; the last byte
-        // must not be 0 in canonical mode (overlong).
-        let (value, len) = match *rest {
-            [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
-                (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
-            }
-            [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
-                u64::from(b0 & 0x7f)
-                    | (u64::from(b1 & 0x7f) << 7)
-                    | (u64::from(b2 & 0x7f) << 14)
-                    | (u64::from(b3) << 21),
-                4,
-            ),
-            _ => match decode_varint(rest) {
-                Ok(decoded) => decoded,
-                Err(e) => return Err(self.varint_error(e)),
+            _ => match read_varint_multibyte(self.rest, self.opts.canonical) {
+                // The slow path returns the new position by value, so the hot path's state stays in registers.
+                Ok((value, tail)) => {
+                    self.rest = tail;
+                    Ok(value)
+                }
+                Err(kind) => Err(self.error(kind, self.position())),
             },
-        };
-        if self.opts.canonical && len > 1 && rest[len - 1] == 0 {
-            return Err(self.non_canonical(CanonicalRule::OverlongVarint, self.position()));
         }
-        self.rest = &rest[len..];
-        Ok(value)
-    }
-
-    #[cold]
-    fn varint_error(&self, e: VarintError) -> DecodeError {
-        let kind = match e {
-            VarintError::Truncated => DecodeErrorKind::Truncated,
-            VarintError::Overflow => DecodeErrorKind::VarintOverflow,
-        };
-        self.error(kind, self.position())
     }
 
     /// Reads `N` raw bytes.
@@ -448,6 +418,32 @@ impl<'de> Reader<'de> {
         }
         Ok(())
     }
+}
+
+/// Reads a varint of three or more bytes (or an overlong two-byte one) from `rest`; returns it and the bytes
+/// after it, or what is wrong (at the varint's start).
+#[inline(never)]
+fn read_varint_multibyte(rest: &[u8], canonical: bool) -> core::result::Result<(u64, &[u8]), DecodeErrorKind> {
+    // Three and four bytes (values below 2^28: most 32-bit numbers and lengths) by pattern, with no loop.
+    let (value, len) = match *rest {
+        [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
+            (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
+        }
+        [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
+            u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2 & 0x7f) << 14) | (u64::from(b3) << 21),
+            4,
+        ),
+        _ => match decode_varint(rest) {
+            Ok(decoded) => decoded,
+            Err(VarintError::Truncated) => return Err(DecodeErrorKind::Truncated),
+            Err(VarintError::Overflow) => return Err(DecodeErrorKind::VarintOverflow),
+        },
+    };
+    // The last byte must not be 0 in canonical mode (overlong).
+    if canonical && len > 1 && rest[len - 1] == 0 {
+        return Err(DecodeErrorKind::NonCanonical(CanonicalRule::OverlongVarint));
+    }
+    Ok((value, &rest[len..]))
 }
 
 #[cold]
