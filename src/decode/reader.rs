@@ -324,6 +324,26 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// How many length-delimited payloads of field `tag` follow back to back, starting with the payload
+    /// after `tag` (which was just read); stops at anything else, including a payload past the end. Consumes
+    /// nothing. At most one element per two bytes of input, so a count never exceeds what the input holds.
+    #[inline]
+    pub fn count_delimited_run(&self, tag: &Tag) -> usize {
+        let mut rest = self.rest;
+        let mut count = 0;
+        while let Ok((len, prefix)) = decode_varint(rest) {
+            let Some(after) = usize::try_from(len).ok().and_then(|len| rest.get(prefix..)?.get(len..)) else {
+                break;
+            };
+            count += 1;
+            match decode_varint(after) {
+                Ok((raw, tag_len)) if raw == tag.raw && tag_len == usize::from(tag.len) => rest = &after[tag_len..],
+                _ => break,
+            }
+        }
+        count
+    }
+
     /// Checks that `tag` has the field's wire type.
     #[inline(always)]
     pub fn expect_wire_type(&self, tag: &Tag, expected: WireType) -> Result<()> {

@@ -182,6 +182,14 @@ pub(crate) trait Sink<V> {
     fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()>;
     /// How many more elements the sink accepts before its limit.
     fn room(&self, r: &Reader<'_>) -> usize;
+    /// Whether [`reserve`](Sink::reserve) allocates (a `Vec`), so counting a run ahead pays.
+    fn wants_capacity(&self) -> bool {
+        false
+    }
+    /// Room for about `additional` more elements (a count from the input, so bounded by its length).
+    fn reserve(&mut self, additional: usize) {
+        let _ = additional;
+    }
     /// The sink as a `Vec`, for bulk appends.
     fn as_vec(&mut self) -> Option<&mut Vec<V>> {
         None
@@ -214,6 +222,12 @@ impl<V> Sink<V> for Vec<V> {
     fn room(&self, r: &Reader<'_>) -> usize {
         r.options().max_elements.saturating_sub(self.len())
     }
+    fn wants_capacity(&self) -> bool {
+        true
+    }
+    fn reserve(&mut self, additional: usize) {
+        Vec::reserve(self, additional);
+    }
     fn as_vec(&mut self) -> Option<&mut Vec<V>> {
         Some(self)
     }
@@ -232,6 +246,11 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     r.expect_wire_type(tag, V::WIRE_TYPE)?;
     if V::REPEAT == Repeat::Packed && r.canonical() {
         return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
+    }
+    if V::WIRE_TYPE == WireType::Bytes && sink.wants_capacity() {
+        // Owned lists of strings, bytes and messages: count the run ahead (a skip per element) and allocate
+        // once, instead of regrowing and moving every element already decoded.
+        sink.reserve(r.count_delimited_run(tag));
     }
     let mut offset = tag.offset;
     loop {
