@@ -206,6 +206,19 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             pub fn __empty() -> Self {
                 #view_name { __bytes: &[], #(#empty,)* }
             }
+
+            /// Validates the fields up to the reader's end and records them (the body of `parse_fields`).
+            #[doc(hidden)]
+            #[inline(always)]
+            fn __parse(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
+                let start = r.position();
+                let mut view = Self::__empty();
+                #(#seen_decls)*
+                #parse
+                #(#seen_checks)*
+                view.__bytes = r.slice(start, r.position());
+                ::core::result::Result::Ok(view)
+            }
         }
 
         impl<#v> ::core::fmt::Debug for #view_name<#v> where #(#debug_bounds),* {
@@ -220,13 +233,12 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             type Owned = #owned;
 
             fn parse_fields(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
-                let start = r.position();
-                let mut view = Self::__empty();
-                #(#seen_decls)*
-                #parse
-                #(#seen_checks)*
-                view.__bytes = r.slice(start, r.position());
-                ::core::result::Result::Ok(view)
+                Self::__parse(r)
+            }
+
+            fn validate_fields(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<()> {
+                // The same parse, inlined, with the view dropped: its stores are dead and go away.
+                Self::__parse(r).map(::core::mem::drop)
             }
 
             fn revisit_fields(bytes: &#v [u8]) -> Self {
@@ -305,6 +317,10 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             #[inline]
             fn read_view(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self::View> {
                 #rt::view::read_nested(r)
+            }
+            #[inline]
+            fn validate(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<()> {
+                #rt::view::validate_nested::<#view_name<#v>>(r)
             }
             #[inline]
             fn from_view(view: &Self::View) -> Self {

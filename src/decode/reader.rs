@@ -337,7 +337,9 @@ impl<'de> Reader<'de> {
             };
             count += 1;
             match decode_varint(after) {
-                Ok((raw, tag_len)) if raw == tag.raw && tag_len == usize::from(tag.len) => rest = &after[tag_len..],
+                Ok((raw, tag_len)) if raw == tag.raw && tag_len == usize::from(tag.len) => {
+                    rest = &after[tag_len..]
+                }
                 _ => break,
             }
         }
@@ -443,14 +445,20 @@ impl<'de> Reader<'de> {
 /// Reads a varint of three or more bytes (or an overlong two-byte one) from `rest`; returns it and the bytes
 /// after it, or what is wrong (at the varint's start).
 #[inline(never)]
-fn read_varint_multibyte(rest: &[u8], canonical: bool) -> core::result::Result<(u64, &[u8]), DecodeErrorKind> {
+fn read_varint_multibyte(
+    rest: &[u8],
+    canonical: bool,
+) -> core::result::Result<(u64, &[u8]), DecodeErrorKind> {
     // Three and four bytes (values below 2^28: most 32-bit numbers and lengths) by pattern, with no loop.
     let (value, len) = match *rest {
         [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
             (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
         }
         [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
-            u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2 & 0x7f) << 14) | (u64::from(b3) << 21),
+            u64::from(b0 & 0x7f)
+                | (u64::from(b1 & 0x7f) << 7)
+                | (u64::from(b2 & 0x7f) << 14)
+                | (u64::from(b3) << 21),
             4,
         ),
         _ => match decode_varint(rest) {

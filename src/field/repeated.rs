@@ -92,10 +92,18 @@ pub(crate) trait ReadElement<'de, K, V: Value<K>> {
     /// Reads one element of a packed run.
     fn packed(r: &mut Reader<'de>) -> Result<Self::Out>;
     /// Takes a whole fixed-width run (already checked against the element limit) in one step, if possible.
-    fn run(run: &'de [u8], count: usize, sink: &mut impl Sink<Self::Out>) -> bool;
+    #[inline(always)]
+    fn run(run: &'de [u8], count: usize, sink: &mut impl Sink<Self::Out>) -> bool {
+        let _ = (run, count, sink);
+        false
+    }
     /// Takes a whole run of varint integers in one pass, if every element is at most `max` and at most
     /// `room` elements arrive; returns `false` (with `sink` as before) to have the run read element by element.
-    fn varint_run(run: &'de [u8], max: u64, room: usize, sink: &mut impl Sink<Self::Out>) -> bool;
+    #[inline(always)]
+    fn varint_run(run: &'de [u8], max: u64, room: usize, sink: &mut impl Sink<Self::Out>) -> bool {
+        let _ = (run, max, room, sink);
+        false
+    }
 }
 
 /// Reads elements as owned values.

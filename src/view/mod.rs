@@ -67,6 +67,13 @@ pub trait MessageView<'a>: Sized + Clone {
     #[doc(hidden)]
     fn parse_fields(r: &mut Reader<'a>) -> Result<Self>;
 
+    /// Validates the fields of one message up to the reader's end without keeping the view: the same checks
+    /// and errors as [`parse_fields`](Self::parse_fields), none of its stores.
+    #[doc(hidden)]
+    fn validate_fields(r: &mut Reader<'a>) -> Result<()> {
+        Self::parse_fields(r).map(drop)
+    }
+
     /// Validates `bytes` with the default options and returns the view.
     #[inline]
     fn view(bytes: &'a [u8]) -> Result<Self> {
@@ -144,6 +151,14 @@ pub trait Viewable {
 pub fn read_nested<'a, V: MessageView<'a>>(r: &mut Reader<'a>) -> Result<V> {
     let len = r.read_len()?;
     r.nested(len, V::parse_fields)
+}
+
+/// Validates a nested message (length prefix, then its fields one level deeper) without keeping its view.
+#[doc(hidden)]
+#[inline]
+pub fn validate_nested<'a, V: MessageView<'a>>(r: &mut Reader<'a>) -> Result<()> {
+    let len = r.read_len()?;
+    r.nested(len, V::validate_fields)
 }
 
 /// Re-reads a value (as written after its tag) from bytes that were already validated.

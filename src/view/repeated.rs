@@ -261,14 +261,30 @@ impl<'a, K, T: ValueView<'a, K>> ReadElement<'a, K, T> for Viewed {
     fn packed(r: &mut Reader<'a>) -> Result<T::View> {
         T::read_view_packed(r)
     }
+    // Element views are kept only for lists of strings, bytes and messages, never packed: no bulk runs.
+}
+
+/// Validates elements without keeping their views (a view built without an arena re-reads them later).
+struct Validated;
+
+impl<'a, K, T: ValueView<'a, K>> ReadElement<'a, K, T> for Validated {
+    type Out = ();
+    #[inline(always)]
+    fn one(r: &mut Reader<'a>) -> Result<()> {
+        T::validate(r)
+    }
+    #[inline(always)]
+    fn packed(r: &mut Reader<'a>) -> Result<()> {
+        T::read_view_packed(r).map(drop)
+    }
     /// Elements that need no per-element check are counted, not read: validating the run is O(1).
     #[inline(always)]
-    fn run(_: &'a [u8], count: usize, sink: &mut impl Sink<T::View>) -> bool {
+    fn run(_: &'a [u8], count: usize, sink: &mut impl Sink<()>) -> bool {
         sink.skip(count)
     }
     /// A run of integers is validated by counting its varints, each checked against the type's range.
     #[inline(always)]
-    fn varint_run(run: &'a [u8], max: u64, room: usize, sink: &mut impl Sink<T::View>) -> bool {
+    fn varint_run(run: &'a [u8], max: u64, room: usize, sink: &mut impl Sink<()>) -> bool {
         match count_packed_varints(run, max) {
             Some(count) if count <= room => sink.skip(count),
             _ => false,
@@ -334,7 +350,7 @@ pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
             recorder.items.into_bump_slice()
         }
         _ => {
-            read_elements::<K, T, Viewed>(tag, r, &mut counter)?;
+            read_elements::<K, T, Validated>(tag, r, &mut counter)?;
             &[]
         }
     };

@@ -23,6 +23,13 @@ pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
     /// Reads and validates one value after its tag.
     fn read_view(r: &mut Reader<'a>) -> Result<Self::View>;
 
+    /// Validates one value after its tag without keeping its view (list elements of a view built without an
+    /// arena are checked, counted and dropped). Accepts and rejects exactly what `read_view` does.
+    #[inline(always)]
+    fn validate(r: &mut Reader<'a>) -> Result<()> {
+        Self::read_view(r).map(drop)
+    }
+
     /// Reads and validates one element of a packed run.
     #[inline(always)]
     fn read_view_packed(r: &mut Reader<'a>) -> Result<Self::View> {
