@@ -13,6 +13,7 @@ mod dispatch;
 mod enumeration;
 mod interface;
 mod message;
+mod plan;
 mod pod;
 mod shape;
 mod view;

@@ -1,7 +1,7 @@
 //! Structs as messages: `Message`, `DecodeMessage`, and the value traits so they nest.
 
 use crate::attr::FieldRole;
-use crate::dispatch::Arm;
+use crate::plan::FieldPlan;
 use crate::shape::{shape_of, Shape};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -99,41 +99,12 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
     Ok(quote! { #encode #decode #value #decode_value #view })
 }
 
-/// The wire type the encoder writes for field `f` (of type `ty`, encoding kind `k`): what the in-order fast
-/// path of the parsing loops expects.
-pub fn written_wire_type(f: &FieldInfo, ty: &syn::Type, k: &TokenStream) -> TokenStream {
-    let rt = rt();
-    match f.shape {
-        Shape::Plain => quote!(<#ty as #rt::Value<#k>>::WIRE_TYPE),
-        Shape::Optional => {
-            quote!(<<#ty as #rt::view::OptionType>::Inner as #rt::Value<#k>>::WIRE_TYPE)
-        }
-        Shape::Repeated | Shape::Array => {
-            quote!(#rt::repeated::wire_type::<#k, <#ty as #rt::view::ListType>::Elem>())
-        }
-        Shape::Map => quote!(#rt::WireType::Bytes),
-    }
-}
-
 pub fn kind(fixed: bool) -> TokenStream {
     let rt = rt();
     if fixed {
         quote!(#rt::Fixed)
     } else {
         quote!(#rt::Natural)
-    }
-}
-
-/// The strategy module and how to pass the field to it, for one encoded field.
-fn strategy(shape: Shape, required: bool) -> (TokenStream, &'static str) {
-    let rt = rt();
-    match (shape, required) {
-        (Shape::Plain, true) => (quote!(#rt::required), ""),
-        (Shape::Plain, false) => (quote!(#rt::plain), ""),
-        (Shape::Optional, _) => (quote!(#rt::optional), ""),
-        (Shape::Repeated, _) => (quote!(#rt::repeated), "[..]"),
-        (Shape::Array, _) => (quote!(#rt::array), ""),
-        (Shape::Map, _) => (quote!(#rt::map), ""),
     }
 }
 
@@ -145,30 +116,12 @@ fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     let mut write = Vec::new();
     for f in fields {
         let member = f.member;
-        match &f.role {
-            FieldRole::Encoded { number, required, fixed, .. } => {
-                let (module, slice) = strategy(f.shape, *required);
-                let k = kind(*fixed);
-                let access: TokenStream =
-                    if slice.is_empty() { quote!(&self.#member) } else { quote!(&self.#member[..]) };
-                let turbofish = match f.shape {
-                    Shape::Map => quote!(),
-                    Shape::Array => quote!(::<#k, _, _, _>),
-                    _ => quote!(::<#k, _, _>),
-                };
-                let write_turbofish = match f.shape {
-                    Shape::Map => quote!(),
-                    Shape::Array => quote!(::<#k, _, _>),
-                    _ => quote!(::<#k, _>),
-                };
-                measure.push(quote!(len += #module::len #turbofish (#number, #access, rec);));
-                write.push(quote!(#module::write #write_turbofish (#number, #access, w, sizes);));
-            }
-            FieldRole::Unknown => {
-                measure.push(quote!(len += self.#member.len();));
-                write.push(quote!(w.put_slice(self.#member.as_bytes());));
-            }
-            FieldRole::Skip => {}
+        if let Some(plan) = FieldPlan::of(f) {
+            measure.push(plan.measure());
+            write.push(plan.write());
+        } else if matches!(f.role, FieldRole::Unknown) {
+            measure.push(quote!(len += self.#member.len();));
+            write.push(quote!(w.put_slice(self.#member.as_bytes());));
         }
     }
     quote! {
@@ -200,58 +153,20 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
 
     let mut empty = Vec::new();
     let mut arms = Vec::new();
-    let mut seen_decls = Vec::new();
-    let mut seen_checks = Vec::new();
+    let (mut seen_decls, mut seen_checks) = (Vec::new(), Vec::new());
     let mut unknown_arm = quote!(r.skip_unknown(&tag)?);
     for f in fields {
         let member = f.member;
-        let ty = f.ty;
-        let field_str = member.to_string();
-        match &f.role {
-            FieldRole::Encoded { number, required, fixed, .. } => {
-                let k = kind(*fixed);
-                let (module, _) = strategy(f.shape, *required);
-                empty.push(match f.shape {
-                    Shape::Plain => {
-                        quote!(#member: <#ty as #rt::DecodeValue<#de, #k>>::empty())
-                    }
-                    Shape::Optional => quote!(#member: ::core::option::Option::None),
-                    Shape::Array => {
-                        quote!(#member: #rt::array::empty::<#k, _, _>())
-                    }
-                    Shape::Repeated | Shape::Map => {
-                        quote!(#member: ::core::default::Default::default())
-                    }
-                });
-                let turbofish = match f.shape {
-                    Shape::Map => quote!(),
-                    Shape::Array => quote!(::<#k, _, _>),
-                    _ => quote!(::<#k, _>),
-                };
-                let merge = quote! {
-                    #module::merge #turbofish (&mut self.#member, &tag, r)
-                        .map_err(|e| e.in_field(#name_str, #field_str))?
-                };
-                if *required {
-                    let seen = syn::Ident::new(&format!("__seen_{member}"), member.span());
-                    seen_decls.push(quote!(let mut #seen = false;));
-                    seen_checks.push(quote! {
-                        if !#seen {
-                            return ::core::result::Result::Err(#rt::required::missing(r, #name_str, #field_str));
-                        }
-                    });
-                    let wire_type = written_wire_type(f, ty, &k);
-                    arms.push(Arm { number: *number, wire_type, body: quote!(#merge; #seen = true) });
-                } else {
-                    let wire_type = written_wire_type(f, ty, &k);
-                    arms.push(Arm { number: *number, wire_type, body: merge });
-                }
-            }
-            FieldRole::Unknown => {
-                empty.push(quote!(#member: ::core::default::Default::default()));
-                unknown_arm = quote!(r.keep_unknown(&tag, &mut self.#member)?);
-            }
-            FieldRole::Skip => empty.push(quote!(#member: ::core::default::Default::default())),
+        if let Some(plan) = FieldPlan::of(f) {
+            empty.push(plan.decode_empty(&de));
+            arms.push(plan.decode_arm(&name_str));
+            seen_decls.extend(plan.seen_decl());
+            seen_checks.extend(plan.seen_check(&name_str));
+            continue;
+        }
+        empty.push(quote!(#member: ::core::default::Default::default()));
+        if matches!(f.role, FieldRole::Unknown) {
+            unknown_arm = quote!(r.keep_unknown(&tag, &mut self.#member)?);
         }
     }
     let parse = crate::dispatch::validating(&mut arms, unknown_arm);

@@ -2,9 +2,8 @@
 //! pods appear inside views.
 
 use crate::attr::FieldRole;
-use crate::dispatch::Arm;
-use crate::message::{kind, rt, FieldInfo};
-use crate::shape::Shape;
+use crate::message::{rt, FieldInfo};
+use crate::plan::FieldPlan;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::visit_mut::VisitMut;
@@ -60,18 +59,13 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     let (vv_impl, vv_ty_where) = value_view_generics(input);
 
-    let (mut slots, mut accessors, mut empty, mut arms, mut owned_fields) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut revisit_arms = Vec::new();
+    let mut view_fields = Vec::new();
+    let (mut arms, mut revisit_arms, mut owned_fields) = (Vec::new(), Vec::new(), Vec::new());
     let (mut seen_decls, mut seen_checks, mut known) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut debug_bounds, mut debug_fields) = (Vec::new(), Vec::new());
     let view_name_str = view_name.to_string();
     for f in fields {
         let member = f.member;
-        let field_str = member.to_string();
-        let ty = with_view_lifetime(f.ty);
-        let docs = &f.docs;
-        let FieldRole::Encoded { number, required, fixed, .. } = &f.role else {
+        let Some(plan) = FieldPlan::of(f) else {
             let value = match f.role {
                 FieldRole::Unknown => {
                     quote!(::cramberry::UnknownFields::collect(self.__bytes, |n| matches!(n, #(#known)|*)))
@@ -81,96 +75,31 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             owned_fields.push((member, value));
             continue;
         };
+        let number = plan.number;
         known.push(quote!(#number));
-        let k = kind(*fixed);
-        let (slot_ty, merge, init, to_owned, revisit) = match f.shape {
-            Shape::Plain => (
-                quote!(<#ty as #rt::ValueView<#v, #k>>::View),
-                if *required {
-                    quote!(#rt::view::required::merge::<#k, #ty>)
-                } else {
-                    quote!(#rt::view::plain::merge::<#k, #ty>)
-                },
-                quote!(<#ty as #rt::ValueView<#v, #k>>::empty_view()),
-                quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&self.#member)),
-                quote!(#rt::view::plain::revisit::<#k, #ty>(&mut view.#member, &mut c)),
-            ),
-            Shape::Optional => {
-                let inner = quote!(<#ty as #rt::view::OptionType>::Inner);
-                (
-                    quote!(::core::option::Option<<#inner as #rt::ValueView<#v, #k>>::View>),
-                    quote!(#rt::view::optional::merge::<#k, #inner>),
-                    quote!(::core::option::Option::None),
-                    quote!(self.#member.as_ref().map(<#inner as #rt::ValueView<#v, #k>>::from_view)),
-                    quote!(#rt::view::optional::revisit::<#k, #inner>(&mut view.#member, &mut c)),
-                )
-            }
-            Shape::Repeated | Shape::Array => {
-                let elem = quote!(<#ty as #rt::view::ListType>::Elem);
-                let (merge, revisit) = match (&f.shape, &ty) {
-                    (Shape::Array, Type::Array(a)) => {
-                        let len = &a.len;
-                        (
-                            quote!(#rt::view::array::merge::<#k, #elem, { #len }>),
-                            quote!(#rt::view::array::revisit::<#k, #elem>),
-                        )
-                    }
-                    _ => (
-                        quote!(#rt::view::repeated_merge::<#k, #elem>),
-                        quote!(#rt::view::repeated_revisit::<#k, #elem>),
-                    ),
-                };
-                let revisit = quote!(#revisit(&mut view.#member, &tag, &mut c));
-                let (to_owned, init) = match &ty {
-                    Type::Array(a) => {
-                        let len = &a.len;
-                        (quote!(self.#member.to_array()), quote!(#rt::view::Repeated::absent_array(#len)))
-                    }
-                    _ => (quote!(self.#member.to_vec()), quote!(#rt::view::Repeated::empty())),
-                };
-                (quote!(#rt::view::Repeated<#v, #elem, #k>), merge, init, to_owned, revisit)
-            }
-            Shape::Map => {
-                let (key, val) =
-                    (quote!(<#ty as #rt::view::MapType>::Key), quote!(<#ty as #rt::view::MapType>::Val));
-                (
-                    quote!(#rt::view::MapView<#v, #key, #val>),
-                    quote!(#rt::view::map_merge::<#key, #val>),
-                    quote!(::core::default::Default::default()),
-                    quote!(self.#member.to_map()),
-                    quote!(#rt::view::map_revisit(&mut view.#member, &tag, &mut c)),
-                )
-            }
-        };
-        slots.push(quote!(#member: #slot_ty));
-        debug_bounds.push(quote!(#slot_ty: ::core::fmt::Debug));
-        debug_fields.push(quote!(.field(#field_str, &self.#member)));
-        accessors.push(quote! {
+        view_fields.push((member, plan.view_slot_ty(), plan.view_empty(), &f.docs));
+        arms.push(plan.view_arm(&name_str));
+        revisit_arms.push(plan.revisit_arm());
+        seen_decls.extend(plan.seen_decl());
+        seen_checks.extend(plan.seen_check(&name_str));
+        owned_fields.push((member, plan.view_to_owned()));
+    }
+    let slots = view_fields.iter().map(|(member, slot_ty, ..)| quote!(#member: #slot_ty));
+    let debug_bounds = view_fields.iter().map(|(_, slot_ty, ..)| quote!(#slot_ty: ::core::fmt::Debug));
+    let debug_fields = view_fields.iter().map(|(member, ..)| {
+        let field_str = member.to_string();
+        quote!(.field(#field_str, &self.#member))
+    });
+    let accessors = view_fields.iter().map(|(member, slot_ty, _, docs)| {
+        quote! {
             #(#docs)*
             #[inline]
             pub fn #member(&self) -> #slot_ty {
                 ::core::clone::Clone::clone(&self.#member)
             }
-        });
-        empty.push(quote!(#member: #init));
-        let wire_type = crate::message::written_wire_type(f, &ty, &k);
-        revisit_arms.push(Arm { number: *number, wire_type: wire_type.clone(), body: revisit });
-        owned_fields.push((member, to_owned));
-        let merge_call =
-            quote!(#merge(&mut view.#member, &tag, r).map_err(|e| e.in_field(#name_str, #field_str))?);
-        if *required {
-            let seen = format_ident!("__seen_{}", member);
-            seen_decls.push(quote!(let mut #seen = false;));
-            seen_checks.push(quote! {
-                if !#seen {
-                    return ::core::result::Result::Err(#rt::required::missing(r, #name_str, #field_str));
-                }
-            });
-            arms.push(Arm { number: *number, wire_type, body: quote!(#merge_call; #seen = true) });
-        } else {
-            arms.push(Arm { number: *number, wire_type, body: merge_call });
         }
-    }
+    });
+    let empty = view_fields.iter().map(|(member, _, init, _)| quote!(#member: #init));
     let (owned_members, owned_values): (Vec<_>, Vec<_>) = owned_fields.into_iter().unzip();
     let parse = crate::dispatch::validating(&mut arms, quote!(r.skip_unknown(&tag)?));
     let revisit = crate::dispatch::revisiting(&mut revisit_arms);

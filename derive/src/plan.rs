@@ -1,0 +1,237 @@
+//! One plan per encoded field: its kind decided once from the field's shape and attributes, and from it every
+//! piece of code the generators emit for the field — measure, write, owned decoding, and the view's slot,
+//! parse, re-read and to-owned code. The generators in `message` and `view` only assemble these pieces.
+
+use crate::attr::FieldRole;
+use crate::dispatch::Arm;
+use crate::message::{kind, rt, FieldInfo};
+use crate::shape::Shape;
+use crate::view::{view_lifetime, with_view_lifetime};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::Type;
+
+/// An encoded field (not `skip`, not `unknown_fields`) and how it is laid out.
+pub struct FieldPlan<'a> {
+    pub info: &'a FieldInfo<'a>,
+    pub number: u32,
+    pub required: bool,
+    /// `Natural` or `Fixed`.
+    pub kind: TokenStream,
+}
+
+impl<'a> FieldPlan<'a> {
+    /// The plan of `info`, or `None` for a field that is not encoded.
+    pub fn of(info: &'a FieldInfo<'a>) -> Option<Self> {
+        match &info.role {
+            FieldRole::Encoded { number, required, fixed, .. } => {
+                Some(FieldPlan { info, number: *number, required: *required, kind: kind(*fixed) })
+            }
+            FieldRole::Unknown | FieldRole::Skip => None,
+        }
+    }
+
+    fn member(&self) -> &syn::Ident {
+        self.info.member
+    }
+
+    /// The runtime module of the field's strategy.
+    fn module(&self) -> TokenStream {
+        let rt = rt();
+        match (self.info.shape, self.required) {
+            (Shape::Plain, true) => quote!(#rt::required),
+            (Shape::Plain, false) => quote!(#rt::plain),
+            (Shape::Optional, _) => quote!(#rt::optional),
+            (Shape::Repeated, _) => quote!(#rt::repeated),
+            (Shape::Array, _) => quote!(#rt::array),
+            (Shape::Map, _) => quote!(#rt::map),
+        }
+    }
+
+    /// The wire type the encoder writes for the field (of type `ty`): what the in-order fast path expects.
+    fn written_wire_type(&self, ty: &Type) -> TokenStream {
+        let (rt, k) = (rt(), &self.kind);
+        match self.info.shape {
+            Shape::Plain => quote!(<#ty as #rt::Value<#k>>::WIRE_TYPE),
+            Shape::Optional => quote!(<<#ty as #rt::view::OptionType>::Inner as #rt::Value<#k>>::WIRE_TYPE),
+            Shape::Repeated | Shape::Array => {
+                quote!(#rt::repeated::wire_type::<#k, <#ty as #rt::view::ListType>::Elem>())
+            }
+            Shape::Map => quote!(#rt::WireType::Bytes),
+        }
+    }
+
+    /// `len += ...;` for the measuring pass.
+    pub fn measure(&self) -> TokenStream {
+        let (module, number, k, member) = (self.module(), self.number, &self.kind, self.member());
+        let (access, turbofish) = match self.info.shape {
+            Shape::Map => (quote!(&self.#member), quote!()),
+            Shape::Array => (quote!(&self.#member), quote!(::<#k, _, _, _>)),
+            Shape::Repeated => (quote!(&self.#member[..]), quote!(::<#k, _, _>)),
+            Shape::Plain | Shape::Optional => (quote!(&self.#member), quote!(::<#k, _, _>)),
+        };
+        quote!(len += #module::len #turbofish (#number, #access, rec);)
+    }
+
+    /// The writing pass's statement.
+    pub fn write(&self) -> TokenStream {
+        let (module, number, k, member) = (self.module(), self.number, &self.kind, self.member());
+        let (access, turbofish) = match self.info.shape {
+            Shape::Map => (quote!(&self.#member), quote!()),
+            Shape::Array => (quote!(&self.#member), quote!(::<#k, _, _>)),
+            Shape::Repeated => (quote!(&self.#member[..]), quote!(::<#k, _>)),
+            Shape::Plain | Shape::Optional => (quote!(&self.#member), quote!(::<#k, _>)),
+        };
+        quote!(#module::write #turbofish (#number, #access, w, sizes);)
+    }
+
+    /// `member: <absent value>` for owned decoding's empty message (input lifetime `de`).
+    pub fn decode_empty(&self, de: &syn::Lifetime) -> TokenStream {
+        let (rt, k, member, ty) = (rt(), &self.kind, self.member(), self.info.ty);
+        match self.info.shape {
+            Shape::Plain => quote!(#member: <#ty as #rt::DecodeValue<#de, #k>>::empty()),
+            Shape::Optional => quote!(#member: ::core::option::Option::None),
+            Shape::Array => quote!(#member: #rt::array::empty::<#k, _, _>()),
+            Shape::Repeated | Shape::Map => quote!(#member: ::core::default::Default::default()),
+        }
+    }
+
+    /// The owned-decoding arm: merge the field whose tag was just read into `self`.
+    pub fn decode_arm(&self, message: &str) -> Arm {
+        let (module, k, member) = (self.module(), &self.kind, self.member());
+        let turbofish = match self.info.shape {
+            Shape::Map => quote!(),
+            Shape::Array => quote!(::<#k, _, _>),
+            _ => quote!(::<#k, _>),
+        };
+        let merge = quote!(#module::merge #turbofish (&mut self.#member, &tag, r));
+        self.arm(self.info.ty, merge, message)
+    }
+
+    /// An arm running `merge` (which yields a `Result`), naming the field in its error and, for a required
+    /// field, recording that it was seen.
+    fn arm(&self, ty: &Type, merge: TokenStream, message: &str) -> Arm {
+        let field = self.member().to_string();
+        let merge = quote!(#merge.map_err(|e| e.in_field(#message, #field))?);
+        let body = match self.seen_flag() {
+            Some(seen) => quote!(#merge; #seen = true),
+            None => merge,
+        };
+        Arm { number: self.number, wire_type: self.written_wire_type(ty), body }
+    }
+
+    fn seen_flag(&self) -> Option<syn::Ident> {
+        self.required.then(|| format_ident!("__seen_{}", self.member()))
+    }
+
+    /// For a required field: its presence flag's declaration.
+    pub fn seen_decl(&self) -> Option<TokenStream> {
+        self.seen_flag().map(|seen| quote!(let mut #seen = false;))
+    }
+
+    /// For a required field: the check, after the loop, that it was present.
+    pub fn seen_check(&self, message: &str) -> Option<TokenStream> {
+        let rt = rt();
+        let field = self.member().to_string();
+        self.seen_flag().map(|seen| {
+            quote! {
+                if !#seen {
+                    return ::core::result::Result::Err(#rt::required::missing(r, #message, #field));
+                }
+            }
+        })
+    }
+
+    /// The field's type with every lifetime set to the view lifetime.
+    fn view_ty(&self) -> Type {
+        with_view_lifetime(self.info.ty)
+    }
+
+    /// The view's slot type (what the accessor returns).
+    pub fn view_slot_ty(&self) -> TokenStream {
+        let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
+        match self.info.shape {
+            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::View),
+            Shape::Optional => {
+                quote!(::core::option::Option<<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::View>)
+            }
+            Shape::Repeated | Shape::Array => {
+                quote!(#rt::view::Repeated<#v, <#ty as #rt::view::ListType>::Elem, #k>)
+            }
+            Shape::Map => {
+                quote!(#rt::view::MapView<#v, <#ty as #rt::view::MapType>::Key, <#ty as #rt::view::MapType>::Val>)
+            }
+        }
+    }
+
+    /// The view slot's value when the field is absent.
+    pub fn view_empty(&self) -> TokenStream {
+        let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
+        match (&self.info.shape, &ty) {
+            (Shape::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::empty_view()),
+            (Shape::Optional, _) => quote!(::core::option::Option::None),
+            (Shape::Array, Type::Array(a)) => {
+                let len = &a.len;
+                quote!(#rt::view::Repeated::absent_array(#len))
+            }
+            (Shape::Repeated | Shape::Array, _) => quote!(#rt::view::Repeated::empty()),
+            (Shape::Map, _) => quote!(::core::default::Default::default()),
+        }
+    }
+
+    /// The validating arm of the view's parse: merge the field whose tag was just read into `view`.
+    pub fn view_arm(&self, message: &str) -> Arm {
+        let (rt, k, member, ty) = (rt(), &self.kind, self.member(), self.view_ty());
+        let merge = match (&self.info.shape, &ty) {
+            (Shape::Plain, _) if self.required => quote!(#rt::view::required::merge::<#k, #ty>),
+            (Shape::Plain, _) => quote!(#rt::view::plain::merge::<#k, #ty>),
+            (Shape::Optional, _) => {
+                quote!(#rt::view::optional::merge::<#k, <#ty as #rt::view::OptionType>::Inner>)
+            }
+            (Shape::Array, Type::Array(a)) => {
+                let len = &a.len;
+                quote!(#rt::view::array::merge::<#k, <#ty as #rt::view::ListType>::Elem, { #len }>)
+            }
+            (Shape::Repeated | Shape::Array, _) => {
+                quote!(#rt::view::repeated_merge::<#k, <#ty as #rt::view::ListType>::Elem>)
+            }
+            (Shape::Map, _) => {
+                quote!(#rt::view::map_merge::<<#ty as #rt::view::MapType>::Key, <#ty as #rt::view::MapType>::Val>)
+            }
+        };
+        self.arm(&ty, quote!(#merge(&mut view.#member, &tag, r)), message)
+    }
+
+    /// The re-reading arm: the field of validated bytes, from the check-free cursor `c`, into `view`.
+    pub fn revisit_arm(&self) -> Arm {
+        let (rt, k, member, ty) = (rt(), &self.kind, self.member(), self.view_ty());
+        let body = match self.info.shape {
+            Shape::Plain => quote!(#rt::view::plain::revisit::<#k, #ty>(&mut view.#member, &mut c)),
+            Shape::Optional => quote! {
+                #rt::view::optional::revisit::<#k, <#ty as #rt::view::OptionType>::Inner>(&mut view.#member, &mut c)
+            },
+            Shape::Array => quote! {
+                #rt::view::array::revisit::<#k, <#ty as #rt::view::ListType>::Elem>(&mut view.#member, &tag, &mut c)
+            },
+            Shape::Repeated => quote! {
+                #rt::view::repeated_revisit::<#k, <#ty as #rt::view::ListType>::Elem>(&mut view.#member, &tag, &mut c)
+            },
+            Shape::Map => quote!(#rt::view::map_revisit(&mut view.#member, &tag, &mut c)),
+        };
+        Arm { number: self.number, wire_type: self.written_wire_type(&ty), body }
+    }
+
+    /// The owned value of the view's slot (in `to_owned`).
+    pub fn view_to_owned(&self) -> TokenStream {
+        let (rt, v, k, member, ty) = (rt(), view_lifetime(), &self.kind, self.member(), self.view_ty());
+        match (&self.info.shape, &ty) {
+            (Shape::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&self.#member)),
+            (Shape::Optional, _) => quote! {
+                self.#member.as_ref().map(<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::from_view)
+            },
+            (Shape::Repeated | Shape::Array, Type::Array(_)) => quote!(self.#member.to_array()),
+            (Shape::Repeated | Shape::Array, _) => quote!(self.#member.to_vec()),
+            (Shape::Map, _) => quote!(self.#member.to_map()),
+        }
+    }
+}
