@@ -95,12 +95,21 @@ impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
     /// A lazy iterator over the element views.
     #[inline]
     pub fn iter(&self) -> RepeatedIter<'a, T, K> {
-        let (span, items) = match self.recorded() {
+        let (mut span, items) = match self.recorded() {
             Some(items) => (&[][..], items),
             None => (self.span, &[][..]),
         };
+        // Fixed-width elements in one packed run (always so for encoder output) step through the run by
+        // chunks, one element each, with no cursor.
+        let mut run: &[u8] = &[];
+        if T::PACKED_WIDTH != 0 {
+            if let Some(bytes) = self.packed_bytes() {
+                (run, span) = (bytes, &[]);
+            }
+        }
         RepeatedIter {
             c: Cursor::new(span),
+            run: run.chunks_exact(T::PACKED_WIDTH.max(1)),
             items: items.iter(),
             number: self.number,
             remaining: self.count,
@@ -185,6 +194,7 @@ impl<'a, T: bytemuck::Pod + ValueView<'a>> Repeated<'a, T, Natural> {
 /// Iterator over a [`Repeated`] field's element views.
 pub struct RepeatedIter<'a, T: ValueView<'a, K>, K = Natural> {
     c: Cursor<'a>,
+    run: core::slice::ChunksExact<'a, u8>,
     items: core::slice::Iter<'a, T::View>,
     number: u32,
     remaining: usize,
@@ -194,7 +204,7 @@ pub struct RepeatedIter<'a, T: ValueView<'a, K>, K = Natural> {
 
 impl<'a, T: ValueView<'a, K>, K> Clone for RepeatedIter<'a, T, K> {
     fn clone(&self) -> Self {
-        RepeatedIter { c: self.c.clone(), items: self.items.clone(), ..*self }
+        RepeatedIter { c: self.c.clone(), run: self.run.clone(), items: self.items.clone(), ..*self }
     }
 }
 
@@ -205,6 +215,10 @@ impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
     fn next(&mut self) -> Option<T::View> {
         if self.remaining == 0 {
             return None;
+        }
+        if let Some(element) = self.run.next() {
+            self.remaining -= 1;
+            return Some(T::revisit_view_packed(&mut Cursor::new(element)));
         }
         if let Some(item) = self.items.next() {
             self.remaining -= 1;
