@@ -143,12 +143,13 @@ impl<'de> Reader<'de> {
                 Ok(u64::from(b0 & 0x7f) | (u64::from(b1) << 7))
             }
             _ => match read_varint_multibyte(self.rest, self.opts.canonical) {
-                // The slow path returns the new position by value, so the hot path's state stays in registers.
-                Ok((value, tail)) => {
-                    self.rest = tail;
+                // The slow path returns its result in two registers (length 0: invalid), so the hot path's
+                // state stays in registers; what is wrong is worked out only on the error path.
+                (value, len @ 1..) => {
+                    self.rest = &self.rest[len..];
                     Ok(value)
                 }
-                Err(kind) => Err(self.error(kind, self.position())),
+                _ => Err(self.error(varint_error_kind(self.rest), self.position())),
             },
         }
     }
@@ -442,36 +443,39 @@ impl<'de> Reader<'de> {
     }
 }
 
-/// Reads a varint of three or more bytes (or an overlong two-byte one) from `rest`; returns it and the bytes
-/// after it, or what is wrong (at the varint's start).
+/// Reads a varint of three or more bytes (or an overlong two-byte one) from `rest`: its value and length, or
+/// length 0 when it is truncated, overflows, or (in canonical mode) is overlong.
 #[inline(never)]
-fn read_varint_multibyte(
-    rest: &[u8],
-    canonical: bool,
-) -> core::result::Result<(u64, &[u8]), DecodeErrorKind> {
+fn read_varint_multibyte(rest: &[u8], canonical: bool) -> (u64, usize) {
     // Three and four bytes (values below 2^28: most 32-bit numbers and lengths) by pattern, with no loop.
     let (value, len) = match *rest {
         [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
             (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
         }
         [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
-            u64::from(b0 & 0x7f)
-                | (u64::from(b1 & 0x7f) << 7)
-                | (u64::from(b2 & 0x7f) << 14)
-                | (u64::from(b3) << 21),
+            u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2 & 0x7f) << 14) | (u64::from(b3) << 21),
             4,
         ),
         _ => match decode_varint(rest) {
             Ok(decoded) => decoded,
-            Err(VarintError::Truncated) => return Err(DecodeErrorKind::Truncated),
-            Err(VarintError::Overflow) => return Err(DecodeErrorKind::VarintOverflow),
+            Err(_) => return (0, 0),
         },
     };
     // The last byte must not be 0 in canonical mode (overlong).
     if canonical && len > 1 && rest[len - 1] == 0 {
-        return Err(DecodeErrorKind::NonCanonical(CanonicalRule::OverlongVarint));
+        return (0, 0);
     }
-    Ok((value, &rest[len..]))
+    (value, len)
+}
+
+/// Why [`read_varint_multibyte`] refused `rest`.
+#[cold]
+fn varint_error_kind(rest: &[u8]) -> DecodeErrorKind {
+    match decode_varint(rest) {
+        Err(VarintError::Truncated) => DecodeErrorKind::Truncated,
+        Err(VarintError::Overflow) => DecodeErrorKind::VarintOverflow,
+        Ok(_) => DecodeErrorKind::NonCanonical(CanonicalRule::OverlongVarint),
+    }
 }
 
 #[cold]
