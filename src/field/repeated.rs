@@ -271,6 +271,9 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     }
 }
 
+/// Reads a packed run: in one step when the type allows (fixed-width runs, varint integers), inline; element
+/// by element otherwise, out of line.
+#[inline(always)]
 fn read_packed_run<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     tag: &Tag,
     r: &mut Reader<'de>,
@@ -305,7 +308,16 @@ fn read_packed_run<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
         // An element out of range, malformed, or past the limit: the element-wise read reports it.
         r.rewind_to(at);
     }
+    read_packed_elements::<K, V, E>(len, r, sink)
+}
 
+/// Reads the `len` bytes of a packed run element by element.
+#[inline(never)]
+fn read_packed_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
+    len: usize,
+    r: &mut Reader<'de>,
+    sink: &mut impl Sink<E::Out>,
+) -> Result<()> {
     r.within(len, |r| {
         while !r.at_end() {
             let at = r.position();

@@ -346,6 +346,7 @@ pub fn merge<'a, K, T: ValueView<'a, K>>(
 }
 
 /// [`merge`] with the element-count check supplied (the element limit for lists, `N` for arrays).
+#[inline(always)]
 pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
     list: &mut Repeated<'a, T, K>,
     tag: &Tag,
