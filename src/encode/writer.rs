@@ -66,11 +66,16 @@ impl<'b> Writer<'b> {
         self.pos = end;
     }
 
-    /// Writes a varint: one byte in one step; longer ones with a single bounds check.
+    /// Writes a varint: one or two bytes in one step each; longer ones with a single bounds check.
     #[inline(always)]
     pub fn put_varint(&mut self, value: u64) {
         if value < 0x80 {
             self.put_u8(value as u8);
+        } else if value < 0x4000 {
+            let out = &mut self.buf[self.pos..self.pos + 2];
+            out[0] = MaybeUninit::new((value as u8) | 0x80);
+            out[1] = MaybeUninit::new((value >> 7) as u8);
+            self.pos += 2;
         } else {
             self.put_varint_multibyte(value);
         }
