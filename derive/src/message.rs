@@ -134,7 +134,7 @@ fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                 #(#measure)*
                 len
             }
-            #[inline]
+            #[inline(always)]
             fn write_fields(&self, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
                 #(#write)*
             }
