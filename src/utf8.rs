@@ -10,7 +10,8 @@
 #[inline(always)]
 fn is_ascii(bytes: &[u8]) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let word = |at: usize| bytes.get(at..at + 8).map_or(0, |w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+    let word =
+        |at: usize| bytes.get(at..at + 8).map_or(0, |w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
     let n = bytes.len();
     if n >= 8 {
         let mut seen = word(n - 8);
@@ -21,7 +22,8 @@ fn is_ascii(bytes: &[u8]) -> bool {
         }
         return seen & HIGH == 0;
     }
-    let half = |at: usize| bytes.get(at..at + 4).map_or(0, |w| u32::from_le_bytes(w.try_into().unwrap_or([0; 4])));
+    let half =
+        |at: usize| bytes.get(at..at + 4).map_or(0, |w| u32::from_le_bytes(w.try_into().unwrap_or([0; 4])));
     let seen = match n {
         4..=7 => half(0) | half(n - 4),
         2 | 3 => u32::from(bytes[0]) | u32::from(bytes[1]) | u32::from(bytes[n - 1]),

@@ -17,31 +17,38 @@ pub struct Arm {
     pub body: TokenStream,
 }
 
-fn in_order(arms: &mut [Arm]) -> &[Arm] {
+/// The in-order pass over `reader` (an `r: &mut Reader` or a `c: &mut Cursor`) and the general loop's match
+/// arms, fields sorted by number. `after` runs after each field the in-order pass took.
+fn passes(
+    arms: &mut [Arm],
+    reader: &TokenStream,
+    after: impl Fn(u32) -> TokenStream,
+) -> (TokenStream, TokenStream) {
     arms.sort_by_key(|a| a.number);
-    arms
-}
-
-/// The loop over a validating `r: &mut Reader`: `unknown` handles a field no arm takes. Leaves `last` (the
-/// previous field number, for the canonical order check) in scope.
-pub fn validating(arms: &mut [Arm], unknown: TokenStream) -> TokenStream {
-    let arms = in_order(arms);
     let fast = arms.iter().map(|Arm { number, wire_type, body }| {
+        let after = after(*number);
         quote! {
-            if let ::core::option::Option::Some(tag) = r.eat_tag(#number, #wire_type) {
+            if let ::core::option::Option::Some(tag) = #reader.eat_tag(#number, #wire_type) {
                 let _ = &tag;
                 #body;
-                last = #number;
+                #after
             }
         }
     });
     let general = arms.iter().map(|Arm { number, body, .. }| quote!(#number => { #body; }));
+    (quote!(#(#fast)*), quote!(#(#general)*))
+}
+
+/// The loop over a validating `r: &mut Reader`: `unknown` handles a field no arm takes. Tracks `last` (the
+/// previous field number) for the canonical order check.
+pub fn validating(arms: &mut [Arm], unknown: TokenStream) -> TokenStream {
+    let (fast, general) = passes(arms, &quote!(r), |number| quote!(last = #number;));
     quote! {
         let mut last = 0u32;
-        #(#fast)*
+        #fast
         while let ::core::option::Option::Some(tag) = r.next_field(&mut last)? {
             match tag.number {
-                #(#general)*
+                #general
                 _ => #unknown,
             }
         }
@@ -50,21 +57,12 @@ pub fn validating(arms: &mut [Arm], unknown: TokenStream) -> TokenStream {
 
 /// The loop over a check-free `c: &mut Cursor` re-reading validated bytes; unknown fields are stepped over.
 pub fn revisiting(arms: &mut [Arm]) -> TokenStream {
-    let arms = in_order(arms);
-    let fast = arms.iter().map(|Arm { number, wire_type, body }| {
-        quote! {
-            if let ::core::option::Option::Some(tag) = c.eat_tag(#number, #wire_type) {
-                let _ = &tag;
-                #body;
-            }
-        }
-    });
-    let general = arms.iter().map(|Arm { number, body, .. }| quote!(#number => { #body; }));
+    let (fast, general) = passes(arms, &quote!(c), |_| quote!());
     quote! {
-        #(#fast)*
+        #fast
         while let ::core::option::Option::Some(tag) = c.next_tag() {
             match tag.number {
-                #(#general)*
+                #general
                 _ => c.skip(tag.wire_type),
             }
         }

@@ -453,7 +453,10 @@ fn read_varint_multibyte(rest: &[u8], canonical: bool) -> (u64, usize) {
             (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
         }
         [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
-            u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2 & 0x7f) << 14) | (u64::from(b3) << 21),
+            u64::from(b0 & 0x7f)
+                | (u64::from(b1 & 0x7f) << 7)
+                | (u64::from(b2 & 0x7f) << 14)
+                | (u64::from(b3) << 21),
             4,
         ),
         _ => match decode_varint(rest) {
