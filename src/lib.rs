@@ -65,6 +65,28 @@
 //! and maps a span and a count — a 20-field message (scalars, strings, lists, a map) has a 304-byte view on
 //! x86-64. Boxed fields (`Box<T>`, how recursive types nest) are kept as bytes and opened with `.get()`.
 //!
+//! Iterating a list of strings, bytes or messages re-reads its (already validated) bytes. When a hot path
+//! iterates such lists, `T::view_in(&bytes, &arena)` validates the same way and also keeps every element's
+//! view in a [`bumpalo::Bump`] (re-exported as [`bumpalo`]), so iteration and `get(i)` re-read nothing:
+//!
+//! ```
+//! use cramberry::{Cramberry, Message};
+//!
+//! #[derive(Cramberry, Debug, PartialEq)]
+//! struct Fill { #[cram(1)] venue: String, #[cram(2)] qty: u32 }
+//!
+//! #[derive(Cramberry, Debug, PartialEq)]
+//! struct Order { #[cram(1)] fills: Vec<Fill> }
+//!
+//! let bytes = Order { fills: vec![Fill { venue: "X".into(), qty: 5 }] }.encode_to_vec();
+//! let mut arena = cramberry::bumpalo::Bump::new();
+//! let order = Order::view_in(&bytes, &arena)?;    // same checks and errors as Order::view
+//! assert_eq!(order.fills().get(0).map(|f| f.qty()), Some(5)); // O(1), nothing re-read
+//! drop(order);
+//! arena.reset();                                    // reuse the arena for the next message
+//! # Ok::<(), cramberry::DecodeError>(())
+//! ```
+//!
 //! ## Field attributes
 //! - `#[cram(N)]`: field number `N` (1 to 2^29 - 1). Plain fields holding their default are not written.
 //! - `#[cram(N, required)]`: always written; decoding fails if it is missing.
