@@ -337,12 +337,16 @@ impl<'de> Reader<'de> {
                 break;
             };
             count += 1;
-            match decode_varint(after) {
-                Ok((raw, tag_len)) if raw == tag.raw && tag_len == usize::from(tag.len) => {
-                    rest = &after[tag_len..]
-                }
-                _ => break,
-            }
+            rest = match (tag.len, after) {
+                (1, [first, tail @ ..]) if u64::from(*first) == tag.raw => tail,
+                (1, _) => break,
+                _ => match decode_varint(after) {
+                    Ok((raw, tag_len)) if raw == tag.raw && tag_len == usize::from(tag.len) => {
+                        &after[tag_len..]
+                    }
+                    _ => break,
+                },
+            };
         }
         count
     }
