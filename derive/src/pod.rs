@@ -88,6 +88,10 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
             fn encode_packed(&self, w: &mut #rt::Writer<'_>) {
                 #rt::pod::encode_packed(self, w)
             }
+            #[inline]
+            fn encode_run(values: &[Self], w: &mut #rt::Writer<'_>) -> bool {
+                #rt::pod::encode_run(values, w)
+            }
         }
 
         #[automatically_derived]

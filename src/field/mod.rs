@@ -128,6 +128,17 @@ pub trait Value<K = Natural> {
     fn encode_packed(&self, w: &mut Writer<'_>) {
         self.encode(w, &mut SizeCursor::new(&[]));
     }
+
+    /// Writes a whole packed run of `values` in one step, if the type can (pods, whose bytes are the
+    /// encoding: one copy); returns `false` to have the run written element by element.
+    #[inline(always)]
+    fn encode_run(values: &[Self], w: &mut Writer<'_>) -> bool
+    where
+        Self: Sized,
+    {
+        let _ = (values, w);
+        false
+    }
 }
 
 /// How one value of a type is read back. `'de` is the input's lifetime, which borrowed values keep.

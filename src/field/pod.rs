@@ -35,6 +35,14 @@ pub fn encode_packed<P: Pod>(p: &P, w: &mut Writer<'_>) {
     w.put_slice(bytemuck::bytes_of(p));
 }
 
+/// Writes a run of pods as one copy of their bytes (pods require a little-endian target, so their memory is
+/// their encoding).
+#[inline(always)]
+pub fn encode_run<P: Pod>(values: &[P], w: &mut Writer<'_>) -> bool {
+    w.put_slice(bytemuck::cast_slice(values));
+    true
+}
+
 /// Reads one pod value with its length prefix (which must equal the pod's size).
 #[inline(always)]
 pub fn decode<P: Pod>(r: &mut Reader<'_>) -> Result<P> {

@@ -59,8 +59,10 @@ pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, size
             let body = if V::PACKED_WIDTH != 0 { values.len() * V::PACKED_WIDTH } else { sizes.next_len() };
             w.put_tag(number, WireType::Bytes);
             w.put_varint(body as u64);
-            for v in values {
-                v.encode_packed(w);
+            if !V::encode_run(values, w) {
+                for v in values {
+                    v.encode_packed(w);
+                }
             }
         }
         Repeat::Each => {
