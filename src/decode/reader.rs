@@ -3,7 +3,7 @@
 use crate::error::{CanonicalRule, DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
 use crate::unknown::UnknownFields;
-use crate::wire::{decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER};
+use crate::wire::{decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER, MAX_VARINT_LEN};
 use bumpalo::Bump;
 
 /// A field tag read from the input.
@@ -463,16 +463,42 @@ fn read_varint_multibyte(rest: &[u8], canonical: bool) -> (u64, usize) {
                 | (u64::from(b3) << 21),
             4,
         ),
-        _ => match decode_varint(rest) {
-            Ok(decoded) => decoded,
-            Err(_) => return (0, 0),
-        },
+        _ => return read_varint_long(rest, canonical),
     };
     // The last byte must not be 0 in canonical mode (overlong).
     if canonical && len > 1 && rest[len - 1] == 0 {
         return (0, 0);
     }
     (value, len)
+}
+
+/// Five to ten bytes (and every malformed varint). With ten bytes left, fixed-index decoding; nearer the end
+/// of the message, a loop unrolled over the (at most nine) bytes left, each checked against the end.
+#[inline(always)]
+fn read_varint_long(rest: &[u8], canonical: bool) -> (u64, usize) {
+    if rest.len() >= MAX_VARINT_LEN {
+        return match decode_varint(rest) {
+            Ok((value, len)) if !(canonical && len > 1 && rest[len - 1] == 0) => (value, len),
+            _ => (0, 0),
+        };
+    }
+    let mut value = 0u64;
+    let mut i = 0;
+    while i < MAX_VARINT_LEN - 1 {
+        let Some(&byte) = rest.get(i) else {
+            return (0, 0);
+        };
+        value |= u64::from(byte & 0x7f) << (7 * i);
+        if byte < 0x80 {
+            // Nine bytes carry at most 63 bits: no overflow. In canonical mode the last byte must not be 0.
+            if canonical && i > 0 && byte == 0 {
+                return (0, 0);
+            }
+            return (value, i + 1);
+        }
+        i += 1;
+    }
+    (0, 0)
 }
 
 /// Why [`read_varint_multibyte`] refused `rest`.
