@@ -161,6 +161,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         impl<#v> ::cramberry::MessageView<#v> for #view_name<#v> {
             type Owned = #owned;
 
+            #[inline]
             fn parse_fields(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
                 Self::__parse(r)
             }
