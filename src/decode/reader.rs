@@ -3,7 +3,9 @@
 use crate::error::{CanonicalRule, DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
 use crate::unknown::UnknownFields;
-use crate::wire::{decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER, MAX_VARINT_LEN};
+use crate::wire::{
+    decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER, MAX_VARINT_LEN,
+};
 use bumpalo::Bump;
 
 /// A field tag read from the input.

@@ -342,10 +342,11 @@ fn number(e: impl Enumeration) -> i32 {
     e.number() as i32
 }
 
-/// Implements [`Dataset`] for a seed message: its name, its "read" on the plain value and through a view,
+/// Implements [`Dataset`] for a seed message: its name, the view call its read uses (`View`, or `ViewIn` where
+/// the read iterates a list of messages), its "read" on the plain value and through a view,
 /// and the two peers (the seed messages compare Cramberry with prost, the seed's reference).
 macro_rules! seed_dataset {
-    ($ty:ident, $name:expr, |$m:ident| $read:expr, |$v:ident| $read_view:expr) => {
+    ($ty:ident, $name:expr, $via:ident, |$m:ident| $read:expr, |$v:ident| $read_view:expr) => {
         impl Dataset for $ty {
             #[allow(unused_variables)]
             fn name(&self) -> &'static str {
@@ -363,7 +364,7 @@ macro_rules! seed_dataset {
                     $read_view
                 }
                 vec![
-                    peers::cramberry::peer(self, peers::cramberry::ReadVia::ViewIn, read_view),
+                    peers::cramberry::peer(self, peers::cramberry::ReadVia::$via, read_view),
                     peers::prost::peer(pb::$ty::from(self)),
                 ]
             }
@@ -375,18 +376,20 @@ fn len(n: usize) -> u64 {
     n as u64
 }
 
-seed_dataset!(SmallMessage, "seed/small", |m| (m.id as u64).wrapping_add(len(m.name.len())), |v| (v.id()
-    as u64)
-    .wrapping_add(len(v.name().len())));
+seed_dataset!(SmallMessage, "seed/small", View, |m| (m.id as u64).wrapping_add(len(m.name.len())), |v| {
+    (v.id() as u64).wrapping_add(len(v.name().len()))
+});
 seed_dataset!(
     Metrics,
     "seed/metrics",
+    View,
     |m| (m.count as u64).wrapping_add(m.total_bytes as u64).wrapping_add(m.p99.to_bits()),
     |v| (v.count() as u64).wrapping_add(v.total_bytes() as u64).wrapping_add(v.p99().to_bits())
 );
 seed_dataset!(
     Person,
     "seed/person",
+    View,
     |m| (m.id as u64).wrapping_add(len(m.contact.email.len())).wrapping_add(m.created_at.seconds as u64),
     |v| (v.id() as u64)
         .wrapping_add(len(v.contact().email().len()))
@@ -395,6 +398,7 @@ seed_dataset!(
 seed_dataset!(
     Document,
     "seed/document",
+    ViewIn,
     |m| (m.id as u64)
         .wrapping_add(len(m.tags.len()))
         .wrapping_add(m.comments.iter().map(|c| len(c.reactions.len())).sum::<u64>()),
@@ -405,12 +409,14 @@ seed_dataset!(
 seed_dataset!(
     Event,
     "seed/event",
+    View,
     |m| len(m.id.len() + m.attributes.len() + m.payload.as_ref().map_or(0, Vec::len)),
     |v| len(v.id().len() + v.attributes().len() + v.payload().map_or(0, <[u8]>::len))
 );
 seed_dataset!(
     BatchRequest,
     if m.items.len() >= 1000 { "seed/batch1000" } else { "seed/batch100" },
+    ViewIn,
     |m| m.items.iter().fold(0u64, |acc, i| acc.wrapping_add(i.id as u64)),
     |v| v.items().iter().fold(0u64, |acc, i| acc.wrapping_add(i.id() as u64))
 );

@@ -38,13 +38,12 @@ where
         .op(Op::Deserialize, 1, move || T::decode(&b1).map_or(0, |_| 1))
         .op(Op::Access, len, move || T::View::<'_>::view(&b2).map_or(0, |v| v.as_bytes().len() as u64))
         .op(Op::Read, data.read(), move || {
+            if via == ReadVia::View {
+                return T::View::<'_>::view(&b3).map_or(0, |v| read(&v));
+            }
             let mut arena = view_arena.borrow_mut();
             arena.reset();
-            let view = match via {
-                ReadVia::View => T::View::<'_>::view(&b3),
-                ReadVia::ViewIn => T::View::<'_>::view_in(&b3, &arena),
-            };
-            view.map_or(0, |v| read(&v))
+            T::View::<'_>::view_in(&b3, &arena).map_or(0, |v| read(&v))
         })
 }
 
