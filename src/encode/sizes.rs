@@ -37,10 +37,10 @@ impl LenRecorder for NoRecord {
     fn fill_empty(&mut self, _slot: usize) {}
 }
 
-/// Recorded lengths on the stack (spilling to the heap only for messages with more than 32 nested values).
+/// Recorded lengths on the stack (spilling to the heap only for messages with more than 128 nested values).
 #[derive(Clone, Debug, Default)]
 pub struct SizeCache {
-    lens: SmallVec<[usize; 32]>,
+    lens: SmallVec<[usize; 128]>,
 }
 
 impl SizeCache {
