@@ -196,7 +196,8 @@ pub(crate) trait Sink<V> {
     fn wants_capacity(&self) -> bool {
         false
     }
-    /// Room for about `additional` more elements (a count from the input, so bounded by its length).
+    /// Room for about `additional` more elements: a count of elements present in the input (each at least two
+    /// bytes) and within the element limit, so never more than decoding them would take.
     fn reserve(&mut self, additional: usize) {
         let _ = additional;
     }
@@ -260,7 +261,9 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     if V::WIRE_TYPE == WireType::Bytes && sink.wants_capacity() {
         // Owned lists of strings, bytes and messages: count the run ahead (a skip per element) and allocate
         // once, instead of regrowing and moving every element already decoded.
-        sink.reserve(r.count_delimited_run(tag));
+        // Capped by the element limit, so hostile input cannot make it reserve past what the limit allows.
+        let ahead = r.count_delimited_run(tag);
+        sink.reserve(ahead.min(sink.room(r)));
     }
     let mut offset = tag.offset;
     loop {
