@@ -7,7 +7,7 @@
 //!   numbers, floats, strings, bytes, enums, nested messages, interface values and pods. One impl per type.
 //! - Field strategies, one module each: [`plain`] (omitted when default), [`optional`] (`Option<T>`, written when
 //!   `Some`), [`required`] (always written, must be present), [`repeated`] (`Vec<T>` / `&[T]`: packed for
-//!   scalars, one field per element otherwise), [`array`] (`[T; N]`) and [`map`] (`BTreeMap` / `HashMap`).
+//!   scalars, one field per element otherwise), [`array`](mod@array) (`[T; N]`) and [`map`] (`BTreeMap` / `HashMap`).
 
 pub mod array;
 mod bytes;
