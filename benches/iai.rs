@@ -70,6 +70,22 @@ struct Update {
     world_radius: f32,
 }
 
+/// A page of log records, for the one-pass comparison of `view` and `view_in` when iterating.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct Logs {
+    #[cram(1)]
+    logs: Vec<Log>,
+}
+
+fn logs() -> Vec<u8> {
+    Logs { logs: (0..100).map(|i| Log { size: 73_431_223 + i, ..log() }).collect() }.encode_to_vec()
+}
+
+/// The read of every record the runner's log "read" makes.
+fn read_log(l: &LogView<'_>) -> u64 {
+    u64::from(l.address()[0]) + u64::from(l.code()) + l.size()
+}
+
 fn small() -> SmallMessage<'static> {
     SmallMessage { id: 42, name: "benchmark", active: true }
 }
@@ -174,9 +190,34 @@ fn mk48_view_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
     (read, bytes)
 }
 
+#[library_benchmark]
+#[bench::hundred(logs())]
+fn logs_view_iterate(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = Logs::view(black_box(&bytes)).unwrap();
+    let read = v.logs().iter().map(|l| read_log(&l)).fold(0, u64::wrapping_add);
+    (read, bytes)
+}
+
+/// The arena is created (and its first chunk allocated) outside the measurement, as a hot path reuses one.
+fn with_arena(bytes: Vec<u8>) -> (Vec<u8>, bumpalo::Bump) {
+    let arena = bumpalo::Bump::with_capacity(64 << 10);
+    (bytes, arena)
+}
+
+#[library_benchmark]
+#[bench::hundred(with_arena(logs()))]
+fn logs_view_in_iterate((bytes, arena): (Vec<u8>, bumpalo::Bump)) -> (u64, Vec<u8>, bumpalo::Bump) {
+    let read = {
+        let v = Logs::view_in(black_box(&bytes), &arena).unwrap();
+        v.logs().iter().map(|l| read_log(&l)).fold(0, u64::wrapping_add)
+    };
+    (read, bytes, arena)
+}
+
 library_benchmark_group!(name = varints; benchmarks = varint_encode, varint_decode);
 library_benchmark_group!(
     name = messages;
-    benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read
+    benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read,
+        logs_view_iterate, logs_view_in_iterate
 );
 main!(library_benchmark_groups = varints, messages);
