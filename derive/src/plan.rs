@@ -61,27 +61,37 @@ impl<'a> FieldPlan<'a> {
         }
     }
 
-    /// `len += ...;` for the measuring pass.
+    /// `::<K, _, ...>` for a call into the field's strategy module: the kind and `inferred` more parameters (one
+    /// more for arrays, whose length is one); maps infer everything.
+    fn turbofish(&self, inferred: usize) -> TokenStream {
+        let k = &self.kind;
+        let underscores = (0..inferred + usize::from(self.info.shape == Shape::Array)).map(|_| quote!(_));
+        match self.info.shape {
+            Shape::Map => quote!(),
+            _ => quote!(::<#k, #(#underscores),*>),
+        }
+    }
+
+    /// The field as the strategy module takes it (`&self.member`, sliced for lists).
+    fn access(&self) -> TokenStream {
+        let member = self.member();
+        match self.info.shape {
+            Shape::Repeated => quote!(&self.#member[..]),
+            _ => quote!(&self.#member),
+        }
+    }
+
+    /// `len += ...;` for the measuring pass (value and recorder types inferred).
     pub fn measure(&self) -> TokenStream {
-        let (module, number, k, member) = (self.module(), self.number, &self.kind, self.member());
-        let (access, turbofish) = match self.info.shape {
-            Shape::Map => (quote!(&self.#member), quote!()),
-            Shape::Array => (quote!(&self.#member), quote!(::<#k, _, _, _>)),
-            Shape::Repeated => (quote!(&self.#member[..]), quote!(::<#k, _, _>)),
-            Shape::Plain | Shape::Optional => (quote!(&self.#member), quote!(::<#k, _, _>)),
-        };
+        let (module, number, turbofish, access) =
+            (self.module(), self.number, self.turbofish(2), self.access());
         quote!(len += #module::len #turbofish (#number, #access, rec);)
     }
 
     /// The writing pass's statement.
     pub fn write(&self) -> TokenStream {
-        let (module, number, k, member) = (self.module(), self.number, &self.kind, self.member());
-        let (access, turbofish) = match self.info.shape {
-            Shape::Map => (quote!(&self.#member), quote!()),
-            Shape::Array => (quote!(&self.#member), quote!(::<#k, _, _>)),
-            Shape::Repeated => (quote!(&self.#member[..]), quote!(::<#k, _>)),
-            Shape::Plain | Shape::Optional => (quote!(&self.#member), quote!(::<#k, _>)),
-        };
+        let (module, number, turbofish, access) =
+            (self.module(), self.number, self.turbofish(1), self.access());
         quote!(#module::write #turbofish (#number, #access, w, sizes);)
     }
 
@@ -98,12 +108,7 @@ impl<'a> FieldPlan<'a> {
 
     /// The owned-decoding arm: merge the field whose tag was just read into `self`.
     pub fn decode_arm(&self, message: &str) -> Arm {
-        let (module, k, member) = (self.module(), &self.kind, self.member());
-        let turbofish = match self.info.shape {
-            Shape::Map => quote!(),
-            Shape::Array => quote!(::<#k, _, _>),
-            _ => quote!(::<#k, _>),
-        };
+        let (module, turbofish, member) = (self.module(), self.turbofish(1), self.member());
         let merge = quote!(#module::merge #turbofish (&mut self.#member, &tag, r));
         self.arm(self.info.ty, merge, message)
     }

@@ -9,7 +9,7 @@
 
 use crate::decode::Reader;
 use crate::error::Result;
-use crate::wire::{decode_varint, make_tag, WireType};
+use crate::wire::{after_shortest_tag, decode_varint, make_tag, WireType};
 
 /// A field tag met while re-reading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,20 +118,9 @@ impl<'a> Cursor<'a> {
     /// If the next bytes are the (one- or two-byte) tag of field `number` with `wire_type`, consumes them.
     #[inline(always)]
     pub fn eat_tag(&mut self, number: u32, wire_type: WireType) -> Option<RevisitTag> {
-        let raw = make_tag(number, wire_type);
         let offset = self.pos;
         let rest = self.bytes.get(offset..).unwrap_or_default();
-        let len = match *rest {
-            [b0, ..] if raw < 0x80 && u64::from(b0) == raw => 1,
-            [b0, b1, ..]
-                if (0x80..0x4000).contains(&raw)
-                    && u64::from(b0) == (raw & 0x7f) | 0x80
-                    && u64::from(b1) == raw >> 7 =>
-            {
-                2
-            }
-            _ => return None,
-        };
+        let len = rest.len() - after_shortest_tag(rest, make_tag(number, wire_type))?.len();
         self.pos += len;
         Some(RevisitTag { number, wire_type, offset, len })
     }

@@ -4,7 +4,8 @@ use crate::error::{CanonicalRule, DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
 use crate::unknown::UnknownFields;
 use crate::wire::{
-    decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER, MAX_VARINT_LEN,
+    after_shortest_tag, decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER,
+    MAX_VARINT_LEN,
 };
 use bumpalo::Bump;
 
@@ -19,6 +20,24 @@ pub struct Tag {
     pub offset: usize,
     raw: u64,
     len: u8,
+}
+
+impl Tag {
+    /// The bytes after this tag, written exactly as it was (the same bytes, even if overlong), at the start
+    /// of `bytes`: the next element of a run of the same field.
+    #[inline(always)]
+    fn after_repeat<'b>(&self, bytes: &'b [u8]) -> Option<&'b [u8]> {
+        if self.len == 1 {
+            return match *bytes {
+                [b0, ref tail @ ..] if u64::from(b0) == self.raw => Some(tail),
+                _ => None,
+            };
+        }
+        match decode_varint(bytes) {
+            Ok((raw, len)) if raw == self.raw && len == usize::from(self.len) => bytes.get(len..),
+            _ => None,
+        }
+    }
 }
 
 /// A cursor over the input of one decode.
@@ -237,27 +256,10 @@ impl<'de> Reader<'de> {
     pub fn eat_tag(&mut self, number: u32, wire_type: WireType) -> Option<Tag> {
         let raw = make_tag(number, wire_type);
         let offset = self.position();
-        if raw < 0x80 {
-            match *self.rest {
-                [b0, ref tail @ ..] if u64::from(b0) == raw => {
-                    self.rest = tail;
-                    Some(Tag { number, wire_type, offset, raw, len: 1 })
-                }
-                _ => None,
-            }
-        } else if raw < 0x4000 {
-            match *self.rest {
-                [b0, b1, ref tail @ ..]
-                    if u64::from(b0) == (raw & 0x7f) | 0x80 && u64::from(b1) == raw >> 7 =>
-                {
-                    self.rest = tail;
-                    Some(Tag { number, wire_type, offset, raw, len: 2 })
-                }
-                _ => None,
-            }
-        } else {
-            None
-        }
+        let tail = after_shortest_tag(self.rest, raw)?;
+        let len = (self.rest.len() - tail.len()) as u8;
+        self.rest = tail;
+        Some(Tag { number, wire_type, offset, raw, len })
     }
 
     /// Reads the next tag of the current message, or `None` at its end.
@@ -309,22 +311,8 @@ impl<'de> Reader<'de> {
     #[inline(always)]
     pub fn eat_repeat(&mut self, tag: &Tag) -> Option<usize> {
         let offset = self.position();
-        if tag.len == 1 {
-            return match *self.rest {
-                [b0, ref tail @ ..] if u64::from(b0) == tag.raw => {
-                    self.rest = tail;
-                    Some(offset)
-                }
-                _ => None,
-            };
-        }
-        match decode_varint(self.rest) {
-            Ok((raw, len)) if raw == tag.raw && len == usize::from(tag.len) => {
-                self.rest = &self.rest[len..];
-                Some(offset)
-            }
-            _ => None,
-        }
+        self.rest = tag.after_repeat(self.rest)?;
+        Some(offset)
     }
 
     /// How many length-delimited payloads of field `tag` follow back to back, starting with the payload
@@ -339,16 +327,10 @@ impl<'de> Reader<'de> {
                 break;
             };
             count += 1;
-            rest = match (tag.len, after) {
-                (1, [first, tail @ ..]) if u64::from(*first) == tag.raw => tail,
-                (1, _) => break,
-                _ => match decode_varint(after) {
-                    Ok((raw, tag_len)) if raw == tag.raw && tag_len == usize::from(tag.len) => {
-                        &after[tag_len..]
-                    }
-                    _ => break,
-                },
-            };
+            match tag.after_repeat(after) {
+                Some(tail) => rest = tail,
+                None => break,
+            }
         }
         count
     }

@@ -192,15 +192,6 @@ pub(crate) trait Sink<V> {
     fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()>;
     /// How many more elements the sink accepts before its limit.
     fn room(&self, r: &Reader<'_>) -> usize;
-    /// Whether [`reserve`](Sink::reserve) allocates (a `Vec`), so counting a run ahead pays.
-    fn wants_capacity(&self) -> bool {
-        false
-    }
-    /// Room for about `additional` more elements: a count of elements present in the input (each at least two
-    /// bytes) and within the element limit, so never more than decoding them would take.
-    fn reserve(&mut self, additional: usize) {
-        let _ = additional;
-    }
     /// The sink as a `Vec`, for bulk appends.
     fn as_vec(&mut self) -> Option<&mut Vec<V>> {
         None
@@ -233,12 +224,6 @@ impl<V> Sink<V> for Vec<V> {
     fn room(&self, r: &Reader<'_>) -> usize {
         r.options().max_elements.saturating_sub(self.len())
     }
-    fn wants_capacity(&self) -> bool {
-        true
-    }
-    fn reserve(&mut self, additional: usize) {
-        Vec::reserve(self, additional);
-    }
     fn as_vec(&mut self) -> Option<&mut Vec<V>> {
         Some(self)
     }
@@ -258,12 +243,14 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     if V::REPEAT == Repeat::Packed && r.canonical() {
         return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
     }
-    if V::WIRE_TYPE == WireType::Bytes && sink.wants_capacity() {
+    if V::WIRE_TYPE == WireType::Bytes {
         // Owned lists of strings, bytes and messages: count the run ahead (a skip per element) and allocate
-        // once, instead of regrowing and moving every element already decoded.
-        // Capped by the element limit, so hostile input cannot make it reserve past what the limit allows.
-        let ahead = r.count_delimited_run(tag);
-        sink.reserve(ahead.min(sink.room(r)));
+        // once, instead of regrowing and moving every element already decoded. Capped by the element limit,
+        // so hostile input cannot make it reserve past what the limit allows.
+        let room = sink.room(r);
+        if let Some(vec) = sink.as_vec() {
+            vec.reserve(r.count_delimited_run(tag).min(room));
+        }
     }
     let mut offset = tag.offset;
     loop {
