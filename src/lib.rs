@@ -125,7 +125,7 @@ pub mod wire;
 pub use bumpalo;
 pub use cramberry_derive::Cramberry;
 pub use error::{CanonicalRule, DecodeError, DecodeErrorKind, EncodeError, Limit, PathSegment, Result};
-pub use field::Enumeration;
+pub use field::{Enumeration, ScalarError, ScalarKind, ScalarValue};
 pub use message::{DecodeMessage, Message};
 pub use options::DecodeOptions;
 pub use unknown::UnknownFields;

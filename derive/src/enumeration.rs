@@ -103,6 +103,17 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             }
         }
 
+        /// Map keys of an enum sort by number (not by the declaration order a derived `Ord` follows).
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #impl_g #rt::map::MapKey for #name #ty_g #where_c {
+            const ORD_IS_WIRE_ORDER: bool = false;
+            #[inline]
+            fn wire_cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                ::cramberry::Enumeration::number(self).cmp(&::cramberry::Enumeration::number(other))
+            }
+        }
+
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_g #rt::Value for #name #ty_g #where_c {

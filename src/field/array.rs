@@ -2,7 +2,8 @@
 //! occurrence must hold exactly `N` elements. Like any plain field, a list whose elements are all default is
 //! the type's default value and is not written (so an absent list and `[0; N]` are the same canonical bytes).
 
-use super::repeated::{read_elements, Decoded, Sink};
+use super::element::Decoded;
+use super::repeated::{read_elements, Sink};
 use super::{DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -55,13 +56,13 @@ impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
         self.filled
     }
     fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
-        check_at_most::<N>(self.filled.saturating_add(additional), r, offset)
+        check_at_most(N, self.filled.saturating_add(additional), r, offset)
     }
     fn room(&self, _: &Reader<'_>) -> usize {
         N - self.filled
     }
     fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
-        check_at_most::<N>(self.filled + 1, r, offset)?;
+        check_at_most(N, self.filled + 1, r, offset)?;
         self.array[self.filled] = value;
         self.filled += 1;
         Ok(())
@@ -69,17 +70,17 @@ impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
 }
 
 /// A fixed-length list may not grow past `N` elements (the error names the first surplus element).
-pub(crate) fn check_at_most<const N: usize>(count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
-    if count > N {
-        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, offset));
+pub fn check_at_most(n: usize, count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+    if count > n {
+        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: n, found: count }, offset));
     }
     Ok(())
 }
 
 /// A finished occurrence of a fixed-length list must hold exactly `N` elements.
-pub(crate) fn check_exactly<const N: usize>(count: usize, r: &Reader<'_>, tag: &Tag) -> Result<()> {
-    if count != N {
-        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: N, found: count }, tag.offset));
+pub fn check_exactly(n: usize, count: usize, r: &Reader<'_>, tag: &Tag) -> Result<()> {
+    if count != n {
+        return Err(r.error(DecodeErrorKind::FixedLengthMismatch { expected: n, found: count }, tag.offset));
     }
     Ok(())
 }
@@ -91,9 +92,16 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>, const N: usize>(
     r: &mut Reader<'de>,
 ) -> Result<()> {
     let mut fill = Fill { array, filled: 0 };
-    read_elements::<K, V, Decoded>(tag, r, &mut fill)?;
-    check_exactly::<N>(fill.filled, r, tag)?;
-    if r.canonical() && all_default(array) {
+    read_elements(&Decoded::<K, V>::NEW, tag, r, &mut fill)?;
+    check_exactly(N, fill.filled, r, tag)?;
+    reject_all_default_if_canonical(all_default(array), r, tag)
+}
+
+/// The canonical rule for a finished occurrence of a fixed-length list: a list whose elements are all default
+/// is the type's default and must be omitted.
+#[inline]
+pub fn reject_all_default_if_canonical(all_default: bool, r: &Reader<'_>, tag: &Tag) -> Result<()> {
+    if r.canonical() && all_default {
         return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
     }
     Ok(())

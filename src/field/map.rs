@@ -1,7 +1,9 @@
 //! Maps (`BTreeMap`, `HashMap`): one BYTES entry per pair holding key = field 1 and value = field 2 (each a
 //! plain field), written in ascending key order so both map types give the same bytes.
 
-use super::{plain, tag_len, DecodeValue, Value};
+use super::element::{read_plain, Decoded, ReadValue};
+use super::{plain, tag_len, DecodeValue, Natural, Value};
+use core::cmp::Ordering;
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, Result};
@@ -9,6 +11,42 @@ use crate::wire::{varint_len, WireType};
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash};
+
+/// A type that can be a map key: compared by its value on the wire, whatever its `Ord` says. The format sorts
+/// map entries this way (integers by value, enums by number — including numbers the enum does not name —,
+/// strings and bytes bytewise, `false` before `true`), in encoding and in the canonical check.
+pub trait MapKey {
+    /// Whether `Ord` (for a `BTreeMap`) already sorts by wire value, so a map is walked as stored. Derived
+    /// enums say `false`: their `Ord` follows declaration order, not numbers.
+    const ORD_IS_WIRE_ORDER: bool = true;
+    /// Compares two keys by wire value.
+    fn wire_cmp(&self, other: &Self) -> Ordering;
+}
+
+/// Keys whose `Ord` is their wire order.
+macro_rules! ord_keys {
+    ($([$($gen:tt)*] $ty:ty),* $(,)?) => {$(
+        impl<$($gen)*> MapKey for $ty {
+            #[inline(always)]
+            fn wire_cmp(&self, other: &Self) -> Ordering {
+                self.cmp(other)
+            }
+        }
+    )*};
+}
+ord_keys!(
+    [] bool, [] u8, [] u16, [] u32, [] u64, [] i8, [] i16, [] i32, [] i64,
+    [] String, ['a] &'a str, ['a] std::borrow::Cow<'a, str>,
+    [] Vec<u8>, ['a] &'a [u8], ['a] std::borrow::Cow<'a, [u8]>, [const N: usize] [u8; N],
+);
+
+impl<T: MapKey> MapKey for Box<T> {
+    const ORD_IS_WIRE_ORDER: bool = T::ORD_IS_WIRE_ORDER;
+    #[inline(always)]
+    fn wire_cmp(&self, other: &Self) -> Ordering {
+        (**self).wire_cmp(other)
+    }
+}
 
 /// A map the encoder can walk in ascending key order.
 pub trait SortedEntries<K, V> {
@@ -26,28 +64,42 @@ pub trait MapInsert<K, V> {
     fn entry_count(&self) -> usize;
 }
 
-impl<K: Ord, V> SortedEntries<K, V> for BTreeMap<K, V> {
+impl<K: Ord + MapKey, V> SortedEntries<K, V> for BTreeMap<K, V> {
+    /// Walks the map as stored when its order is the wire order; otherwise (enum keys) sorts references to
+    /// the entries first, like a `HashMap`.
     #[inline]
     fn for_each_sorted(&self, mut f: impl FnMut(&K, &V)) {
-        self.iter().for_each(|(k, v)| f(k, v));
+        if K::ORD_IS_WIRE_ORDER {
+            self.iter().for_each(|(k, v)| f(k, v));
+        } else {
+            for_each_in_wire_order(self.iter(), f);
+        }
     }
     fn entry_count(&self) -> usize {
         self.len()
     }
 }
 
-impl<K: Ord, V, S> SortedEntries<K, V> for HashMap<K, V, S> {
-    /// Sorts references to the entries first (on the stack for up to 16 entries; use a `BTreeMap` to encode
-    /// large maps without a heap allocation).
+impl<K: MapKey, V, S> SortedEntries<K, V> for HashMap<K, V, S> {
+    /// Sorts references to the entries first (on the stack for up to 16 entries; use a `BTreeMap` with
+    /// integer or string keys to encode large maps without a heap allocation).
     #[inline]
-    fn for_each_sorted(&self, mut f: impl FnMut(&K, &V)) {
-        let mut entries: SmallVec<[(&K, &V); 16]> = self.iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        entries.into_iter().for_each(|(k, v)| f(k, v));
+    fn for_each_sorted(&self, f: impl FnMut(&K, &V)) {
+        for_each_in_wire_order(self.iter(), f);
     }
     fn entry_count(&self) -> usize {
         self.len()
     }
+}
+
+/// Calls `f` on `entries` sorted by wire key order (keys are unique, so the sort is total).
+fn for_each_in_wire_order<'m, K: MapKey + 'm, V: 'm>(
+    entries: impl Iterator<Item = (&'m K, &'m V)>,
+    mut f: impl FnMut(&K, &V),
+) {
+    let mut entries: SmallVec<[(&K, &V); 16]> = entries.collect();
+    entries.sort_unstable_by(|a, b| a.0.wire_cmp(b.0));
+    entries.into_iter().for_each(|(k, v)| f(k, v));
 }
 
 impl<K: Ord, V> MapInsert<K, V> for BTreeMap<K, V> {
@@ -72,7 +124,7 @@ impl<K: Eq + Hash, V, S: BuildHasher> MapInsert<K, V> for HashMap<K, V, S> {
 
 /// Encoded size of map field `number`.
 #[inline]
-pub fn len<K: Value, V: Value, M: SortedEntries<K, V>, R: LenRecorder>(
+pub fn len<K: Value + MapKey, V: Value, M: SortedEntries<K, V>, R: LenRecorder>(
     number: u32,
     map: &M,
     rec: &mut R,
@@ -89,7 +141,7 @@ pub fn len<K: Value, V: Value, M: SortedEntries<K, V>, R: LenRecorder>(
 
 /// Writes map field `number`.
 #[inline]
-pub fn write<K: Value, V: Value, M: SortedEntries<K, V>>(
+pub fn write<K: Value + MapKey, V: Value, M: SortedEntries<K, V>>(
     number: u32,
     map: &M,
     w: &mut Writer<'_>,
@@ -105,71 +157,43 @@ pub fn write<K: Value, V: Value, M: SortedEntries<K, V>>(
 
 /// Reads the consecutive entries of a map field whose tag was just read.
 ///
-/// In canonical mode keys must be strictly ascending (which also rules out duplicates); otherwise a repeated
-/// key keeps its last value.
+/// In canonical mode keys must be strictly ascending in wire order (which also rules out duplicates);
+/// otherwise a repeated key keeps its last value.
 pub fn merge<'de, K, V, M>(map: &mut M, tag: &Tag, r: &mut Reader<'de>) -> Result<()>
 where
-    K: DecodeValue<'de> + Ord + Clone,
+    K: DecodeValue<'de> + MapKey + Clone,
     V: DecodeValue<'de>,
     M: MapInsert<K, V>,
 {
-    read_entries::<Decoded<K, V>>(tag, r, map)
+    read_entries(&Decoded::<Natural, K>::NEW, &Decoded::<Natural, V>::NEW, tag, r, map)
 }
 
-/// How to read a map entry's key and value. Owned decoding ([`Decoded`]) and view validation share the loop
-/// below and differ only in this (zero-sized, so every call inlines).
-pub(crate) trait ReadEntry<'de> {
-    /// What a key reads as.
-    type Key: PartialOrd + Clone;
-    /// What a value reads as.
-    type Val;
-    /// The key and value of an entry whose fields are absent.
-    fn empty() -> (Self::Key, Self::Val);
-    /// Reads the key field whose tag was just read.
-    fn key(key: &mut Self::Key, tag: &Tag, r: &mut Reader<'de>) -> Result<()>;
-    /// Reads the value field whose tag was just read.
-    fn value(value: &mut Self::Val, tag: &Tag, r: &mut Reader<'de>) -> Result<()>;
-}
-
-/// Reads entries as owned keys and values.
-pub(crate) struct Decoded<K, V>(core::marker::PhantomData<(K, V)>);
-
-impl<'de, K: DecodeValue<'de> + Ord + Clone, V: DecodeValue<'de>> ReadEntry<'de> for Decoded<K, V> {
-    type Key = K;
-    type Val = V;
-    #[inline(always)]
-    fn empty() -> (K, V) {
-        (K::empty(), V::empty())
-    }
-    #[inline(always)]
-    fn key(key: &mut K, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
-        plain::merge(key, tag, r)
-    }
-    #[inline(always)]
-    fn value(value: &mut V, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
-        plain::merge(value, tag, r)
-    }
-}
-
-/// Reads the consecutive entries of one occurrence of a map field into `sink`.
-pub(crate) fn read_entries<'de, E: ReadEntry<'de>>(
+/// Reads the consecutive entries of one occurrence of a map field into `sink`: keys read by `key`, values by
+/// `value` (owned decoding, views and the dynamic codec share this loop).
+pub fn read_entries<'de, KE, VE>(
+    key: &KE,
+    value: &VE,
     tag: &Tag,
     r: &mut Reader<'de>,
-    sink: &mut impl MapInsert<E::Key, E::Val>,
-) -> Result<()> {
+    sink: &mut impl MapInsert<KE::Out, VE::Out>,
+) -> Result<()>
+where
+    KE: ReadValue<'de, Out: MapKey + Clone>,
+    VE: ReadValue<'de>,
+{
     r.expect_wire_type(tag, WireType::Bytes)?;
-    let mut previous: Option<E::Key> = None;
+    let mut previous: Option<KE::Out> = None;
     let mut offset = tag.offset;
     loop {
         r.check_elements(sink.entry_count() + 1, offset)?;
-        let (key, value) = read_entry::<E>(r).map_err(|e| e.at_index(sink.entry_count()))?;
+        let (k, v) = read_entry(key, value, r).map_err(|e| e.at_index(sink.entry_count()))?;
         if r.canonical() {
-            if previous.as_ref().is_some_and(|p| *p >= key) {
+            if previous.as_ref().is_some_and(|p| p.wire_cmp(&k) != Ordering::Less) {
                 return Err(r.non_canonical(CanonicalRule::MapKeyOrder, offset));
             }
-            previous = Some(key.clone());
+            previous = Some(k.clone());
         }
-        sink.insert_entry(key, value);
+        sink.insert_entry(k, v);
         match r.eat_repeat(tag) {
             Some(next) => offset = next,
             None => return Ok(()),
@@ -178,18 +202,22 @@ pub(crate) fn read_entries<'de, E: ReadEntry<'de>>(
 }
 
 /// Reads one entry: key = field 1, value = field 2, both plain; other fields are skipped.
-pub(crate) fn read_entry<'de, E: ReadEntry<'de>>(r: &mut Reader<'de>) -> Result<(E::Key, E::Val)> {
+fn read_entry<'de, KE: ReadValue<'de>, VE: ReadValue<'de>>(
+    key: &KE,
+    value: &VE,
+    r: &mut Reader<'de>,
+) -> Result<(KE::Out, VE::Out)> {
     let len = r.read_len()?;
     r.within(len, |r| {
-        let (mut key, mut value) = E::empty();
+        let (mut k, mut v) = (key.empty(), value.empty());
         let mut last = 0;
         while let Some(tag) = r.next_field(&mut last)? {
             match tag.number {
-                1 => E::key(&mut key, &tag, r)?,
-                2 => E::value(&mut value, &tag, r)?,
+                1 => read_plain(key, &mut k, &tag, r)?,
+                2 => read_plain(value, &mut v, &tag, r)?,
                 _ => r.skip_unknown(&tag)?,
             }
         }
-        Ok((key, value))
+        Ok((k, v))
     })
 }

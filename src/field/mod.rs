@@ -11,6 +11,7 @@
 
 pub mod array;
 mod bytes;
+pub mod element;
 mod fixed;
 pub mod interface;
 pub mod map;
@@ -20,6 +21,7 @@ pub mod plain;
 pub mod pod;
 pub mod repeated;
 pub mod required;
+mod kind;
 mod scalar;
 
 use crate::decode::Reader;
@@ -28,6 +30,7 @@ use crate::error::Result;
 use crate::wire::{make_tag, varint_len, WireType};
 
 pub(crate) use bytes::{read_bytes, read_str};
+pub use kind::{ScalarError, ScalarKind, ScalarValue};
 pub use scalar::{enumeration as scalar_enum, Enumeration};
 
 /// Marker: a type's natural encoding (varint, ZigZag, IEEE float, length-delimited, …).
@@ -175,13 +178,4 @@ pub trait DecodeValue<'de, K = Natural>: Value<K> + Sized {
 #[inline(always)]
 pub const fn tag_len(number: u32, wire_type: WireType) -> usize {
     varint_len(make_tag(number, wire_type))
-}
-
-/// Checks the canonical rule that a plain field must not hold its default value.
-#[inline(always)]
-fn reject_default_if_canonical<K, V: Value<K>>(value: &V, r: &Reader<'_>, offset: usize) -> Result<()> {
-    if r.canonical() && value.is_default() {
-        return Err(r.non_canonical(crate::error::CanonicalRule::DefaultValueWritten, offset));
-    }
-    Ok(())
 }

@@ -1,5 +1,6 @@
 //! Optional fields (`Option<T>`): written whenever `Some`, even `Some(default)`; `None` writes nothing.
 
+use super::element::{read_one, Decoded};
 use super::{tag_len, DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -30,7 +31,6 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>>(
     tag: &Tag,
     r: &mut Reader<'de>,
 ) -> Result<()> {
-    r.expect_wire_type(tag, V::WIRE_TYPE)?;
-    *field = Some(V::decode(r)?);
+    *field = Some(read_one(&Decoded::<K, V>::NEW, tag, r)?);
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Plain fields: written unless they hold the default value; when absent they decode as the default.
 
-use super::{reject_default_if_canonical, tag_len, DecodeValue, Value};
+use super::element::{read_plain, Decoded};
+use super::{tag_len, DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
@@ -23,9 +24,5 @@ pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: 
 /// Reads a plain field whose tag was just read; the last occurrence wins.
 #[inline(always)]
 pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut V, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
-    r.expect_wire_type(tag, V::WIRE_TYPE)?;
-    let value = V::decode(r)?;
-    reject_default_if_canonical(&value, r, tag.offset)?;
-    *field = value;
-    Ok(())
+    read_plain(&Decoded::<K, V>::NEW, field, tag, r)
 }

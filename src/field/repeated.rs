@@ -4,6 +4,7 @@
 //! Decoding accepts packed and unpacked scalars and several runs, appending in order; it consumes a whole run
 //! of consecutive same-tag elements in one call.
 
+use super::element::{Decoded, ReadValue};
 use super::{tag_len, DecodeValue, Repeat, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -81,77 +82,13 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>>(
     tag: &Tag,
     r: &mut Reader<'de>,
 ) -> Result<()> {
-    read_elements::<K, V, Decoded>(tag, r, list)
-}
-
-/// How to read one element after its tag, and one element of a packed run. Owned decoding ([`Decoded`]) and
-/// view validation share the loop below and differ only in this (zero-sized, so every call inlines).
-pub(crate) trait ReadElement<'de, K, V: Value<K>> {
-    /// What one element reads as.
-    type Out;
-    /// Reads one element after its tag.
-    fn one(r: &mut Reader<'de>) -> Result<Self::Out>;
-    /// Reads one element of a packed run.
-    fn packed(r: &mut Reader<'de>) -> Result<Self::Out>;
-    /// Takes a whole fixed-width run (already checked against the element limit) in one step, if possible.
-    #[inline(always)]
-    fn run(run: &'de [u8], count: usize, sink: &mut impl Sink<Self::Out>) -> bool {
-        let _ = (run, count, sink);
-        false
-    }
-    /// Takes a whole run of varint integers in one pass, if every element is at most `max` and at most
-    /// `room` elements arrive; returns `false` (with `sink` as before) to have the run read element by element.
-    #[inline(always)]
-    fn varint_run(run: &'de [u8], max: u64, room: usize, sink: &mut impl Sink<Self::Out>) -> bool {
-        let _ = (run, max, room, sink);
-        false
-    }
-}
-
-/// Reads elements as owned values.
-pub(crate) struct Decoded;
-
-impl<'de, K, V: DecodeValue<'de, K>> ReadElement<'de, K, V> for Decoded {
-    type Out = V;
-    #[inline(always)]
-    fn one(r: &mut Reader<'de>) -> Result<V> {
-        V::decode(r)
-    }
-    #[inline(always)]
-    fn packed(r: &mut Reader<'de>) -> Result<V> {
-        V::decode_packed(r)
-    }
-    #[inline(always)]
-    fn run(run: &'de [u8], _: usize, sink: &mut impl Sink<V>) -> bool {
-        sink.as_vec().is_some_and(|vec| V::decode_run(run, vec))
-    }
-    #[inline(always)]
-    fn varint_run(run: &'de [u8], max: u64, room: usize, sink: &mut impl Sink<V>) -> bool {
-        let Some(vec) = sink.as_vec() else {
-            return false;
-        };
-        let start = vec.len();
-        // Each element takes at least one byte, so the run's length bounds the count.
-        vec.reserve(run.len().min(room));
-        let complete = for_each_packed_varint(run, max, |raw| match V::from_packed_varint(raw) {
-            Some(value) if vec.len() - start < room => {
-                vec.push(value);
-                true
-            }
-            _ => false,
-        });
-        if complete {
-            return true;
-        }
-        vec.truncate(start);
-        false
-    }
+    read_elements(&Decoded::<K, V>::NEW, tag, r, list)
 }
 
 /// Calls `f` with each varint of a packed run, in one pass over its bytes; stops and returns `false` at a
 /// malformed varint, one above `max`, or when `f` returns `false`.
 #[inline(always)]
-pub(crate) fn for_each_packed_varint(run: &[u8], max: u64, mut f: impl FnMut(u64) -> bool) -> bool {
+pub fn for_each_packed_varint(run: &[u8], max: u64, mut f: impl FnMut(u64) -> bool) -> bool {
     let (mut value, mut shift) = (0u64, 0u32);
     for &byte in run {
         // The tenth byte (shift 63) may only carry the top bit.
@@ -173,7 +110,7 @@ pub(crate) fn for_each_packed_varint(run: &[u8], max: u64, mut f: impl FnMut(u64
 
 /// Counts the elements of a run of varints, each at most `max`; `None` if one is malformed or larger.
 #[inline]
-pub(crate) fn count_packed_varints(run: &[u8], max: u64) -> Option<usize> {
+pub fn count_packed_varints(run: &[u8], max: u64) -> Option<usize> {
     let mut count = 0;
     for_each_packed_varint(run, max, |_| {
         count += 1;
@@ -183,7 +120,7 @@ pub(crate) fn count_packed_varints(run: &[u8], max: u64) -> Option<usize> {
 }
 
 /// Where decoded elements go: a `Vec`, or a fixed-length array being filled.
-pub(crate) trait Sink<V> {
+pub trait Sink<V> {
     /// Elements received so far.
     fn count(&self) -> usize;
     /// `additional` more elements are coming (a fixed-width packed run); checked against the limit.
@@ -229,21 +166,25 @@ impl<V> Sink<V> for Vec<V> {
     }
 }
 
-/// Reads every element of one occurrence of a repeated field into `sink`.
+/// Reads every element of one occurrence of a repeated field into `sink`: a packed run (for kinds that pack;
+/// several runs append), or consecutive elements with the same tag. In canonical mode a packable kind must
+/// arrive packed, in one non-empty run.
 #[inline]
-pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
+pub fn read_elements<'de, E: ReadValue<'de>>(
+    e: &E,
     tag: &Tag,
     r: &mut Reader<'de>,
     sink: &mut impl Sink<E::Out>,
 ) -> Result<()> {
-    if V::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
-        return read_packed_run::<K, V, E>(tag, r, sink);
+    let shape = e.shape();
+    if shape.repeat == Repeat::Packed && tag.wire_type == WireType::Bytes {
+        return read_packed_run(e, tag, r, sink);
     }
-    r.expect_wire_type(tag, V::WIRE_TYPE)?;
-    if V::REPEAT == Repeat::Packed && r.canonical() {
+    r.expect_wire_type(tag, shape.wire_type)?;
+    if shape.repeat == Repeat::Packed && r.canonical() {
         return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
     }
-    if V::WIRE_TYPE == WireType::Bytes {
+    if shape.wire_type == WireType::Bytes {
         // Owned lists of strings, bytes and messages: count the run ahead (a skip per element) and allocate
         // once, instead of regrowing and moving every element already decoded. Capped by the element limit,
         // so hostile input cannot make it reserve past what the limit allows.
@@ -254,7 +195,7 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     }
     let mut offset = tag.offset;
     loop {
-        let value = E::one(r).map_err(|e| e.at_index(sink.count()))?;
+        let value = e.read(r).map_err(|err| err.at_index(sink.count()))?;
         sink.put(value, r, offset)?;
         match r.eat_repeat(tag) {
             Some(next) => offset = next,
@@ -263,49 +204,52 @@ pub(crate) fn read_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     }
 }
 
-/// Reads a packed run: in one step when the type allows (fixed-width runs, varint integers), inline; element
+/// Reads a packed run: in one step when the kind allows (fixed-width runs, varint integers), inline; element
 /// by element otherwise, out of line.
 #[inline(always)]
-fn read_packed_run<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
+fn read_packed_run<'de, E: ReadValue<'de>>(
+    e: &E,
     tag: &Tag,
     r: &mut Reader<'de>,
     sink: &mut impl Sink<E::Out>,
 ) -> Result<()> {
+    let shape = e.shape();
     let len = r.read_len()?;
     if len == 0 && r.canonical() {
         return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
     }
-    if V::PACKED_WIDTH != 0 {
-        if len % V::PACKED_WIDTH != 0 {
-            let kind = DecodeErrorKind::PackedLengthNotMultiple { len, width: V::PACKED_WIDTH };
+    if shape.packed_width != 0 {
+        if len % shape.packed_width != 0 {
+            let kind = DecodeErrorKind::PackedLengthNotMultiple { len, width: shape.packed_width };
             return Err(r.error(kind, tag.offset));
         }
-        sink.expect(len / V::PACKED_WIDTH, r, tag.offset)?;
+        sink.expect(len / shape.packed_width, r, tag.offset)?;
         if !r.canonical() {
             let at = r.position();
             let run = r.take(len)?;
-            if V::run_is_valid(run) && E::run(run, len / V::PACKED_WIDTH, sink) {
+            if e.run_is_valid(run) && e.run(run, len / shape.packed_width, sink) {
                 return Ok(());
             }
-            // Read element by element: either the type cannot take a run in bulk, or the run holds an
+            // Read element by element: either the kind cannot take a run in bulk, or the run holds an
             // invalid element, which the element-wise read reports with its index and offset.
             r.rewind_to(at);
         }
-    } else if let (Some(max), false) = (V::PACKED_VARINT_MAX, r.canonical()) {
+    } else if let (Some(max), false) = (shape.packed_varint_max, r.canonical()) {
         let at = r.position();
         let run = r.take(len)?;
-        if E::varint_run(run, max, sink.room(r), sink) {
+        if e.varint_run(run, max, sink.room(r), sink) {
             return Ok(());
         }
         // An element out of range, malformed, or past the limit: the element-wise read reports it.
         r.rewind_to(at);
     }
-    read_packed_elements::<K, V, E>(len, r, sink)
+    read_packed_elements(e, len, r, sink)
 }
 
 /// Reads the `len` bytes of a packed run element by element.
 #[inline(never)]
-fn read_packed_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
+fn read_packed_elements<'de, E: ReadValue<'de>>(
+    e: &E,
     len: usize,
     r: &mut Reader<'de>,
     sink: &mut impl Sink<E::Out>,
@@ -313,7 +257,7 @@ fn read_packed_elements<'de, K, V: Value<K>, E: ReadElement<'de, K, V>>(
     r.within(len, |r| {
         while !r.at_end() {
             let at = r.position();
-            let value = E::packed(r).map_err(|e| e.at_index(sink.count()))?;
+            let value = e.read_packed(r).map_err(|err| err.at_index(sink.count()))?;
             sink.put(value, r, at)?;
         }
         Ok(())

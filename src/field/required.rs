@@ -1,5 +1,6 @@
 //! Required fields: always written, even when default; a decoder reports a missing one.
 
+use super::element::{read_one, Decoded};
 use super::{tag_len, DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -21,8 +22,7 @@ pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: 
 /// Reads a required field whose tag was just read.
 #[inline(always)]
 pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut V, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
-    r.expect_wire_type(tag, V::WIRE_TYPE)?;
-    *field = V::decode(r)?;
+    *field = read_one(&Decoded::<K, V>::NEW, tag, r)?;
     Ok(())
 }
 

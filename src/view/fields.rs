@@ -1,15 +1,15 @@
 //! Field strategies for views, mirroring [`crate::field`]: the same checks as owned decoding, recording views.
 
-use super::value::ValueView;
+use super::value::{ValueView, Viewed};
+use crate::field::element::{read_one, read_plain};
 use crate::decode::Cursor;
 use crate::decode::{Reader, Tag};
-use crate::error::{CanonicalRule, Result};
+use crate::error::Result;
 
 /// Reads one value after its tag, checking the wire type.
 #[inline(always)]
 fn read<'a, K, V: ValueView<'a, K>>(tag: &Tag, r: &mut Reader<'a>) -> Result<V::View> {
-    r.expect_wire_type(tag, V::WIRE_TYPE)?;
-    V::read_view(r)
+    read_one(&Viewed::<K, V>::NEW, tag, r)
 }
 
 /// Plain fields: the last occurrence wins; in canonical mode a default value is an error.
@@ -23,12 +23,7 @@ pub mod plain {
         tag: &Tag,
         r: &mut Reader<'a>,
     ) -> Result<()> {
-        let view = read::<K, V>(tag, r)?;
-        if r.canonical() && V::view_is_default(&view) {
-            return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
-        }
-        *slot = view;
-        Ok(())
+        read_plain(&Viewed::<K, V>::NEW, slot, tag, r)
     }
 
     /// Re-reads a plain field of validated bytes.
@@ -82,7 +77,7 @@ pub mod required {
 pub mod array {
     use super::super::repeated::{merge_bounded, Repeated};
     use super::*;
-    use crate::field::array::{check_at_most, check_exactly};
+    use crate::field::array::{check_at_most, check_exactly, reject_all_default_if_canonical};
 
     /// Reads a fixed-length list field whose tag was just read.
     pub fn merge<'a, K, V: ValueView<'a, K>, const N: usize>(
@@ -91,11 +86,9 @@ pub mod array {
         r: &mut Reader<'a>,
     ) -> Result<()> {
         let mut occurrence = Repeated::empty();
-        merge_bounded(&mut occurrence, tag, r, N, check_at_most::<N>)?;
-        check_exactly::<N>(occurrence.len(), r, tag)?;
-        if r.canonical() && occurrence.iter().all(|v| V::view_is_default(&v)) {
-            return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
-        }
+        merge_bounded(&mut occurrence, tag, r, N, |count, r, offset| check_at_most(N, count, r, offset))?;
+        check_exactly(N, occurrence.len(), r, tag)?;
+        reject_all_default_if_canonical(occurrence.iter().all(|v| V::view_is_default(&v)), r, tag)?;
         *list = occurrence;
         Ok(())
     }

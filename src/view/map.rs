@@ -1,10 +1,10 @@
 //! Maps in views: the span of the entries and their count, iterated lazily in wire order.
 
-use super::value::ValueView;
+use super::value::{ValueView, Viewed};
 use crate::decode::{Cursor, RevisitTag};
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
-use crate::field::map::{read_entries, MapInsert, ReadEntry};
+use crate::field::map::{read_entries, MapInsert, MapKey};
 use crate::field::Natural;
 use core::marker::PhantomData;
 
@@ -38,7 +38,7 @@ impl<K, V> core::fmt::Debug for MapView<'_, K, V> {
 
 impl<'a, K: ValueView<'a>, V: ValueView<'a>> MapView<'a, K, V>
 where
-    K::View: PartialOrd,
+    K::View: MapKey,
 {
     /// Number of entries, in O(1) (a key that arrived twice counts twice; `decode` keeps its last value).
     #[inline]
@@ -76,29 +76,6 @@ where
     }
 }
 
-/// Reads entries as validated views.
-struct Viewed<K, V>(PhantomData<(K, V)>);
-
-impl<'a, K: ValueView<'a>, V: ValueView<'a>> ReadEntry<'a> for Viewed<K, V>
-where
-    K::View: PartialOrd,
-{
-    type Key = K::View;
-    type Val = V::View;
-    #[inline(always)]
-    fn empty() -> (K::View, V::View) {
-        (K::empty_view(), V::empty_view())
-    }
-    #[inline(always)]
-    fn key(key: &mut K::View, tag: &Tag, r: &mut Reader<'a>) -> Result<()> {
-        super::plain::merge::<Natural, K>(key, tag, r)
-    }
-    #[inline(always)]
-    fn value(value: &mut V::View, tag: &Tag, r: &mut Reader<'a>) -> Result<()> {
-        super::plain::merge::<Natural, V>(value, tag, r)
-    }
-}
-
 /// Iterator over a [`MapView`]'s entries.
 pub struct MapIter<'a, K, V> {
     c: Cursor<'a>,
@@ -109,7 +86,7 @@ pub struct MapIter<'a, K, V> {
 
 impl<'a, K: ValueView<'a>, V: ValueView<'a>> Iterator for MapIter<'a, K, V>
 where
-    K::View: PartialOrd,
+    K::View: MapKey,
 {
     type Item = (K::View, V::View);
 
@@ -133,7 +110,7 @@ where
     }
 }
 
-impl<'a, K: ValueView<'a>, V: ValueView<'a>> ExactSizeIterator for MapIter<'a, K, V> where K::View: PartialOrd {}
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> ExactSizeIterator for MapIter<'a, K, V> where K::View: MapKey {}
 
 /// Re-reads one validated entry: key = field 1, value = field 2.
 #[inline]
@@ -169,11 +146,11 @@ pub fn merge<'a, K: ValueView<'a>, V: ValueView<'a>>(
     r: &mut Reader<'a>,
 ) -> Result<()>
 where
-    K::View: PartialOrd,
+    K::View: MapKey,
 {
     let start = if map.span.is_empty() { tag.offset } else { r.offset_of(map.span) };
     let mut counter = Counter(map.count);
-    read_entries::<Viewed<K, V>>(tag, r, &mut counter)?;
+    read_entries(&Viewed::<Natural, K>::NEW, &Viewed::<Natural, V>::NEW, tag, r, &mut counter)?;
     *map = MapView {
         span: r.slice(start, r.position()),
         number: tag.number,

@@ -4,7 +4,9 @@ use super::value::ValueView;
 use crate::decode::{Cursor, RevisitTag};
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
-use crate::field::repeated::{count_packed_varints, read_elements, ReadElement, Sink};
+use super::value::Viewed;
+use crate::field::element::{ReadValue, Shape};
+use crate::field::repeated::{count_packed_varints, read_elements, Sink};
 use crate::field::{Fixed, Natural, Repeat};
 use crate::wire::WireType;
 use core::marker::PhantomData;
@@ -262,43 +264,41 @@ impl<'a, K, T: ValueView<'a, K>> IntoIterator for Repeated<'a, T, K> {
     }
 }
 
-/// Reads elements as validated views.
-struct Viewed;
-
-impl<'a, K, T: ValueView<'a, K>> ReadElement<'a, K, T> for Viewed {
-    type Out = T::View;
-    #[inline(always)]
-    fn one(r: &mut Reader<'a>) -> Result<T::View> {
-        T::read_view(r)
-    }
-    #[inline(always)]
-    fn packed(r: &mut Reader<'a>) -> Result<T::View> {
-        T::read_view_packed(r)
-    }
-    // Element views are kept only for lists of strings, bytes and messages, never packed: no bulk runs.
-}
-
 /// Validates elements without keeping their views (a view built without an arena re-reads them later).
-struct Validated;
+struct Validated<K, T>(PhantomData<fn() -> (K, T)>);
 
-impl<'a, K, T: ValueView<'a, K>> ReadElement<'a, K, T> for Validated {
+impl<'a, K, T: ValueView<'a, K>> ReadValue<'a> for Validated<K, T> {
     type Out = ();
     #[inline(always)]
-    fn one(r: &mut Reader<'a>) -> Result<()> {
+    fn shape(&self) -> Shape {
+        Shape::of::<K, T>()
+    }
+    #[inline(always)]
+    fn empty(&self) {}
+    #[inline(always)]
+    fn read(&self, r: &mut Reader<'a>) -> Result<()> {
         T::validate(r)
     }
     #[inline(always)]
-    fn packed(r: &mut Reader<'a>) -> Result<()> {
+    fn read_packed(&self, r: &mut Reader<'a>) -> Result<()> {
         T::read_view_packed(r).map(drop)
+    }
+    #[inline(always)]
+    fn is_default(&self, _: &()) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn run_is_valid(&self, run: &[u8]) -> bool {
+        T::run_is_valid(run)
     }
     /// Elements that need no per-element check are counted, not read: validating the run is O(1).
     #[inline(always)]
-    fn run(_: &'a [u8], count: usize, sink: &mut impl Sink<()>) -> bool {
+    fn run(&self, _: &'a [u8], count: usize, sink: &mut impl Sink<()>) -> bool {
         sink.skip(count)
     }
     /// A run of integers is validated by counting its varints, each checked against the type's range.
     #[inline(always)]
-    fn varint_run(run: &'a [u8], max: u64, room: usize, sink: &mut impl Sink<()>) -> bool {
+    fn varint_run(&self, run: &'a [u8], max: u64, room: usize, sink: &mut impl Sink<()>) -> bool {
         match count_packed_varints(run, max) {
             Some(count) if count <= room => sink.skip(count),
             _ => false,
@@ -360,12 +360,12 @@ pub(crate) fn merge_bounded<'a, K, T: ValueView<'a, K>>(
         Some(arena) if T::REPEAT == Repeat::Each => {
             let mut recorder = Recorder { counter, items: bumpalo::collections::Vec::new_in(arena) };
             recorder.items.extend_from_slice(list.recorded().unwrap_or_default());
-            read_elements::<K, T, Viewed>(tag, r, &mut recorder)?;
+            read_elements(&Viewed::<K, T>::NEW, tag, r, &mut recorder)?;
             counter = recorder.counter;
             recorder.items.into_bump_slice()
         }
         _ => {
-            read_elements::<K, T, Validated>(tag, r, &mut counter)?;
+            read_elements(&Validated::<K, T>(PhantomData), tag, r, &mut counter)?;
             &[]
         }
     };

@@ -5,6 +5,8 @@ use crate::decode::Reader;
 use crate::error::Result;
 use crate::field::{DecodeValue, Fixed, Natural, Value};
 use crate::wire::zigzag_decode;
+use crate::field::element::{ReadValue, Shape};
+use core::marker::PhantomData;
 use std::borrow::Cow;
 
 /// The view counterpart of [`Value`]: the type an accessor returns for a field of this type, how to read and
@@ -174,4 +176,37 @@ impl<'a, const N: usize> ValueView<'a> for [u8; N] {
     fn from_view(view: &[u8; N]) -> [u8; N] {
         *view
     }
+}
+
+/// Reads values as validated views: the element description the view layer passes to the field loops.
+pub struct Viewed<K, T>(PhantomData<fn() -> (K, T)>);
+
+impl<K, T> Viewed<K, T> {
+    /// The (zero-sized) description.
+    pub const NEW: Self = Viewed(PhantomData);
+}
+
+impl<'a, K, T: ValueView<'a, K>> ReadValue<'a> for Viewed<K, T> {
+    type Out = T::View;
+    #[inline(always)]
+    fn shape(&self) -> Shape {
+        Shape::of::<K, T>()
+    }
+    #[inline(always)]
+    fn empty(&self) -> T::View {
+        T::empty_view()
+    }
+    #[inline(always)]
+    fn read(&self, r: &mut Reader<'a>) -> Result<T::View> {
+        T::read_view(r)
+    }
+    #[inline(always)]
+    fn read_packed(&self, r: &mut Reader<'a>) -> Result<T::View> {
+        T::read_view_packed(r)
+    }
+    #[inline(always)]
+    fn is_default(&self, view: &T::View) -> bool {
+        T::view_is_default(view)
+    }
+    // Element views are kept only for lists of strings, bytes and messages, never packed: no bulk runs.
 }
