@@ -2,6 +2,7 @@
 
 use crate::wire::WireType;
 use core::fmt;
+use std::borrow::Cow;
 
 /// A canonical-form rule (see `wire-format.md`, "Canonical form") that the input broke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -171,9 +172,9 @@ pub enum PathSegment {
     /// A field of a message type.
     Field {
         /// The message's name.
-        message: &'static str,
+        message: Cow<'static, str>,
         /// The field's name.
-        field: &'static str,
+        field: Cow<'static, str>,
     },
     /// An element of a list (or an entry of a map, by position).
     Index(usize),
@@ -255,8 +256,12 @@ impl DecodeError {
     /// Adds the field the error happened in (called as the error travels outwards).
     #[cold]
     #[inline(never)]
-    pub fn in_field(mut self, message: &'static str, field: &'static str) -> DecodeError {
-        self.inner.path.push(PathSegment::Field { message, field });
+    pub fn in_field(
+        mut self,
+        message: impl Into<Cow<'static, str>>,
+        field: impl Into<Cow<'static, str>>,
+    ) -> DecodeError {
+        self.inner.path.push(PathSegment::Field { message: message.into(), field: field.into() });
         self
     }
 

@@ -137,8 +137,8 @@ pub mod __private {
     pub use crate::decode::{Reader, Tag};
     pub use crate::encode::{LenRecorder, SizeCursor, Writer};
     pub use crate::field::{
-        array, interface, map, message, optional, plain, pod, repeated, required, scalar_enum as enumeration,
-        DecodeValue, Fixed, Natural, Repeat, Value,
+        array, element, interface, map, message, optional, plain, pod, repeated, required,
+        scalar_enum as enumeration, DecodeValue, Fixed, Natural, Repeat, Value,
     };
     pub use crate::view::{self, ValueView};
     pub use crate::wire::WireType;

@@ -120,7 +120,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Varint;
             #[inline]
             fn is_default(&self) -> bool {
-                ::cramberry::Enumeration::number(self) == 0
+                #rt::enumeration::is_default_number(::cramberry::Enumeration::number(self))
             }
             #[inline]
             fn value_len<R: #rt::LenRecorder>(&self, _: &mut R) -> usize {

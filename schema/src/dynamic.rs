@@ -1,13 +1,20 @@
-//! The dynamic codec: encode and decode any message of a loaded schema without generated code. Its bytes are
-//! the derived code's bytes for the same values (tested against the generated types).
+//! The dynamic codec: encode and decode any message of a loaded schema without generated code.
+//!
+//! It holds no field-kind rules of its own. Decoding describes each schema kind to the runtime's field loops
+//! (plain, optional, required, list, fixed-length list and map fields, the same code derived types run), so
+//! limits, strict mode, canonical rules and errors — kind, offset and path — are those of generated code.
+//! Encoding asks the runtime's scalar table for ranges, defaults and bytes, and its map-key order for maps.
+//! Its bytes are the generated types' bytes for the same values (tested against them).
 
 use crate::model::*;
-use cramberry::decode::{Reader, Tag};
-use cramberry::wire::{
-    canonical_f32_bits, canonical_f64_bits, encode_varint, make_tag, zigzag_decode, zigzag_encode, WireType,
-};
-use cramberry::{CanonicalRule, DecodeError, DecodeErrorKind, DecodeOptions};
+use cramberry::__private::element::{read_one, read_plain, ReadValue, Shape};
+use cramberry::__private::map::{read_entries, MapInsert, MapKey};
+use cramberry::__private::{array, enumeration, interface, message as nested, repeated, Reader, Repeat, Tag};
+use cramberry::wire::{encode_varint, make_tag, WireType};
+use cramberry::{DecodeError, DecodeOptions, ScalarError, ScalarValue};
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// A value of any schema type.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +45,70 @@ pub enum Value {
     Map(Vec<(Value, Value)>),
 }
 
+impl Value {
+    /// The value as a scalar, if it is one.
+    fn as_scalar(&self) -> Option<ScalarValue<'_>> {
+        Some(match self {
+            Value::Bool(b) => ScalarValue::Bool(*b),
+            Value::Int(i) => ScalarValue::Int(*i),
+            Value::Uint(u) => ScalarValue::Uint(*u),
+            Value::F32(f) => ScalarValue::F32(*f),
+            Value::F64(f) => ScalarValue::F64(*f),
+            Value::String(s) => ScalarValue::Str(s),
+            Value::Bytes(b) => ScalarValue::Bytes(b),
+            _ => return None,
+        })
+    }
+
+    /// The owned value of a scalar.
+    fn from_scalar(v: ScalarValue<'_>) -> Value {
+        match v {
+            ScalarValue::Bool(b) => Value::Bool(b),
+            ScalarValue::Int(i) => Value::Int(i),
+            ScalarValue::Uint(u) => Value::Uint(u),
+            ScalarValue::F32(f) => Value::F32(f),
+            ScalarValue::F64(f) => Value::F64(f),
+            ScalarValue::Str(s) => Value::String(s.to_string()),
+            ScalarValue::Bytes(b) => Value::Bytes(b.to_vec()),
+        }
+    }
+
+    /// What the value is, for errors.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Bool(_) => "a bool",
+            Value::Int(_) => "a signed integer",
+            Value::Uint(_) => "an unsigned integer",
+            Value::F32(_) => "a float32",
+            Value::F64(_) => "a float64",
+            Value::String(_) => "a string",
+            Value::Bytes(_) => "bytes",
+            Value::Enum(_) => "an enum value",
+            Value::Message(_) => "a message",
+            Value::Interface(_) => "an interface value",
+            Value::List(_) => "a list",
+            Value::Map(_) => "a map",
+        }
+    }
+}
+
+/// Map keys compare by wire value, as for every front end: integers and enum numbers by value, strings and
+/// bytes bytewise, `false` before `true`.
+impl MapKey for Value {
+    fn wire_cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Value::Bool(a), Value::Bool(b)) => a.wire_cmp(b),
+            (Value::Int(a), Value::Int(b)) => a.wire_cmp(b),
+            (Value::Uint(a), Value::Uint(b)) => a.wire_cmp(b),
+            (Value::Enum(a), Value::Enum(b)) => a.wire_cmp(b),
+            (Value::String(a), Value::String(b)) => a.wire_cmp(b),
+            (Value::Bytes(a), Value::Bytes(b)) => a.wire_cmp(b),
+            // Keys of one map have one kind; anything else is ordered but never compared in practice.
+            (a, b) => a.kind_name().cmp(b.kind_name()),
+        }
+    }
+}
+
 /// A message of a schema: which one, and its present fields by number.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DynMessage {
@@ -54,22 +125,121 @@ impl DynMessage {
     }
 }
 
-/// Why a dynamic value cannot be encoded.
+/// Why a dynamic value cannot be encoded: what, and where (`Order.fills[2].venue`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct EncodeError(pub String);
+pub struct EncodeError {
+    /// The path to the value, outermost first.
+    pub path: String,
+    /// What is wrong with it.
+    pub kind: EncodeErrorKind,
+}
 
-impl std::fmt::Display for EncodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+/// What is wrong with a value that cannot be encoded.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum EncodeErrorKind {
+    /// The message has no field with this number.
+    NoSuchField(u32),
+    /// The value does not fit the field's type.
+    Mismatch {
+        /// The field's type, as the schema names it.
+        expected: String,
+        /// What the value is.
+        found: &'static str,
+    },
+    /// An integer is out of range for the field's type.
+    OutOfRange {
+        /// The value.
+        value: i128,
+        /// The field's type, as the schema names it.
+        kind: &'static str,
+    },
+    /// A message that is not a member of the interface the field holds.
+    NotAMember {
+        /// The message.
+        message: String,
+        /// The interface.
+        interface: String,
+    },
+    /// A fixed-length list of the wrong length.
+    ArrayLength {
+        /// The list's length in the schema.
+        expected: u64,
+        /// The value's.
+        found: usize,
+    },
+}
+
+impl fmt::Display for EncodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeErrorKind::NoSuchField(n) => write!(f, "no field {n}"),
+            EncodeErrorKind::Mismatch { expected, found } => write!(f, "expected {expected}, found {found}"),
+            EncodeErrorKind::OutOfRange { value, kind } => write!(f, "{value} is out of range for {kind}"),
+            EncodeErrorKind::NotAMember { message, interface } => {
+                write!(f, "`{message}` is not a member of `{interface}`")
+            }
+            EncodeErrorKind::ArrayLength { expected, found } => {
+                write!(f, "expected {expected} elements, found {found}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "cannot encode: {}", self.kind)
+        } else {
+            write!(f, "cannot encode {}: {}", self.path, self.kind)
+        }
     }
 }
 
 impl std::error::Error for EncodeError {}
 
-/// Encodes `message` exactly as the derived type would.
+impl EncodeError {
+    fn new(kind: EncodeErrorKind) -> Self {
+        EncodeError { path: String::new(), kind }
+    }
+
+    /// Prefixes the path with `segment` (`Order.fills` or `[2]`) as the error travels outwards.
+    fn within(mut self, segment: &str) -> Self {
+        let joiner = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
+        self.path = format!("{segment}{joiner}{}", self.path);
+        self
+    }
+
+    fn scalar(e: ScalarError, schema: &Schema, kind: Kind, v: &Value) -> Self {
+        EncodeError::new(match e {
+            ScalarError::OutOfRange { value, kind } => {
+                EncodeErrorKind::OutOfRange { value, kind: kind.schema_name() }
+            }
+            _ => mismatch(schema, kind, v),
+        })
+    }
+}
+
+fn mismatch(schema: &Schema, kind: Kind, v: &Value) -> EncodeErrorKind {
+    EncodeErrorKind::Mismatch { expected: schema.kind_name(kind), found: v.kind_name() }
+}
+
+/// The default value of a kind (what an absent plain field holds).
+pub fn default_value(schema: &Schema, kind: Kind) -> Value {
+    match kind {
+        Kind::Scalar(s) => Value::from_scalar(s.default_value()),
+        Kind::Enum(_) => Value::Enum(0),
+        Kind::Message(m) => Value::Message(DynMessage::new(m)),
+        Kind::Interface(i) => Value::Interface(Box::new(DynMessage::new(schema.interfaces[i].members[0].1))),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------- encoding
+
+/// Encodes `message` exactly as the generated type would.
 pub fn encode(schema: &Schema, message: &DynMessage) -> Result<Vec<u8>, EncodeError> {
     let mut out = Vec::new();
-    encode_fields(schema, message, &mut out)?;
+    encode_fields(schema, message, &mut out).map_err(|e| e.within(&schema.messages[message.message].name))?;
     Ok(out)
 }
 
@@ -88,95 +258,82 @@ fn put_delimited(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
+/// Writes the fields of `message` in ascending number, each by its label's rule (errors name the field). A
+/// required field is always written: an absent one holds its default.
 fn encode_fields(schema: &Schema, message: &DynMessage, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let def = &schema.messages[message.message];
     if let Some(n) = message.fields.keys().find(|n| def.field(**n).is_none()) {
-        return Err(EncodeError(format!("`{}` has no field {n}", def.name)));
+        return Err(EncodeError::new(EncodeErrorKind::NoSuchField(*n)));
     }
     let mut fields: Vec<&FieldDef> = def.fields.iter().collect();
     fields.sort_by_key(|f| f.number);
     for f in fields {
-        let value = message.fields.get(&f.number);
-        let err = |e: EncodeError| EncodeError(format!("{}.{}: {}", def.name, f.name, e.0));
-        match (f.label, value) {
-            // A plain interface field is nil when absent and written whenever present (`Option` in Rust).
-            (Label::Plain, Some(v)) if matches!(f.kind, Kind::Interface(_)) => {
-                put_tag(out, f.number, f.kind.wire_type());
-                encode_value(schema, f.kind, v, out).map_err(err)?;
+        let default;
+        let value = match (message.fields.get(&f.number), f.label) {
+            (Some(v), _) => v,
+            (None, Label::Required) => {
+                default = default_value(schema, f.kind);
+                &default
             }
-            (Label::Plain, Some(v)) => {
-                let mut payload = Vec::new();
-                encode_value(schema, f.kind, v, &mut payload).map_err(err)?;
-                if !is_default_encoding(f.kind, v, &payload) {
-                    put_tag(out, f.number, f.kind.wire_type());
-                    out.extend_from_slice(&payload);
-                }
-            }
-            (Label::Optional, Some(v)) | (Label::Required, Some(v)) => {
-                put_tag(out, f.number, f.kind.wire_type());
-                encode_value(schema, f.kind, v, out).map_err(err)?;
-            }
-            (Label::Required, None) => {
-                put_tag(out, f.number, f.kind.wire_type());
-                encode_value(schema, f.kind, &default_value(schema, f.kind), out).map_err(err)?;
-            }
-            (Label::Repeated, Some(Value::List(items))) => encode_list(schema, f, items, out).map_err(err)?,
-            (Label::Array(n), Some(Value::List(items))) => {
-                if items.len() as u64 != n {
-                    return Err(err(EncodeError(format!("expected {n} elements, found {}", items.len()))));
-                }
-                let all_default = items.iter().all(|v| {
-                    let mut p = Vec::new();
-                    encode_value(schema, f.kind, v, &mut p).is_ok() && is_default_encoding(f.kind, v, &p)
-                });
-                if !all_default {
-                    encode_list(schema, f, items, out).map_err(err)?;
-                }
-            }
-            (Label::Map(key_kind), Some(Value::Map(entries))) => {
-                let mut encoded = Vec::new();
-                for (k, v) in entries {
-                    let mut key = Vec::new();
-                    encode_plain(schema, 1, key_kind, k, &mut key).map_err(err)?;
-                    let mut body = key.clone();
-                    encode_plain(schema, 2, f.kind, v, &mut body).map_err(err)?;
-                    encoded.push((sort_key(k), body));
-                }
-                encoded.sort_by(|a, b| a.0.cmp(&b.0));
-                encoded.dedup_by(|later, earlier| later.0 == earlier.0);
-                for (_, body) in encoded {
-                    put_tag(out, f.number, WireType::Bytes);
-                    put_delimited(out, &body);
-                }
-            }
-            (Label::Repeated | Label::Array(_), Some(_)) => {
-                return Err(err(EncodeError("expected a list".into())))
-            }
-            (Label::Map(_), Some(_)) => return Err(err(EncodeError("expected a map".into()))),
-            (_, None) => {}
-        }
+            (None, _) => continue,
+        };
+        encode_field(schema, f, value, out).map_err(|e| e.within(&f.name))?;
     }
     Ok(())
 }
 
-/// Map keys in the encoder's order: integers by value, strings bytewise, false before true.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum SortKey {
-    Int(i128),
-    Bytes(Vec<u8>),
-}
-
-fn sort_key(v: &Value) -> SortKey {
-    match v {
-        Value::Bool(b) => SortKey::Int(i128::from(*b)),
-        Value::Int(i) => SortKey::Int(i128::from(*i)),
-        Value::Uint(u) => SortKey::Int(i128::from(*u)),
-        Value::Enum(e) => SortKey::Int(i128::from(*e)),
-        Value::String(s) => SortKey::Bytes(s.as_bytes().to_vec()),
-        _ => SortKey::Bytes(Vec::new()),
+fn encode_field(schema: &Schema, f: &FieldDef, value: &Value, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    let kind = f.kind;
+    match (f.label, value) {
+        // A plain interface field is nil when absent and written whenever present (`Option` in Rust).
+        (Label::Plain, v) if matches!(kind, Kind::Interface(_)) => {
+            encode_present(schema, f.number, kind, v, out)
+        }
+        (Label::Plain, v) => encode_plain(schema, f.number, kind, v, out),
+        (Label::Optional | Label::Required, v) => encode_present(schema, f.number, kind, v, out),
+        (Label::Repeated, Value::List(items)) => encode_list(schema, f.number, kind, items, out),
+        (Label::Array(n), Value::List(items)) => {
+            if items.len() as u64 != n {
+                return Err(EncodeError::new(EncodeErrorKind::ArrayLength {
+                    expected: n,
+                    found: items.len(),
+                }));
+            }
+            // Like any plain field, a list whose elements are all default is the default: not written.
+            let mut all_default = true;
+            for v in items {
+                all_default &= is_default(schema, kind, v)?;
+            }
+            if all_default {
+                return Ok(());
+            }
+            encode_list(schema, f.number, kind, items, out)
+        }
+        (Label::Map(key), Value::Map(entries)) => encode_map(schema, f.number, key, kind, entries, out),
+        (Label::Repeated | Label::Array(_), v) => Err(EncodeError::new(EncodeErrorKind::Mismatch {
+            expected: format!("a list of {}", schema.kind_name(kind)),
+            found: v.kind_name(),
+        })),
+        (Label::Map(_), v) => Err(EncodeError::new(EncodeErrorKind::Mismatch {
+            expected: "a map".into(),
+            found: v.kind_name(),
+        })),
     }
 }
 
+/// Writes a field that is written whenever present: tag and value.
+fn encode_present(
+    schema: &Schema,
+    number: u32,
+    kind: Kind,
+    v: &Value,
+    out: &mut Vec<u8>,
+) -> Result<(), EncodeError> {
+    put_tag(out, number, kind.wire_type());
+    encode_value(schema, kind, v, out)
+}
+
+/// Writes a plain field unless it holds its default.
 fn encode_plain(
     schema: &Schema,
     number: u32,
@@ -184,144 +341,133 @@ fn encode_plain(
     v: &Value,
     out: &mut Vec<u8>,
 ) -> Result<(), EncodeError> {
-    let mut payload = Vec::new();
-    encode_value(schema, kind, v, &mut payload)?;
-    if !is_default_encoding(kind, v, &payload) {
-        put_tag(out, number, kind.wire_type());
-        out.extend_from_slice(&payload);
+    if is_default(schema, kind, v)? {
+        return Ok(());
     }
-    Ok(())
+    encode_present(schema, number, kind, v, out)
 }
 
-fn encode_list(schema: &Schema, f: &FieldDef, items: &[Value], out: &mut Vec<u8>) -> Result<(), EncodeError> {
+/// Whether `v` is the default of `kind` (the runtime's test for scalars; number 0 for enums; a message that
+/// encodes to nothing).
+fn is_default(schema: &Schema, kind: Kind, v: &Value) -> Result<bool, EncodeError> {
+    match (kind, v) {
+        (Kind::Scalar(s), v) => {
+            let scalar = v.as_scalar().ok_or_else(|| EncodeError::new(mismatch(schema, kind, v)))?;
+            s.is_default(scalar).map_err(|e| EncodeError::scalar(e, schema, kind, v))
+        }
+        (Kind::Enum(_), Value::Enum(n)) => Ok(enumeration::is_default_number(*n)),
+        (Kind::Message(_), Value::Message(m)) => {
+            let mut body = Vec::new();
+            encode_fields(schema, m, &mut body)?;
+            Ok(body.is_empty())
+        }
+        (Kind::Interface(_), Value::Interface(_)) => Ok(false),
+        (kind, v) => Err(EncodeError::new(mismatch(schema, kind, v))),
+    }
+}
+
+/// Writes a list: nothing when empty, one packed run for kinds that pack, one field per element otherwise.
+fn encode_list(
+    schema: &Schema,
+    number: u32,
+    kind: Kind,
+    items: &[Value],
+    out: &mut Vec<u8>,
+) -> Result<(), EncodeError> {
     if items.is_empty() {
         return Ok(());
     }
-    if f.kind.packs() {
-        let mut run = Vec::new();
-        for v in items {
-            encode_value(schema, f.kind, v, &mut run)?;
+    let each = |out: &mut Vec<u8>, i: usize, v: &Value| {
+        encode_value(schema, kind, v, out).map_err(|e| e.within(&format!("[{i}]")))
+    };
+    match kind.shape().repeat {
+        Repeat::Packed => {
+            let mut run = Vec::new();
+            for (i, v) in items.iter().enumerate() {
+                each(&mut run, i, v)?;
+            }
+            put_tag(out, number, WireType::Bytes);
+            put_delimited(out, &run);
         }
-        put_tag(out, f.number, WireType::Bytes);
-        put_delimited(out, &run);
-    } else {
-        for v in items {
-            put_tag(out, f.number, f.kind.wire_type());
-            encode_value(schema, f.kind, v, out)?;
+        Repeat::Each => {
+            for (i, v) in items.iter().enumerate() {
+                put_tag(out, number, kind.wire_type());
+                each(out, i, v)?;
+            }
         }
     }
     Ok(())
 }
 
-/// Whether a plain field's encoded value is its default (so the field is omitted).
-fn is_default_encoding(kind: Kind, value: &Value, payload: &[u8]) -> bool {
-    match kind {
-        Kind::Interface(_) => false,
-        Kind::Scalar(Scalar::F32) => matches!(value, Value::F32(f) if *f == 0.0),
-        Kind::Scalar(Scalar::F64) => matches!(value, Value::F64(f) if *f == 0.0),
-        // Every other kind's default encodes as a single zero byte: varint 0, empty length prefix.
-        Kind::Scalar(Scalar::Fixed32 | Scalar::SFixed32) => payload == [0; 4],
-        Kind::Scalar(Scalar::Fixed64 | Scalar::SFixed64) => payload == [0; 8],
-        _ => payload == [0],
+/// Writes a map: one entry per key in ascending wire order of the keys (a key given twice keeps its last
+/// value), each entry holding the key as plain field 1 and the value as plain field 2.
+fn encode_map(
+    schema: &Schema,
+    number: u32,
+    key_kind: Kind,
+    kind: Kind,
+    entries: &[(Value, Value)],
+    out: &mut Vec<u8>,
+) -> Result<(), EncodeError> {
+    let mut sorted: Vec<&(Value, Value)> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.0.wire_cmp(&b.0));
+    // After a stable sort, the last of equal keys is the one given last.
+    let mut kept: Vec<&(Value, Value)> = Vec::with_capacity(sorted.len());
+    for entry in sorted {
+        match kept.last_mut() {
+            Some(last) if last.0.wire_cmp(&entry.0) == Ordering::Equal => *last = entry,
+            _ => kept.push(entry),
+        }
     }
+    for (i, (k, v)) in kept.into_iter().enumerate() {
+        let mut body = Vec::new();
+        encode_plain(schema, 1, key_kind, k, &mut body)
+            .and_then(|()| encode_plain(schema, 2, kind, v, &mut body))
+            .map_err(|e| e.within(&format!("[{i}]")))?;
+        put_tag(out, number, WireType::Bytes);
+        put_delimited(out, &body);
+    }
+    Ok(())
 }
 
-fn mismatch(kind: &str, v: &Value) -> EncodeError {
-    EncodeError(format!("expected {kind}, found {v:?}"))
-}
-
+/// Writes one value after its tag.
 fn encode_value(schema: &Schema, kind: Kind, v: &Value, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     match (kind, v) {
-        (Kind::Scalar(Scalar::Bool), Value::Bool(b)) => out.push(u8::from(*b)),
-        (Kind::Scalar(s @ (Scalar::U8 | Scalar::U16 | Scalar::U32 | Scalar::U64)), Value::Uint(u)) => {
-            check_range(s, i128::from(*u))?;
-            put_varint(out, *u);
+        (Kind::Scalar(s), v) => {
+            let scalar = v.as_scalar().ok_or_else(|| EncodeError::new(mismatch(schema, kind, v)))?;
+            s.append(scalar, out).map_err(|e| EncodeError::scalar(e, schema, kind, v))
         }
-        (Kind::Scalar(s @ (Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64)), Value::Int(i)) => {
-            check_range(s, i128::from(*i))?;
-            put_varint(out, zigzag_encode(*i));
+        (Kind::Enum(_), Value::Enum(n)) => {
+            put_varint(out, u64::from(*n));
+            Ok(())
         }
-        (Kind::Scalar(Scalar::Fixed32), Value::Uint(u)) => {
-            check_range(Scalar::U32, i128::from(*u))?;
-            out.extend_from_slice(&(*u as u32).to_le_bytes());
-        }
-        (Kind::Scalar(Scalar::Fixed64), Value::Uint(u)) => out.extend_from_slice(&u.to_le_bytes()),
-        (Kind::Scalar(Scalar::SFixed32), Value::Int(i)) => {
-            check_range(Scalar::I32, i128::from(*i))?;
-            out.extend_from_slice(&(*i as i32).to_le_bytes());
-        }
-        (Kind::Scalar(Scalar::SFixed64), Value::Int(i)) => out.extend_from_slice(&i.to_le_bytes()),
-        (Kind::Scalar(Scalar::F32), Value::F32(f)) => {
-            out.extend_from_slice(&canonical_f32_bits(*f).to_le_bytes())
-        }
-        (Kind::Scalar(Scalar::F64), Value::F64(f)) => {
-            out.extend_from_slice(&canonical_f64_bits(*f).to_le_bytes())
-        }
-        (Kind::Scalar(Scalar::String), Value::String(s)) => put_delimited(out, s.as_bytes()),
-        (Kind::Scalar(Scalar::Bytes), Value::Bytes(b)) => put_delimited(out, b),
-        (Kind::Enum(_), Value::Enum(n)) => put_varint(out, u64::from(*n)),
-        (Kind::Message(m), Value::Message(msg)) if msg.message == m => {
-            let mut body = Vec::new();
-            encode_fields(schema, msg, &mut body)?;
-            put_delimited(out, &body);
-        }
+        (Kind::Message(m), Value::Message(msg)) if msg.message == m => encode_nested(schema, msg, out),
         (Kind::Interface(i), Value::Interface(msg)) => {
-            let Some(&(type_id, _, _)) =
-                schema.interfaces[i].members.iter().find(|(_, m, _)| *m == msg.message)
-            else {
-                let name = &schema.messages[msg.message].name;
-                return Err(EncodeError(format!(
-                    "`{name}` is not a member of `{}`",
-                    schema.interfaces[i].name
-                )));
+            let interface = &schema.interfaces[i];
+            let Some(&(type_id, _, _)) = interface.members.iter().find(|(_, m, _)| *m == msg.message) else {
+                return Err(EncodeError::new(EncodeErrorKind::NotAMember {
+                    message: schema.messages[msg.message].name.clone(),
+                    interface: interface.name.clone(),
+                }));
             };
             put_varint(out, type_id);
-            let mut body = Vec::new();
-            encode_fields(schema, msg, &mut body)?;
-            put_delimited(out, &body);
+            encode_nested(schema, msg, out)
         }
-        (kind, v) => return Err(mismatch(&schema.kind_name(kind), v)),
+        (kind, v) => Err(EncodeError::new(mismatch(schema, kind, v))),
     }
+}
+
+fn encode_nested(schema: &Schema, msg: &DynMessage, out: &mut Vec<u8>) -> Result<(), EncodeError> {
+    let mut body = Vec::new();
+    encode_fields(schema, msg, &mut body)?;
+    put_delimited(out, &body);
     Ok(())
 }
 
-fn check_range(s: Scalar, v: i128) -> Result<(), EncodeError> {
-    let (min, max): (i128, i128) = match s {
-        Scalar::U8 => (0, u8::MAX.into()),
-        Scalar::U16 => (0, u16::MAX.into()),
-        Scalar::U32 => (0, u32::MAX.into()),
-        Scalar::U64 => (0, u64::MAX.into()),
-        Scalar::I8 => (i8::MIN.into(), i8::MAX.into()),
-        Scalar::I16 => (i16::MIN.into(), i16::MAX.into()),
-        Scalar::I32 => (i32::MIN.into(), i32::MAX.into()),
-        _ => (i64::MIN.into(), i64::MAX.into()),
-    };
-    if v < min || v > max {
-        return Err(EncodeError(format!("{v} is out of range for {}", s.name())));
-    }
-    Ok(())
-}
+// ---------------------------------------------------------------------------------------------- decoding
 
-/// The default value of a kind (what an absent plain field holds).
-pub fn default_value(schema: &Schema, kind: Kind) -> Value {
-    match kind {
-        Kind::Scalar(Scalar::Bool) => Value::Bool(false),
-        Kind::Scalar(
-            Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 | Scalar::SFixed32 | Scalar::SFixed64,
-        ) => Value::Int(0),
-        Kind::Scalar(Scalar::F32) => Value::F32(0.0),
-        Kind::Scalar(Scalar::F64) => Value::F64(0.0),
-        Kind::Scalar(Scalar::String) => Value::String(String::new()),
-        Kind::Scalar(Scalar::Bytes) => Value::Bytes(Vec::new()),
-        Kind::Scalar(_) => Value::Uint(0),
-        Kind::Enum(_) => Value::Enum(0),
-        Kind::Message(m) => Value::Message(DynMessage::new(m)),
-        Kind::Interface(i) => Value::Interface(Box::new(DynMessage::new(schema.interfaces[i].members[0].1))),
-    }
-}
-
-/// Decodes a message of type `message` from `bytes`, with the same checks as derived code. Under canonical
-/// options the input must also be exactly what [`encode`] writes for the decoded value.
+/// Decodes a message of type `message` from `bytes` with exactly the checks of generated code: the same
+/// value, or the same error kind, offset and path (field names as the schema spells them).
 pub fn decode(
     schema: &Schema,
     message: usize,
@@ -329,22 +475,88 @@ pub fn decode(
     options: &DecodeOptions,
 ) -> Result<DynMessage, DecodeError> {
     let mut r = Reader::new(bytes, options)?;
-    let decoded = decode_fields(schema, message, &mut r)?;
-    if options.is_canonical() {
-        let reencoded = encode(schema, &decoded).unwrap_or_default();
-        if reencoded != bytes {
-            let at = reencoded
-                .iter()
-                .zip(bytes)
-                .position(|(a, b)| a != b)
-                .unwrap_or(reencoded.len().min(bytes.len()));
-            return Err(DecodeError::new(DecodeErrorKind::NonCanonical(CanonicalRule::Reencoding), at));
-        }
-    }
-    Ok(decoded)
+    decode_fields(schema, message, &mut r)
 }
 
-fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> Result<DynMessage, DecodeError> {
+/// A schema kind described to the runtime's field loops.
+struct Described<'s> {
+    schema: &'s Schema,
+    kind: Kind,
+}
+
+impl<'de> ReadValue<'de> for Described<'_> {
+    type Out = Value;
+
+    fn shape(&self) -> Shape {
+        self.kind.shape()
+    }
+
+    fn empty(&self) -> Value {
+        default_value(self.schema, self.kind)
+    }
+
+    fn read(&self, r: &mut Reader<'de>) -> cramberry::Result<Value> {
+        let schema = self.schema;
+        Ok(match self.kind {
+            Kind::Scalar(s) => Value::from_scalar(s.read(r)?),
+            Kind::Enum(e) => {
+                let def = &schema.enums[e];
+                // As generated code: an enum without a value 0 keeps unknown numbers (`Unrecognized`).
+                let open = !def.values.iter().any(|v| v.number == 0);
+                Value::Enum(enumeration::read_number(r, |n| {
+                    (open || def.values.iter().any(|v| v.number == n)).then_some(n)
+                })?)
+            }
+            Kind::Message(m) => Value::Message(nested::read_nested(r, |r| decode_fields(schema, m, r))?),
+            Kind::Interface(i) => {
+                let (type_id, at) = interface::read_type_id(r)?;
+                let Some(&(_, m, _)) = schema.interfaces[i].members.iter().find(|(id, _, _)| *id == type_id)
+                else {
+                    return Err(interface::unknown_type_id(type_id, at));
+                };
+                Value::Interface(Box::new(nested::read_nested(r, |r| decode_fields(schema, m, r))?))
+            }
+        })
+    }
+
+    fn is_default(&self, value: &Value) -> bool {
+        match (self.kind, value) {
+            (Kind::Message(_), Value::Message(m)) => is_default_message(self.schema, m),
+            (Kind::Interface(i), Value::Interface(m)) => {
+                self.schema.interfaces[i].members[0].1 == m.message && is_default_message(self.schema, m)
+            }
+            (kind, v) => is_default(self.schema, kind, v).unwrap_or(false),
+        }
+    }
+
+    fn run_is_valid(&self, run: &[u8]) -> bool {
+        matches!(self.kind, Kind::Scalar(s) if s.run_is_valid(run))
+    }
+}
+
+/// Whether a decoded message encodes to nothing (the default of a plain message field).
+fn is_default_message(schema: &Schema, m: &DynMessage) -> bool {
+    let mut body = Vec::new();
+    encode_fields(schema, m, &mut body).is_ok() && body.is_empty()
+}
+
+/// A dynamic map's entries as the runtime's map loop fills them: a key seen before keeps its last value.
+struct Entries<'m>(&'m mut Vec<(Value, Value)>);
+
+impl MapInsert<Value, Value> for Entries<'_> {
+    fn insert_entry(&mut self, key: Value, value: Value) {
+        match self.0.iter_mut().find(|(k, _)| k.wire_cmp(&key) == Ordering::Equal) {
+            Some(entry) => entry.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+    fn entry_count(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Reads the fields of message `message` (its bytes are `r`'s current message), like generated `merge_fields`.
+fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> cramberry::Result<DynMessage> {
     let def = &schema.messages[message];
     let mut out = DynMessage::new(message);
     let mut last = 0;
@@ -353,200 +565,62 @@ fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> Result<
             r.skip_unknown(&tag)?;
             continue;
         };
-        decode_field(schema, f, &tag, r, &mut out).map_err(|e| e.in_field(leak(&def.name), leak(&f.name)))?;
+        decode_field(schema, f, &tag, r, &mut out)
+            .map_err(|e| e.in_field(def.name.clone(), f.name.clone()))?;
     }
     for f in def.fields.iter().filter(|f| f.label == Label::Required) {
         if !out.fields.contains_key(&f.number) {
-            return Err(DecodeError::new(DecodeErrorKind::MissingRequiredField, r.position())
-                .in_field(leak(&def.name), leak(&f.name)));
+            return Err(cramberry::__private::required::missing(r, def.name.clone(), f.name.clone()));
         }
     }
     Ok(out)
 }
 
-/// Error paths hold `&'static str`; dynamic schemas are few and long-lived, so their names are interned.
-fn leak(name: &str) -> &'static str {
-    use std::sync::{Mutex, OnceLock};
-    static NAMES: OnceLock<Mutex<std::collections::HashSet<&'static str>>> = OnceLock::new();
-    let mut names = NAMES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(existing) = names.get(name) {
-        return existing;
-    }
-    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
-    names.insert(leaked);
-    leaked
-}
-
+/// Reads one occurrence of field `f` (its tag was just read) with the runtime's loop for its label.
 fn decode_field(
     schema: &Schema,
     f: &FieldDef,
     tag: &Tag,
     r: &mut Reader<'_>,
     out: &mut DynMessage,
-) -> Result<(), DecodeError> {
-    let wire = f.kind.wire_type();
+) -> cramberry::Result<()> {
+    let value = Described { schema, kind: f.kind };
     match f.label {
-        Label::Plain | Label::Optional | Label::Required => {
-            r.expect_wire_type(tag, wire)?;
-            let v = decode_value(schema, f.kind, r)?;
-            out.fields.insert(f.number, v);
+        // A plain interface field is an `Option` in generated code: no default to reject.
+        Label::Plain if matches!(f.kind, Kind::Interface(_)) => {
+            out.fields.insert(f.number, read_one(&value, tag, r)?);
+        }
+        Label::Plain => {
+            let slot = out.fields.entry(f.number).or_insert_with(|| value.empty());
+            read_plain(&value, slot, tag, r)?;
+        }
+        Label::Optional | Label::Required => {
+            out.fields.insert(f.number, read_one(&value, tag, r)?);
         }
         Label::Repeated => {
-            let occurrence = read_occurrence(schema, f, tag, r)?;
             let Value::List(items) = out.fields.entry(f.number).or_insert_with(|| Value::List(Vec::new()))
             else {
                 unreachable!("list fields hold lists")
             };
-            items.extend(occurrence);
+            repeated::read_elements(&value, tag, r, items)?;
         }
         Label::Array(n) => {
-            // Like derived code: each occurrence holds exactly `n` elements and replaces the previous one.
-            let items = read_occurrence(schema, f, tag, r)?;
-            if items.len() as u64 != n {
-                let kind = DecodeErrorKind::FixedLengthMismatch { expected: n as usize, found: items.len() };
-                return Err(DecodeError::new(kind, tag.offset));
-            }
+            // Each occurrence holds exactly `n` elements and replaces the previous one.
+            let n = usize::try_from(n).unwrap_or(usize::MAX);
+            let mut items = Vec::new();
+            repeated::read_elements(&value, tag, r, &mut array::AtMost { vec: &mut items, n })?;
+            array::check_exactly(n, items.len(), r, tag)?;
+            array::reject_all_default_if_canonical(items.iter().all(|v| value.is_default(v)), r, tag)?;
             out.fields.insert(f.number, Value::List(items));
         }
         Label::Map(key_kind) => {
-            r.expect_wire_type(tag, WireType::Bytes)?;
-            loop {
-                let (k, v) = decode_entry(schema, key_kind, f.kind, r)?;
-                let Value::Map(entries) =
-                    out.fields.entry(f.number).or_insert_with(|| Value::Map(Vec::new()))
-                else {
-                    unreachable!("map fields hold maps")
-                };
-                entries.retain(|(existing, _)| *existing != k);
-                entries.push((k, v));
-                if r.eat_repeat(tag).is_none() {
-                    break;
-                }
-            }
+            let Value::Map(entries) = out.fields.entry(f.number).or_insert_with(|| Value::Map(Vec::new()))
+            else {
+                unreachable!("map fields hold maps")
+            };
+            let key = Described { schema, kind: key_kind };
+            read_entries(&key, &value, tag, r, &mut Entries(entries))?;
         }
     }
     Ok(())
-}
-
-/// Reads one occurrence of a list field: a packed run, or consecutive elements with the same tag.
-fn read_occurrence(
-    schema: &Schema,
-    f: &FieldDef,
-    tag: &Tag,
-    r: &mut Reader<'_>,
-) -> Result<Vec<Value>, DecodeError> {
-    let mut items = Vec::new();
-    if f.kind.packs() && tag.wire_type == WireType::Bytes {
-        let len = r.read_len()?;
-        r.within(len, |r| {
-            while !r.at_end() {
-                items.push(decode_value(schema, f.kind, r)?);
-            }
-            Ok(())
-        })?;
-        return Ok(items);
-    }
-    r.expect_wire_type(tag, f.kind.wire_type())?;
-    if f.kind.packs() && r.canonical() {
-        return Err(r.non_canonical(CanonicalRule::UnpackedRepeated, tag.offset));
-    }
-    items.push(decode_value(schema, f.kind, r)?);
-    while r.eat_repeat(tag).is_some() {
-        items.push(decode_value(schema, f.kind, r)?);
-    }
-    Ok(items)
-}
-
-fn decode_entry(
-    schema: &Schema,
-    key_kind: Kind,
-    kind: Kind,
-    r: &mut Reader<'_>,
-) -> Result<(Value, Value), DecodeError> {
-    let len = r.read_len()?;
-    r.within(len, |r| {
-        let (mut k, mut v) = (default_value(schema, key_kind), default_value(schema, kind));
-        let mut last = 0;
-        while let Some(t) = r.next_field(&mut last)? {
-            match t.number {
-                1 => {
-                    r.expect_wire_type(&t, key_kind.wire_type())?;
-                    k = decode_value(schema, key_kind, r)?;
-                }
-                2 => {
-                    r.expect_wire_type(&t, kind.wire_type())?;
-                    v = decode_value(schema, kind, r)?;
-                }
-                _ => r.skip_unknown(&t)?,
-            }
-        }
-        Ok((k, v))
-    })
-}
-
-fn decode_value(schema: &Schema, kind: Kind, r: &mut Reader<'_>) -> Result<Value, DecodeError> {
-    let at = r.position();
-    let out_of_range = |value: i128, target: &'static str| {
-        DecodeError::new(DecodeErrorKind::IntegerOutOfRange { value, target }, at)
-    };
-    Ok(match kind {
-        Kind::Scalar(Scalar::Bool) => match r.read_varint()? {
-            0 => Value::Bool(false),
-            1 => Value::Bool(true),
-            other => return Err(DecodeError::new(DecodeErrorKind::InvalidBool(other), at)),
-        },
-        Kind::Scalar(s @ (Scalar::U8 | Scalar::U16 | Scalar::U32 | Scalar::U64)) => {
-            let v = r.read_varint()?;
-            check_range(s, i128::from(v)).map_err(|_| out_of_range(v.into(), s.rust_type()))?;
-            Value::Uint(v)
-        }
-        Kind::Scalar(s @ (Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64)) => {
-            let v = zigzag_decode(r.read_varint()?);
-            check_range(s, i128::from(v)).map_err(|_| out_of_range(v.into(), s.rust_type()))?;
-            Value::Int(v)
-        }
-        Kind::Scalar(Scalar::Fixed32) => Value::Uint(u64::from(r.read_fixed32()?)),
-        Kind::Scalar(Scalar::Fixed64) => Value::Uint(r.read_fixed64()?),
-        Kind::Scalar(Scalar::SFixed32) => Value::Int(i64::from(r.read_fixed32()? as i32)),
-        Kind::Scalar(Scalar::SFixed64) => Value::Int(r.read_fixed64()? as i64),
-        Kind::Scalar(Scalar::F32) => Value::F32(f32::from_bits(r.read_fixed32()?)),
-        Kind::Scalar(Scalar::F64) => Value::F64(f64::from_bits(r.read_fixed64()?)),
-        Kind::Scalar(Scalar::String) => {
-            let bytes = r.read_len_delimited(cramberry::Limit::StringLen)?;
-            match std::str::from_utf8(bytes) {
-                Ok(s) => Value::String(s.to_string()),
-                Err(e) => {
-                    return Err(DecodeError::new(
-                        DecodeErrorKind::InvalidUtf8,
-                        r.position() - bytes.len() + e.valid_up_to(),
-                    ))
-                }
-            }
-        }
-        Kind::Scalar(Scalar::Bytes) => {
-            Value::Bytes(r.read_len_delimited(cramberry::Limit::BytesLen)?.to_vec())
-        }
-        Kind::Enum(e) => {
-            let v = r.read_varint()?;
-            let def = &schema.enums[e];
-            let has_zero = def.values.iter().any(|x| x.number == 0);
-            match u32::try_from(v) {
-                Ok(n) if !has_zero || def.values.iter().any(|x| x.number == n) => Value::Enum(n),
-                _ => return Err(DecodeError::new(DecodeErrorKind::UnknownEnumValue(v), at)),
-            }
-        }
-        Kind::Message(m) => {
-            let len = r.read_len()?;
-            Value::Message(r.nested(len, |r| decode_fields(schema, m, r))?)
-        }
-        Kind::Interface(i) => {
-            let type_id = r.read_varint()?;
-            let Some(&(_, m, _)) = schema.interfaces[i].members.iter().find(|(id, _, _)| *id == type_id)
-            else {
-                return Err(DecodeError::new(DecodeErrorKind::UnknownTypeId(type_id), at));
-            };
-            let len = r.read_len()?;
-            Value::Interface(Box::new(r.nested(len, |r| decode_fields(schema, m, r))?))
-        }
-    })
 }

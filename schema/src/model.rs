@@ -2,130 +2,12 @@
 //! [`crate::validate`]; used by the compatibility checker, the code generator and the dynamic codec.
 
 use crate::diagnostic::Span;
+use cramberry::__private::element::Shape;
 use cramberry::wire::WireType;
 
-/// Scalar types of the language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Scalar {
-    /// `bool`
-    Bool,
-    /// `int8`
-    I8,
-    /// `int16`
-    I16,
-    /// `int32`
-    I32,
-    /// `int64`, `int`
-    I64,
-    /// `uint8`
-    U8,
-    /// `uint16`
-    U16,
-    /// `uint32`
-    U32,
-    /// `uint64`, `uint`
-    U64,
-    /// `float32`
-    F32,
-    /// `float64`
-    F64,
-    /// `string`
-    String,
-    /// `bytes`
-    Bytes,
-    /// `fixed32`
-    Fixed32,
-    /// `fixed64`
-    Fixed64,
-    /// `sfixed32`
-    SFixed32,
-    /// `sfixed64`
-    SFixed64,
-}
-
-impl Scalar {
-    /// The scalar with this schema name.
-    pub fn from_name(name: &str) -> Option<Scalar> {
-        Some(match name {
-            "bool" => Scalar::Bool,
-            "int8" => Scalar::I8,
-            "int16" => Scalar::I16,
-            "int32" => Scalar::I32,
-            "int64" | "int" => Scalar::I64,
-            "uint8" => Scalar::U8,
-            "uint16" => Scalar::U16,
-            "uint32" => Scalar::U32,
-            "uint64" | "uint" => Scalar::U64,
-            "float32" => Scalar::F32,
-            "float64" => Scalar::F64,
-            "string" => Scalar::String,
-            "bytes" => Scalar::Bytes,
-            "fixed32" => Scalar::Fixed32,
-            "fixed64" => Scalar::Fixed64,
-            "sfixed32" => Scalar::SFixed32,
-            "sfixed64" => Scalar::SFixed64,
-            _ => return None,
-        })
-    }
-
-    /// The scalar's name in schemas (`int` and `uint` are written as `int64` and `uint64`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Scalar::Bool => "bool",
-            Scalar::I8 => "int8",
-            Scalar::I16 => "int16",
-            Scalar::I32 => "int32",
-            Scalar::I64 => "int64",
-            Scalar::U8 => "uint8",
-            Scalar::U16 => "uint16",
-            Scalar::U32 => "uint32",
-            Scalar::U64 => "uint64",
-            Scalar::F32 => "float32",
-            Scalar::F64 => "float64",
-            Scalar::String => "string",
-            Scalar::Bytes => "bytes",
-            Scalar::Fixed32 => "fixed32",
-            Scalar::Fixed64 => "fixed64",
-            Scalar::SFixed32 => "sfixed32",
-            Scalar::SFixed64 => "sfixed64",
-        }
-    }
-
-    /// The wire type of a value of this scalar.
-    pub fn wire_type(self) -> WireType {
-        match self {
-            Scalar::Bool | Scalar::U8 | Scalar::U16 | Scalar::U32 | Scalar::U64 => WireType::Varint,
-            Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 => WireType::Svarint,
-            Scalar::F32 | Scalar::Fixed32 | Scalar::SFixed32 => WireType::Fixed32,
-            Scalar::F64 | Scalar::Fixed64 | Scalar::SFixed64 => WireType::Fixed64,
-            Scalar::String | Scalar::Bytes => WireType::Bytes,
-        }
-    }
-
-    /// The Rust type the code generator uses.
-    pub fn rust_type(self) -> &'static str {
-        match self {
-            Scalar::Bool => "bool",
-            Scalar::I8 => "i8",
-            Scalar::I16 => "i16",
-            Scalar::I32 | Scalar::SFixed32 => "i32",
-            Scalar::I64 | Scalar::SFixed64 => "i64",
-            Scalar::U8 => "u8",
-            Scalar::U16 => "u16",
-            Scalar::U32 | Scalar::Fixed32 => "u32",
-            Scalar::U64 | Scalar::Fixed64 => "u64",
-            Scalar::F32 => "f32",
-            Scalar::F64 => "f64",
-            Scalar::String => "String",
-            Scalar::Bytes => "Vec<u8>",
-        }
-    }
-
-    /// Whether the scalar uses `#[cram(N, fixed)]`.
-    pub fn is_fixed_int(self) -> bool {
-        matches!(self, Scalar::Fixed32 | Scalar::Fixed64 | Scalar::SFixed32 | Scalar::SFixed64)
-    }
-}
+/// Scalar types of the language: the runtime's scalar-kind table, so the schema tooling and derived code share
+/// one description of every scalar (wire type, packing, range, default, names).
+pub use cramberry::ScalarKind as Scalar;
 
 /// What a field's values are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -143,17 +25,22 @@ pub enum Kind {
 impl Kind {
     /// The wire type of one value.
     pub fn wire_type(self) -> WireType {
+        self.shape().wire_type
+    }
+
+    /// The kind's layout, as the runtime describes it to its field loops.
+    pub fn shape(self) -> Shape {
         match self {
-            Kind::Scalar(s) => s.wire_type(),
-            Kind::Enum(_) => WireType::Varint,
-            Kind::Message(_) => WireType::Bytes,
-            Kind::Interface(_) => WireType::TypeRef,
+            Kind::Scalar(s) => s.shape(),
+            Kind::Enum(_) => Shape::ENUM,
+            Kind::Message(_) => Shape::MESSAGE,
+            Kind::Interface(_) => Shape::INTERFACE,
         }
     }
 
     /// Whether lists of this kind are packed.
     pub fn packs(self) -> bool {
-        !matches!(self.wire_type(), WireType::Bytes | WireType::TypeRef)
+        self.shape().repeat == cramberry::__private::Repeat::Packed
     }
 }
 
@@ -290,7 +177,7 @@ impl Schema {
     /// The schema name of a kind, for messages and diagnostics.
     pub fn kind_name(&self, kind: Kind) -> String {
         match kind {
-            Kind::Scalar(s) => s.name().to_string(),
+            Kind::Scalar(s) => s.schema_name().to_string(),
             Kind::Enum(i) => self.enums[i].name.clone(),
             Kind::Message(i) => self.messages[i].name.clone(),
             Kind::Interface(i) => self.interfaces[i].name.clone(),

@@ -335,7 +335,7 @@ impl Validator {
         match ty {
             TypeExpr::Named(parts) => {
                 if parts.len() == 1 {
-                    if let Some(s) = Scalar::from_name(&parts[0].name) {
+                    if let Some(s) = Scalar::from_schema_name(&parts[0].name) {
                         return Some(Kind::Scalar(s));
                     }
                     if matches!(parts[0].name.as_str(), "complex64" | "complex128") {

@@ -69,6 +69,32 @@ impl<V, const N: usize> Sink<V> for Fill<'_, V, N> {
     }
 }
 
+/// A `Vec` filled with one occurrence of a fixed-length list of `n` elements (the dynamic codec's sink): like
+/// the array that derived code fills, it refuses an element past the `n`th.
+pub struct AtMost<'v, V> {
+    /// The elements so far.
+    pub vec: &'v mut Vec<V>,
+    /// The list's length.
+    pub n: usize,
+}
+
+impl<V> Sink<V> for AtMost<'_, V> {
+    fn count(&self) -> usize {
+        self.vec.len()
+    }
+    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+        check_at_most(self.n, self.vec.len().saturating_add(additional), r, offset)
+    }
+    fn room(&self, _: &Reader<'_>) -> usize {
+        self.n - self.vec.len()
+    }
+    fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
+        check_at_most(self.n, self.vec.len() + 1, r, offset)?;
+        self.vec.push(value);
+        Ok(())
+    }
+}
+
 /// A fixed-length list may not grow past `N` elements (the error names the first surplus element).
 pub fn check_at_most(n: usize, count: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
     if count > n {

@@ -29,6 +29,24 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// Enum values: VARINT numbers, packed in lists, validated one by one.
+    pub const ENUM: Shape = Shape {
+        wire_type: WireType::Varint,
+        repeat: Repeat::Packed,
+        packed_width: 0,
+        packed_varint_max: None,
+    };
+    /// Nested messages: BYTES, one field per list element.
+    pub const MESSAGE: Shape =
+        Shape { wire_type: WireType::Bytes, repeat: Repeat::Each, packed_width: 0, packed_varint_max: None };
+    /// Interface values: TYPEREF, one field per list element.
+    pub const INTERFACE: Shape = Shape {
+        wire_type: WireType::TypeRef,
+        repeat: Repeat::Each,
+        packed_width: 0,
+        packed_varint_max: None,
+    };
+
     /// The shape of static type `V` in encoding `K`.
     #[inline(always)]
     pub const fn of<K, V: Value<K>>() -> Shape {
@@ -145,13 +163,14 @@ impl<'de, K, V: DecodeValue<'de, K>> ReadValue<'de> for Decoded<K, V> {
         let start = vec.len();
         // Each element takes at least one byte, so the run's length bounds the count.
         vec.reserve(run.len().min(room));
-        let complete = super::repeated::for_each_packed_varint(run, max, |raw| match V::from_packed_varint(raw) {
-            Some(value) if vec.len() - start < room => {
-                vec.push(value);
-                true
-            }
-            _ => false,
-        });
+        let complete =
+            super::repeated::for_each_packed_varint(run, max, |raw| match V::from_packed_varint(raw) {
+                Some(value) if vec.len() - start < room => {
+                    vec.push(value);
+                    true
+                }
+                _ => false,
+            });
         if complete {
             return true;
         }
@@ -170,7 +189,12 @@ pub fn read_one<'de, E: ReadValue<'de>>(e: &E, tag: &Tag, r: &mut Reader<'de>) -
 /// Reads a plain field whose tag was just read into `slot`; the last occurrence wins, and in canonical mode a
 /// default value is an error (a plain field holding its default is never written).
 #[inline(always)]
-pub fn read_plain<'de, E: ReadValue<'de>>(e: &E, slot: &mut E::Out, tag: &Tag, r: &mut Reader<'de>) -> Result<()> {
+pub fn read_plain<'de, E: ReadValue<'de>>(
+    e: &E,
+    slot: &mut E::Out,
+    tag: &Tag,
+    r: &mut Reader<'de>,
+) -> Result<()> {
     let value = read_one(e, tag, r)?;
     if r.canonical() && e.is_default(&value) {
         return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));

@@ -90,7 +90,9 @@ pub enum ScalarError {
 impl fmt::Display for ScalarError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScalarError::Mismatch { expected } => write!(f, "expected a value of type {}", expected.schema_name()),
+            ScalarError::Mismatch { expected } => {
+                write!(f, "expected a value of type {}", expected.schema_name())
+            }
             ScalarError::OutOfRange { value, kind } => {
                 write!(f, "{value} is out of range for {}", kind.schema_name())
             }
@@ -106,23 +108,91 @@ macro_rules! with_typed {
     ($kind:expr, $value:expr, |$v:ident: $k:ident| $body:expr) => {{
         use ScalarValue as S;
         match ($kind, $value) {
-            (ScalarKind::Bool, S::Bool(x)) => { let $v: bool = x; type $k = Natural; $body }
-            (ScalarKind::I8, S::Int(x)) => { let $v: i8 = ranged(x, ScalarKind::I8)?; type $k = Natural; $body }
-            (ScalarKind::I16, S::Int(x)) => { let $v: i16 = ranged(x, ScalarKind::I16)?; type $k = Natural; $body }
-            (ScalarKind::I32, S::Int(x)) => { let $v: i32 = ranged(x, ScalarKind::I32)?; type $k = Natural; $body }
-            (ScalarKind::I64, S::Int(x)) => { let $v: i64 = x; type $k = Natural; $body }
-            (ScalarKind::U8, S::Uint(x)) => { let $v: u8 = ranged(x, ScalarKind::U8)?; type $k = Natural; $body }
-            (ScalarKind::U16, S::Uint(x)) => { let $v: u16 = ranged(x, ScalarKind::U16)?; type $k = Natural; $body }
-            (ScalarKind::U32, S::Uint(x)) => { let $v: u32 = ranged(x, ScalarKind::U32)?; type $k = Natural; $body }
-            (ScalarKind::U64, S::Uint(x)) => { let $v: u64 = x; type $k = Natural; $body }
-            (ScalarKind::F32, S::F32(x)) => { let $v: f32 = x; type $k = Natural; $body }
-            (ScalarKind::F64, S::F64(x)) => { let $v: f64 = x; type $k = Natural; $body }
-            (ScalarKind::String, S::Str(x)) => { let $v: &str = x; type $k = Natural; $body }
-            (ScalarKind::Bytes, S::Bytes(x)) => { let $v: &[u8] = x; type $k = Natural; $body }
-            (ScalarKind::Fixed32, S::Uint(x)) => { let $v: u32 = ranged(x, ScalarKind::Fixed32)?; type $k = Fixed; $body }
-            (ScalarKind::Fixed64, S::Uint(x)) => { let $v: u64 = x; type $k = Fixed; $body }
-            (ScalarKind::SFixed32, S::Int(x)) => { let $v: i32 = ranged(x, ScalarKind::SFixed32)?; type $k = Fixed; $body }
-            (ScalarKind::SFixed64, S::Int(x)) => { let $v: i64 = x; type $k = Fixed; $body }
+            (ScalarKind::Bool, S::Bool(x)) => {
+                let $v: bool = x;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::I8, S::Int(x)) => {
+                let $v: i8 = ranged(x, ScalarKind::I8)?;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::I16, S::Int(x)) => {
+                let $v: i16 = ranged(x, ScalarKind::I16)?;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::I32, S::Int(x)) => {
+                let $v: i32 = ranged(x, ScalarKind::I32)?;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::I64, S::Int(x)) => {
+                let $v: i64 = x;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::U8, S::Uint(x)) => {
+                let $v: u8 = ranged(x, ScalarKind::U8)?;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::U16, S::Uint(x)) => {
+                let $v: u16 = ranged(x, ScalarKind::U16)?;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::U32, S::Uint(x)) => {
+                let $v: u32 = ranged(x, ScalarKind::U32)?;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::U64, S::Uint(x)) => {
+                let $v: u64 = x;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::F32, S::F32(x)) => {
+                let $v: f32 = x;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::F64, S::F64(x)) => {
+                let $v: f64 = x;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::String, S::Str(x)) => {
+                let $v: &str = x;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::Bytes, S::Bytes(x)) => {
+                let $v: &[u8] = x;
+                type $k = Natural;
+                $body
+            }
+            (ScalarKind::Fixed32, S::Uint(x)) => {
+                let $v: u32 = ranged(x, ScalarKind::Fixed32)?;
+                type $k = Fixed;
+                $body
+            }
+            (ScalarKind::Fixed64, S::Uint(x)) => {
+                let $v: u64 = x;
+                type $k = Fixed;
+                $body
+            }
+            (ScalarKind::SFixed32, S::Int(x)) => {
+                let $v: i32 = ranged(x, ScalarKind::SFixed32)?;
+                type $k = Fixed;
+                $body
+            }
+            (ScalarKind::SFixed64, S::Int(x)) => {
+                let $v: i64 = x;
+                type $k = Fixed;
+                $body
+            }
             (kind, _) => return Err(ScalarError::Mismatch { expected: kind }),
         }
     }};
@@ -132,23 +202,91 @@ macro_rules! with_typed {
 macro_rules! with_type {
     ($kind:expr, |$t:ident, $k:ident| $body:expr) => {
         match $kind {
-            ScalarKind::Bool => { type $t = bool; type $k = Natural; $body }
-            ScalarKind::I8 => { type $t = i8; type $k = Natural; $body }
-            ScalarKind::I16 => { type $t = i16; type $k = Natural; $body }
-            ScalarKind::I32 => { type $t = i32; type $k = Natural; $body }
-            ScalarKind::I64 => { type $t = i64; type $k = Natural; $body }
-            ScalarKind::U8 => { type $t = u8; type $k = Natural; $body }
-            ScalarKind::U16 => { type $t = u16; type $k = Natural; $body }
-            ScalarKind::U32 => { type $t = u32; type $k = Natural; $body }
-            ScalarKind::U64 => { type $t = u64; type $k = Natural; $body }
-            ScalarKind::F32 => { type $t = f32; type $k = Natural; $body }
-            ScalarKind::F64 => { type $t = f64; type $k = Natural; $body }
-            ScalarKind::String => { type $t = &'static str; type $k = Natural; $body }
-            ScalarKind::Bytes => { type $t = &'static [u8]; type $k = Natural; $body }
-            ScalarKind::Fixed32 => { type $t = u32; type $k = Fixed; $body }
-            ScalarKind::Fixed64 => { type $t = u64; type $k = Fixed; $body }
-            ScalarKind::SFixed32 => { type $t = i32; type $k = Fixed; $body }
-            ScalarKind::SFixed64 => { type $t = i64; type $k = Fixed; $body }
+            ScalarKind::Bool => {
+                type $t = bool;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::I8 => {
+                type $t = i8;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::I16 => {
+                type $t = i16;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::I32 => {
+                type $t = i32;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::I64 => {
+                type $t = i64;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::U8 => {
+                type $t = u8;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::U16 => {
+                type $t = u16;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::U32 => {
+                type $t = u32;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::U64 => {
+                type $t = u64;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::F32 => {
+                type $t = f32;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::F64 => {
+                type $t = f64;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::String => {
+                type $t = &'static str;
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::Bytes => {
+                type $t = &'static [u8];
+                type $k = Natural;
+                $body
+            }
+            ScalarKind::Fixed32 => {
+                type $t = u32;
+                type $k = Fixed;
+                $body
+            }
+            ScalarKind::Fixed64 => {
+                type $t = u64;
+                type $k = Fixed;
+                $body
+            }
+            ScalarKind::SFixed32 => {
+                type $t = i32;
+                type $k = Fixed;
+                $body
+            }
+            ScalarKind::SFixed64 => {
+                type $t = i64;
+                type $k = Fixed;
+                $body
+            }
         }
     };
 }
@@ -247,7 +385,10 @@ impl ScalarKind {
 
     /// Whether derived code selects the kind with `#[cram(N, fixed)]`.
     pub const fn is_fixed_int(self) -> bool {
-        matches!(self, ScalarKind::Fixed32 | ScalarKind::Fixed64 | ScalarKind::SFixed32 | ScalarKind::SFixed64)
+        matches!(
+            self,
+            ScalarKind::Fixed32 | ScalarKind::Fixed64 | ScalarKind::SFixed32 | ScalarKind::SFixed64
+        )
     }
 
     /// The kind's default value (what an absent plain field holds).

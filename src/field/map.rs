@@ -3,11 +3,11 @@
 
 use super::element::{read_plain, Decoded, ReadValue};
 use super::{plain, tag_len, DecodeValue, Natural, Value};
-use core::cmp::Ordering;
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, Result};
 use crate::wire::{varint_len, WireType};
+use core::cmp::Ordering;
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash};

@@ -58,12 +58,22 @@ pub fn encode_plain<M: Message>(m: &M, number: u32, w: &mut Writer<'_>, sizes: &
 /// Reads a nested message: length prefix, then its fields, one level deeper.
 #[inline(always)]
 pub fn decode<'de, M: DecodeMessage<'de>>(r: &mut Reader<'de>) -> Result<M> {
-    let len = r.read_len()?;
-    r.nested(len, |r| {
+    read_nested(r, |r| {
         let mut m = M::empty();
         m.merge_fields(r)?;
         Ok(m)
     })
+}
+
+/// Reads a nested message's length prefix and runs `fields` on its bytes, one level deeper (the depth limit
+/// applies); what every front end's nested-message read is.
+#[inline(always)]
+pub fn read_nested<'de, T>(
+    r: &mut Reader<'de>,
+    fields: impl FnOnce(&mut Reader<'de>) -> Result<T>,
+) -> Result<T> {
+    let len = r.read_len()?;
+    r.nested(len, fields)
 }
 
 impl<K, T: Value<K>> Value<K> for Box<T> {

@@ -14,6 +14,7 @@ mod bytes;
 pub mod element;
 mod fixed;
 pub mod interface;
+mod kind;
 pub mod map;
 pub mod message;
 pub mod optional;
@@ -21,7 +22,6 @@ pub mod plain;
 pub mod pod;
 pub mod repeated;
 pub mod required;
-mod kind;
 mod scalar;
 
 use crate::decode::Reader;

@@ -28,6 +28,10 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut V, tag: &Tag, r: &mut R
 
 /// The error for a required field that never arrived, at the end of its message.
 #[cold]
-pub fn missing(r: &Reader<'_>, message: &'static str, field: &'static str) -> DecodeError {
+pub fn missing(
+    r: &Reader<'_>,
+    message: impl Into<std::borrow::Cow<'static, str>>,
+    field: impl Into<std::borrow::Cow<'static, str>>,
+) -> DecodeError {
     DecodeError::new(DecodeErrorKind::MissingRequiredField, r.position()).in_field(message, field)
 }

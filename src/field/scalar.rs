@@ -194,6 +194,12 @@ pub trait Enumeration: Sized {
 pub mod enumeration {
     use super::*;
 
+    /// Whether an enum number is the default (number 0: a plain field holding it is not written).
+    #[inline(always)]
+    pub const fn is_default_number(number: u32) -> bool {
+        number == 0
+    }
+
     /// Encoded size of enum value `e`.
     #[inline(always)]
     pub fn len<E: Enumeration>(e: &E) -> usize {
@@ -209,11 +215,18 @@ pub mod enumeration {
     /// Reads an enum value, rejecting unknown numbers (unless the enum has a catch-all).
     #[inline(always)]
     pub fn decode<E: Enumeration>(r: &mut Reader<'_>) -> Result<E> {
+        read_number(r, E::from_number)
+    }
+
+    /// Reads an enum number and maps it with `from_number`; `None` (a number the enum does not accept) is an
+    /// `UnknownEnumValue` error at the value.
+    #[inline(always)]
+    pub fn read_number<T>(r: &mut Reader<'_>, from_number: impl FnOnce(u32) -> Option<T>) -> Result<T> {
         let at = r.position();
         let value = r.read_varint()?;
         u32::try_from(value)
             .ok()
-            .and_then(E::from_number)
+            .and_then(from_number)
             .ok_or_else(|| r.error(DecodeErrorKind::UnknownEnumValue(value), at))
     }
 

@@ -1,10 +1,10 @@
 //! Field strategies for views, mirroring [`crate::field`]: the same checks as owned decoding, recording views.
 
 use super::value::{ValueView, Viewed};
-use crate::field::element::{read_one, read_plain};
 use crate::decode::Cursor;
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
+use crate::field::element::{read_one, read_plain};
 
 /// Reads one value after its tag, checking the wire type.
 #[inline(always)]

@@ -1,10 +1,10 @@
 //! Lists in views: the span of the input a repeated field occupies and its element count, iterated lazily.
 
 use super::value::ValueView;
+use super::value::Viewed;
 use crate::decode::{Cursor, RevisitTag};
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
-use super::value::Viewed;
 use crate::field::element::{ReadValue, Shape};
 use crate::field::repeated::{count_packed_varints, read_elements, Sink};
 use crate::field::{Fixed, Natural, Repeat};

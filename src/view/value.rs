@@ -3,9 +3,9 @@
 use crate::decode::Cursor;
 use crate::decode::Reader;
 use crate::error::Result;
+use crate::field::element::{ReadValue, Shape};
 use crate::field::{DecodeValue, Fixed, Natural, Value};
 use crate::wire::zigzag_decode;
-use crate::field::element::{ReadValue, Shape};
 use core::marker::PhantomData;
 use std::borrow::Cow;
 
