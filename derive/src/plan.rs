@@ -35,6 +35,11 @@ impl<'a> FieldPlan<'a> {
         self.info.member
     }
 
+    /// The field's name in error paths: as written, without a raw identifier's `r#`.
+    fn field_name(&self) -> String {
+        syn::ext::IdentExt::unraw(self.member()).to_string()
+    }
+
     /// The runtime module of the field's strategy.
     fn module(&self) -> TokenStream {
         let rt = rt();
@@ -109,14 +114,17 @@ impl<'a> FieldPlan<'a> {
     /// The owned-decoding arm: merge the field whose tag was just read into `self`.
     pub fn decode_arm(&self, message: &str) -> Arm {
         let (module, turbofish, member) = (self.module(), self.turbofish(1), self.member());
-        let merge = quote!(#module::merge #turbofish (&mut self.#member, &tag, r));
+        let merge = match self.entry_counter() {
+            Some(entries) => quote!(#module::merge(&mut self.#member, &mut #entries, &tag, r)),
+            None => quote!(#module::merge #turbofish (&mut self.#member, &tag, r)),
+        };
         self.arm(self.info.ty, merge, message)
     }
 
     /// An arm running `merge` (which yields a `Result`), naming the field in its error and, for a required
     /// field, recording that it was seen.
     fn arm(&self, ty: &Type, merge: TokenStream, message: &str) -> Arm {
-        let field = self.member().to_string();
+        let field = self.field_name();
         let merge = quote!(#merge.map_err(|e| e.in_field(#message, #field))?);
         let body = match self.seen_flag() {
             Some(seen) => quote!(#merge; #seen = true),
@@ -129,15 +137,25 @@ impl<'a> FieldPlan<'a> {
         self.required.then(|| format_ident!("__seen_{}", self.member()))
     }
 
-    /// For a required field: its presence flag's declaration.
+    /// For a map field: the counter of its entries on the wire (for the element limit and error paths, which
+    /// count a duplicate key again, as views do).
+    fn entry_counter(&self) -> Option<syn::Ident> {
+        (self.info.shape == Shape::Map).then(|| format_ident!("__entries_{}", self.member()))
+    }
+
+    /// The locals owned decoding keeps per field: a required field's presence flag, a map's entry count.
     pub fn seen_decl(&self) -> Option<TokenStream> {
-        self.seen_flag().map(|seen| quote!(let mut #seen = false;))
+        match (self.seen_flag(), self.entry_counter()) {
+            (Some(seen), _) => Some(quote!(let mut #seen = false;)),
+            (None, Some(entries)) => Some(quote!(let mut #entries = 0usize;)),
+            (None, None) => None,
+        }
     }
 
     /// For a required field: the check, after the loop, that it was present.
     pub fn seen_check(&self, message: &str) -> Option<TokenStream> {
         let rt = rt();
-        let field = self.member().to_string();
+        let field = self.field_name();
         self.seen_flag().map(|seen| {
             quote! {
                 if !#seen {

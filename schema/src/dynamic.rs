@@ -510,11 +510,14 @@ impl<'de> ReadValue<'de> for Described<'_> {
             Kind::Message(m) => Value::Message(nested::read_nested(r, |r| decode_fields(schema, m, r))?),
             Kind::Interface(i) => {
                 let (type_id, at) = interface::read_type_id(r)?;
-                let Some(&(_, m, _)) = schema.interfaces[i].members.iter().find(|(id, _, _)| *id == type_id)
-                else {
+                let def = &schema.interfaces[i];
+                let Some(&(_, m, _)) = def.members.iter().find(|(id, _, _)| *id == type_id) else {
                     return Err(interface::unknown_type_id(type_id, at));
                 };
-                Value::Interface(Box::new(nested::read_nested(r, |r| decode_fields(schema, m, r))?))
+                // Like generated code, the path names the member (the interface enum's variant).
+                let member = nested::read_nested(r, |r| decode_fields(schema, m, r))
+                    .map_err(|e| e.in_field(def.name.clone(), schema.messages[m].name.clone()))?;
+                Value::Interface(Box::new(member))
             }
         })
     }
@@ -550,22 +553,25 @@ impl MapInsert<Value, Value> for Entries<'_> {
             None => self.0.push((key, value)),
         }
     }
-    fn entry_count(&self) -> usize {
-        self.0.len()
-    }
 }
 
 /// Reads the fields of message `message` (its bytes are `r`'s current message), like generated `merge_fields`.
 fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> cramberry::Result<DynMessage> {
     let def = &schema.messages[message];
     let mut out = DynMessage::new(message);
+    let mut map_entries = BTreeMap::new();
     let mut last = 0;
     while let Some(tag) = r.next_field(&mut last)? {
         let Some(f) = def.field(tag.number) else {
             r.skip_unknown(&tag)?;
             continue;
         };
-        decode_field(schema, f, &tag, r, &mut out)
+        let mut unused = 0;
+        let entries = match f.label {
+            Label::Map(_) => map_entries.entry(f.number).or_insert(0),
+            _ => &mut unused,
+        };
+        decode_field(schema, f, &tag, r, &mut out, entries)
             .map_err(|e| e.in_field(def.name.clone(), f.name.clone()))?;
     }
     for f in def.fields.iter().filter(|f| f.label == Label::Required) {
@@ -576,13 +582,15 @@ fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> cramber
     Ok(out)
 }
 
-/// Reads one occurrence of field `f` (its tag was just read) with the runtime's loop for its label.
+/// Reads one occurrence of field `f` (its tag was just read) with the runtime's loop for its label;
+/// `map_entries` counts a map field's entries on the wire so far.
 fn decode_field(
     schema: &Schema,
     f: &FieldDef,
     tag: &Tag,
     r: &mut Reader<'_>,
     out: &mut DynMessage,
+    map_entries: &mut usize,
 ) -> cramberry::Result<()> {
     let value = Described { schema, kind: f.kind };
     match f.label {
@@ -619,7 +627,7 @@ fn decode_field(
                 unreachable!("map fields hold maps")
             };
             let key = Described { schema, kind: key_kind };
-            read_entries(&key, &value, tag, r, &mut Entries(entries))?;
+            read_entries(&key, &value, tag, r, &mut Entries(entries), map_entries)?;
         }
     }
     Ok(())

@@ -60,8 +60,6 @@ pub trait SortedEntries<K, V> {
 pub trait MapInsert<K, V> {
     /// Inserts an entry; a key seen before keeps the last value.
     fn insert_entry(&mut self, key: K, value: V);
-    /// Number of entries.
-    fn entry_count(&self) -> usize;
 }
 
 impl<K: Ord + MapKey, V> SortedEntries<K, V> for BTreeMap<K, V> {
@@ -107,18 +105,12 @@ impl<K: Ord, V> MapInsert<K, V> for BTreeMap<K, V> {
     fn insert_entry(&mut self, key: K, value: V) {
         self.insert(key, value);
     }
-    fn entry_count(&self) -> usize {
-        self.len()
-    }
 }
 
 impl<K: Eq + Hash, V, S: BuildHasher> MapInsert<K, V> for HashMap<K, V, S> {
     #[inline]
     fn insert_entry(&mut self, key: K, value: V) {
         self.insert(key, value);
-    }
-    fn entry_count(&self) -> usize {
-        self.len()
     }
 }
 
@@ -155,27 +147,30 @@ pub fn write<K: Value + MapKey, V: Value, M: SortedEntries<K, V>>(
     });
 }
 
-/// Reads the consecutive entries of a map field whose tag was just read.
+/// Reads the consecutive entries of a map field whose tag was just read. `entries` counts the entries read so
+/// far for this field (a duplicate key counts again: the count is of entries on the wire, as a view's is).
 ///
 /// In canonical mode keys must be strictly ascending in wire order (which also rules out duplicates);
 /// otherwise a repeated key keeps its last value.
-pub fn merge<'de, K, V, M>(map: &mut M, tag: &Tag, r: &mut Reader<'de>) -> Result<()>
+pub fn merge<'de, K, V, M>(map: &mut M, entries: &mut usize, tag: &Tag, r: &mut Reader<'de>) -> Result<()>
 where
     K: DecodeValue<'de> + MapKey + Clone,
     V: DecodeValue<'de>,
     M: MapInsert<K, V>,
 {
-    read_entries(&Decoded::<Natural, K>::NEW, &Decoded::<Natural, V>::NEW, tag, r, map)
+    read_entries(&Decoded::<Natural, K>::NEW, &Decoded::<Natural, V>::NEW, tag, r, map, entries)
 }
 
 /// Reads the consecutive entries of one occurrence of a map field into `sink`: keys read by `key`, values by
-/// `value` (owned decoding, views and the dynamic codec share this loop).
+/// `value` (owned decoding, views and the dynamic codec share this loop). `entries` is the number of the
+/// field's entries on the wire so far, for the element limit and the index in error paths.
 pub fn read_entries<'de, KE, VE>(
     key: &KE,
     value: &VE,
     tag: &Tag,
     r: &mut Reader<'de>,
     sink: &mut impl MapInsert<KE::Out, VE::Out>,
+    entries: &mut usize,
 ) -> Result<()>
 where
     KE: ReadValue<'de, Out: MapKey + Clone>,
@@ -185,8 +180,9 @@ where
     let mut previous: Option<KE::Out> = None;
     let mut offset = tag.offset;
     loop {
-        r.check_elements(sink.entry_count() + 1, offset)?;
-        let (k, v) = read_entry(key, value, r).map_err(|e| e.at_index(sink.entry_count()))?;
+        r.check_elements(*entries + 1, offset)?;
+        let (k, v) = read_entry(key, value, r).map_err(|e| e.at_index(*entries))?;
+        *entries += 1;
         if r.canonical() {
             if previous.as_ref().is_some_and(|p| p.wire_cmp(&k) != Ordering::Less) {
                 return Err(r.non_canonical(CanonicalRule::MapKeyOrder, offset));

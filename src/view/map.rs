@@ -127,16 +127,11 @@ fn revisit_entry<'a, K: ValueView<'a>, V: ValueView<'a>>(entry: &'a [u8]) -> (K:
     (key, value)
 }
 
-/// Counts validated entries without keeping them.
-struct Counter(usize);
+/// Drops validated entries (a view keeps only the span and the count).
+struct Discard;
 
-impl<KX, VX> MapInsert<KX, VX> for Counter {
-    fn insert_entry(&mut self, _: KX, _: VX) {
-        self.0 += 1;
-    }
-    fn entry_count(&self) -> usize {
-        self.0
-    }
+impl<KX, VX> MapInsert<KX, VX> for Discard {
+    fn insert_entry(&mut self, _: KX, _: VX) {}
 }
 
 /// Validates the consecutive entries of a map field whose tag was just read and extends the map's span.
@@ -149,14 +144,9 @@ where
     K::View: MapKey,
 {
     let start = if map.span.is_empty() { tag.offset } else { r.offset_of(map.span) };
-    let mut counter = Counter(map.count);
-    read_entries(&Viewed::<Natural, K>::NEW, &Viewed::<Natural, V>::NEW, tag, r, &mut counter)?;
-    *map = MapView {
-        span: r.slice(start, r.position()),
-        number: tag.number,
-        count: counter.0,
-        marker: PhantomData,
-    };
+    let mut count = map.count;
+    read_entries(&Viewed::<Natural, K>::NEW, &Viewed::<Natural, V>::NEW, tag, r, &mut Discard, &mut count)?;
+    *map = MapView { span: r.slice(start, r.position()), number: tag.number, count, marker: PhantomData };
     Ok(())
 }
 

@@ -1,9 +1,12 @@
-//! Generated code, views and the dynamic codec agree byte for byte, for every message type of the project's
-//! example schema and of the shared schemas: random values built from the schema model are encoded by the
-//! dynamic codec, decoded by the generated types, viewed, re-encoded, and sent through JSON.
+//! Generated code, views and the dynamic codec agree, for every message type of the project's example schema
+//! and of the shared schemas: random values built from the schema model are encoded by the dynamic codec,
+//! decoded by the generated types, viewed, re-encoded, and sent through JSON; then mutations of those bytes
+//! (bit flips, overwritten, inserted and deleted bytes, cuts) get the same verdict from all three under
+//! default, secure, strict, canonical and tight-limit options: the same value (the same bytes re-encoded) or
+//! the same error kind, offset and path.
 #![allow(deprecated)]
 
-use cramberry::{DecodeOptions, Message, MessageView};
+use cramberry::{DecodeError, DecodeOptions, Message, MessageView};
 use cramberry_schema::dynamic::{self, DynMessage, Value};
 use cramberry_schema::json::{from_json, to_json};
 use cramberry_schema::model::{Kind, Label, Scalar, Schema};
@@ -94,8 +97,91 @@ fn random_message(schema: &Schema, message: usize, rng: &mut Rng, depth: u32) ->
     out
 }
 
+/// The options every input is decoded under.
+fn option_sets() -> Vec<(&'static str, DecodeOptions)> {
+    vec![
+        ("default", DecodeOptions::default()),
+        ("secure", DecodeOptions::secure()),
+        ("strict", DecodeOptions::strict()),
+        ("canonical", DecodeOptions::canonical()),
+        ("tight", DecodeOptions::default().max_depth(3).max_elements(2).max_string_len(3).max_bytes_len(2)),
+    ]
+}
+
+/// A field path with the naming conventions removed (`Order.userId` in a schema is `Order.user_id` in Rust).
+fn normalized_path(e: &DecodeError) -> String {
+    e.path_string().chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
+}
+
+/// One mutation of `bytes`, chosen by `rng`.
+fn mutate(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let at = |rng: &mut Rng, len: usize| rng.below(len as u64 + 1) as usize;
+    for _ in 0..=rng.below(2) {
+        let i = at(rng, out.len());
+        match rng.below(6) {
+            0 if i < out.len() => out[i] ^= 1 << rng.below(8),
+            1 if i < out.len() => out[i] = rng.next() as u8,
+            2 => out.insert(i, rng.next() as u8),
+            3 if i < out.len() => {
+                out.remove(i);
+            }
+            4 => out.truncate(i),
+            _ if i < out.len() => out[i] = [0x00, 0x7f, 0x80, 0xff][rng.below(4) as usize],
+            _ => out.push(rng.next() as u8),
+        }
+    }
+    out
+}
+
+/// Decodes `bytes` with the generated type, its view and the dynamic codec under every option set: all
+/// three accept (and re-encode to the same bytes) or all three reject with the same kind, offset and path.
+/// Returns how many decodings it compared.
+fn same_verdict<T>(schema: &Schema, index: usize, name: &str, bytes: &[u8]) -> usize
+where
+    T: Message + for<'a> cramberry::DecodeMessage<'a> + cramberry::Viewable + std::fmt::Debug,
+    for<'a> <T as cramberry::Viewable>::View<'a>: MessageView<'a, Owned = T>,
+{
+    let sets = option_sets();
+    for (label, options) in &sets {
+        let derived = T::decode_with(bytes, options);
+        let viewed = <T as cramberry::Viewable>::View::view_with(bytes, options);
+        let dynamic = dynamic::decode(schema, index, bytes, options);
+        let context = || format!("{name} under {label} options, input {bytes:02x?}");
+        match (&derived, &viewed, &dynamic) {
+            (Ok(d), Ok(v), Ok(m)) => {
+                let again = d.encode_to_vec();
+                assert_eq!(MessageView::to_owned(v).encode_to_vec(), again, "view: {}", context());
+                assert_eq!(dynamic::encode(schema, m).unwrap(), again, "dynamic: {}", context());
+            }
+            (Err(d), Err(v), Err(m)) => {
+                for (who, e) in [("view", v), ("dynamic", m)] {
+                    assert_eq!(
+                        (e.kind(), e.offset(), normalized_path(e)),
+                        (d.kind(), d.offset(), normalized_path(d)),
+                        "{who} vs derived: {}",
+                        context()
+                    );
+                }
+            }
+            _ => panic!(
+                "verdicts differ: derived {:?}, view {:?}, dynamic {:?}: {}",
+                derived.as_ref().err(),
+                viewed.as_ref().err(),
+                dynamic.as_ref().err(),
+                context()
+            ),
+        }
+    }
+    sets.len()
+}
+
+/// Inputs each type's differential ran, summed over the whole test (reported at the end).
+static COMPARED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// For every listed generated type: random dynamic values encode to bytes the generated type decodes, views
-/// and re-encodes identically; the dynamic codec and JSON round-trip to the same bytes.
+/// and re-encodes identically; the dynamic codec and JSON round-trip to the same bytes; mutated bytes get the
+/// same verdict from the generated type, its view and the dynamic codec.
 fn check<T>(schema: &Schema, name: &str, seed: u64)
 where
     T: Message + for<'a> cramberry::DecodeMessage<'a> + cramberry::Viewable + std::fmt::Debug,
@@ -103,6 +189,7 @@ where
 {
     let index = schema.message(name).unwrap_or_else(|| panic!("no message {name}"));
     let mut rng = Rng(seed);
+    let mut compared = 0;
     for _ in 0..200 {
         let value = random_message(schema, index, &mut rng, 0);
         let bytes = dynamic::encode(schema, &value).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -118,7 +205,13 @@ where
         let json = to_json(schema, &back);
         let from = from_json(schema, index, &json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
         assert_eq!(dynamic::encode(schema, &from).unwrap(), bytes, "{name}: JSON round trip\n{json}");
+        compared += same_verdict::<T>(schema, index, name, &bytes);
+        for _ in 0..20 {
+            compared += same_verdict::<T>(schema, index, name, &mutate(&bytes, &mut rng));
+        }
     }
+    COMPARED.fetch_add(compared, std::sync::atomic::Ordering::Relaxed);
+    eprintln!("{name}: {compared} decodings compared (derived, view, dynamic)");
 }
 
 fn load(path: &Path) -> Schema {
