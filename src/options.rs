@@ -109,6 +109,26 @@ impl DecodeOptions {
         self.max_depth
     }
 
+    /// The message length limit (the whole input, and each nested message), in bytes.
+    pub fn message_len_limit(&self) -> usize {
+        self.max_message_len
+    }
+
+    /// The string length limit, in bytes.
+    pub fn string_len_limit(&self) -> usize {
+        self.max_string_len
+    }
+
+    /// The bytes length limit.
+    pub fn bytes_len_limit(&self) -> usize {
+        self.max_bytes_len
+    }
+
+    /// The limit on elements per list and entries per map.
+    pub fn elements_limit(&self) -> usize {
+        self.max_elements
+    }
+
     /// Whether unknown fields are errors.
     pub fn is_strict(&self) -> bool {
         self.strict || self.canonical

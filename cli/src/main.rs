@@ -4,7 +4,7 @@
 mod hex;
 
 use clap::{Parser, Subcommand};
-use cramberry::DecodeOptions;
+use cramberry::{DecodeError, DecodeErrorKind, DecodeOptions, Limit};
 use cramberry_schema::{check_compatibility, dynamic, generate_rust, json, load_file, Loaded};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -87,20 +87,75 @@ enum Command {
         /// Read hex text instead of raw bytes.
         #[arg(long)]
         hex: bool,
-        /// Accept only canonical bytes.
-        #[arg(long)]
-        canonical: bool,
+        #[command(flatten)]
+        limits: Limits,
         /// Directories to look up imports in.
         #[arg(short = 'I', long = "include")]
         include: Vec<PathBuf>,
     },
     /// Print the field tree of a message on stdin, without a schema.
-    #[command(after_help = "Example:\n  echo '0a 02 61 62 16 05' | cramberry inspect --hex")]
+    #[command(after_help = "Example:\n  echo '0a 02 61 62 16 05' | cramberry inspect --hex --secure")]
     Inspect {
         /// Read hex text instead of raw bytes.
         #[arg(long)]
         hex: bool,
+        #[command(flatten)]
+        limits: Limits,
     },
+}
+
+/// How untrusted input is decoded: the options of `DecodeOptions`, as flags.
+#[derive(clap::Args)]
+struct Limits {
+    /// Apply the limits for input from the network (depth 32, message 1 MiB, string 1 MiB, bytes 10 MiB,
+    /// 10 000 elements per list or map); the flags below override single limits.
+    #[arg(long)]
+    secure: bool,
+    /// Reject unknown fields.
+    #[arg(long)]
+    strict: bool,
+    /// Accept only canonical bytes (implies --strict).
+    #[arg(long)]
+    canonical: bool,
+    /// Maximum nesting depth.
+    #[arg(long, value_name = "N")]
+    max_depth: Option<u32>,
+    /// Maximum length of the input (and of any nested message), in bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_message_len: Option<usize>,
+    /// Maximum length of a string, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_string_len: Option<usize>,
+    /// Maximum length of a bytes value, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_bytes_len: Option<usize>,
+    /// Maximum number of elements of a list or entries of a map.
+    #[arg(long, value_name = "N")]
+    max_elements: Option<usize>,
+}
+
+impl Limits {
+    /// The decoding options the flags select.
+    fn options(&self) -> DecodeOptions {
+        let mut options = if self.secure { DecodeOptions::secure() } else { DecodeOptions::default() };
+        options = options.deny_unknown_fields(self.strict).require_canonical(self.canonical);
+        if let Some(n) = self.max_depth {
+            options = options.max_depth(n);
+        }
+        if let Some(n) = self.max_message_len {
+            options = options.max_message_len(n);
+        }
+        if let Some(n) = self.max_string_len {
+            options = options.max_string_len(n);
+        }
+        if let Some(n) = self.max_bytes_len {
+            options = options.max_bytes_len(n);
+        }
+        if let Some(n) = self.max_elements {
+            options = options.max_elements(n);
+        }
+        options
+    }
 }
 
 fn main() -> ExitCode {
@@ -172,11 +227,11 @@ fn run(command: Command) -> Result<(), String> {
             let bytes = dynamic::encode(&loaded.schema, &message).map_err(|e| e.to_string())?;
             write_stdout(&bytes, hex)
         }
-        Command::Decode { schema, type_name, hex, canonical, include } => {
+        Command::Decode { schema, type_name, hex, limits, include } => {
             let loaded = load(&schema, &include)?;
             let index = message_index(&loaded, &type_name)?;
-            let bytes = read_input(hex)?;
-            let options = if canonical { DecodeOptions::canonical() } else { DecodeOptions::default() };
+            let bytes = read_input(hex, &limits)?;
+            let options = limits.options();
             let message =
                 dynamic::decode(&loaded.schema, index, &bytes, &options).map_err(|e| e.to_string())?;
             let json = serde_json::to_string_pretty(&json::to_json(&loaded.schema, &message))
@@ -184,9 +239,11 @@ fn run(command: Command) -> Result<(), String> {
             println!("{json}");
             Ok(())
         }
-        Command::Inspect { hex } => {
-            let bytes = read_input(hex)?;
-            print!("{}", cramberry_schema::inspect(&bytes)?);
+        Command::Inspect { hex, limits } => {
+            let bytes = read_input(hex, &limits)?;
+            let tree =
+                cramberry_schema::inspect_with(&bytes, &limits.options()).map_err(|e| e.to_string())?;
+            print!("{tree}");
             Ok(())
         }
     }
@@ -204,13 +261,29 @@ fn message_index(loaded: &Loaded, name: &str) -> Result<usize, String> {
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {
+    read_stdin_at_most(u64::MAX)
+}
+
+/// Reads stdin, at most `max` bytes and one more (so a length limit bounds memory, not only decoding).
+fn read_stdin_at_most(max: u64) -> Result<Vec<u8>, String> {
     let mut input = Vec::new();
-    std::io::stdin().read_to_end(&mut input).map_err(|e| format!("cannot read stdin: {e}"))?;
+    std::io::stdin()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut input)
+        .map_err(|e| format!("cannot read stdin: {e}"))?;
     Ok(input)
 }
 
-fn read_input(hex: bool) -> Result<Vec<u8>, String> {
-    let input = read_stdin()?;
+/// The message on stdin, raw or as hex text (up to four characters per byte of the message-length limit);
+/// longer input is the decoder's message-length error, reported before reading it all.
+fn read_input(hex: bool, limits: &Limits) -> Result<Vec<u8>, String> {
+    let max = limits.options().message_len_limit();
+    let cap = if hex { (max as u64).saturating_mul(4) } else { max as u64 };
+    let input = read_stdin_at_most(cap)?;
+    if input.len() as u64 > cap {
+        let kind = DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max };
+        return Err(DecodeError::new(kind, 0).to_string());
+    }
     if hex {
         let text = String::from_utf8(input).map_err(|_| "hex input is not text".to_string())?;
         hex::decode(&text)

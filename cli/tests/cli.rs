@@ -162,3 +162,40 @@ fn help_texts_have_examples() {
         assert!(text(&out.stdout).contains("Example:"), "{sub} --help");
     }
 }
+
+#[test]
+fn decode_and_inspect_apply_limits_to_untrusted_input() {
+    let schema = schemas().join("orders.cram");
+    let schema = schema.to_str().unwrap();
+    // 10,001 packed levels (field 5): accepted by default, refused by --secure (10,000 elements).
+    let mut hostile = vec![0x2a, 0x91, 0x4e];
+    hostile.extend(std::iter::repeat_n(0x01, 10_001));
+    let decode = ["decode", "--schema", schema, "--type", "Order"];
+    assert!(run(&decode, &hostile).status.success());
+    assert_fails(&run(&[&decode[..], &["--secure"]].concat(), &hostile), "Elements limit of 10000 exceeded");
+    assert_fails(&run(&[&decode[..], &["--max-elements", "3"]].concat(), &hostile), "Elements limit of 3");
+    // An individual flag overrides --secure's value.
+    assert!(run(&[&decode[..], &["--secure", "--max-elements", "20000"]].concat(), &hostile)
+        .status
+        .success());
+    // The message-length limit bounds what is read, raw or hex.
+    assert_fails(
+        &run(&[&decode[..], &["--max-message-len", "8"]].concat(), &hostile),
+        "MessageLen limit of 8",
+    );
+    let hex_input = cramberry_schema_hex(&hostile);
+    let hex_decode = [&decode[..], &["--hex", "--max-message-len", "8"]].concat();
+    assert_fails(&run(&hex_decode, hex_input.as_bytes()), "MessageLen limit of 8");
+    // Strict: an unknown field (99) is an error.
+    assert_fails(&run(&[&decode[..], &["--strict", "--hex"]].concat(), b"98 06 01"), "unknown field 99");
+
+    // inspect: the bytes limit and the message-length limit.
+    assert!(run(&["inspect", "--hex"], b"0a 02 61 62").status.success());
+    assert_fails(&run(&["inspect", "--hex", "--max-bytes-len", "1"], b"0a 02 61 62"), "BytesLen limit of 1");
+    assert_fails(&run(&["inspect", "--secure"], &vec![0u8; (1 << 20) + 1]), "MessageLen limit of 1048576");
+}
+
+/// Hex text of `bytes`, as `--hex` reads it.
+fn cramberry_schema_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x} ")).collect()
+}

@@ -19,15 +19,29 @@ pub fn hex(bytes: &[u8]) -> String {
 /// let tree = cramberry_schema::inspect(&[0x0a, 0x02, b'a', b'b', 0x16, 0x05]).unwrap();
 /// assert_eq!(tree, "1: string \"ab\"\n2: svarint -3\n");
 /// ```
-pub fn inspect(bytes: &[u8]) -> Result<String, String> {
-    let options = DecodeOptions::default();
-    let mut r = Reader::new(bytes, &options).map_err(|e| e.to_string())?;
+pub fn inspect(bytes: &[u8]) -> cramberry::Result<String> {
+    inspect_with(bytes, &DecodeOptions::default())
+}
+
+/// [`inspect`] under `options`: the input must fit the message-length limit, every BYTES and TYPEREF payload
+/// the bytes limit, and nested messages are shown down to the depth limit (deeper ones as hex); strict and
+/// canonical options apply what they can without a schema (field order).
+///
+/// ```
+/// use cramberry::{DecodeErrorKind, DecodeOptions, Limit};
+/// let options = DecodeOptions::secure().max_bytes_len(1);
+/// let err = cramberry_schema::inspect_with(&[0x0a, 0x02, b'a', b'b'], &options).unwrap_err();
+/// assert_eq!(err.kind(), &DecodeErrorKind::LimitExceeded { limit: Limit::BytesLen, max: 1 });
+/// ```
+pub fn inspect_with(bytes: &[u8], options: &DecodeOptions) -> cramberry::Result<String> {
+    let mut r = Reader::new(bytes, options)?;
     let mut out = String::new();
-    fields(&mut r, 0, &mut out).map_err(|e| e.to_string())?;
+    let max_nesting = MAX_NESTING.min(options.depth_limit() as usize);
+    fields(&mut r, 0, max_nesting, &mut out)?;
     Ok(out)
 }
 
-fn fields(r: &mut Reader<'_>, depth: usize, out: &mut String) -> cramberry::Result<()> {
+fn fields(r: &mut Reader<'_>, depth: usize, max_nesting: usize, out: &mut String) -> cramberry::Result<()> {
     let indent = "  ".repeat(depth);
     let mut last = 0;
     while let Some(tag) = r.next_field(&mut last)? {
@@ -49,13 +63,13 @@ fn fields(r: &mut Reader<'_>, depth: usize, out: &mut String) -> cramberry::Resu
             }
             WireType::Bytes => {
                 let payload = r.read_len_delimited(Limit::BytesLen)?;
-                bytes_field(&format!("{indent}{n}: "), payload, depth, out);
+                bytes_field(&format!("{indent}{n}: "), payload, depth, max_nesting, r.options(), out);
             }
             WireType::TypeRef => {
                 let type_id = r.read_varint()?;
                 let payload = r.read_len_delimited(Limit::BytesLen)?;
                 let _ = writeln!(out, "{indent}{n}: typeref {type_id} {{");
-                nested(payload, depth + 1, out);
+                nested(payload, depth + 1, max_nesting, r.options(), out);
                 let _ = writeln!(out, "{indent}}}");
             }
         }
@@ -69,14 +83,21 @@ const MAX_NESTING: usize = 32;
 
 /// Shows a BYTES payload as text when it is printable UTF-8, as a nested message when it parses as one, and
 /// as hex otherwise.
-fn bytes_field(prefix: &str, payload: &[u8], depth: usize, out: &mut String) {
+fn bytes_field(
+    prefix: &str,
+    payload: &[u8],
+    depth: usize,
+    max_nesting: usize,
+    options: &DecodeOptions,
+    out: &mut String,
+) {
     if let Ok(text) = std::str::from_utf8(payload) {
         if text.chars().all(|c| !c.is_control() || c == '\n' || c == '\t') {
             let _ = writeln!(out, "{prefix}string {text:?}");
             return;
         }
     }
-    match parse_nested(payload, depth + 1) {
+    match parse_nested(payload, depth + 1, max_nesting, options) {
         Some(nested_out) => {
             let _ = writeln!(out, "{prefix}message {{");
             out.push_str(&nested_out);
@@ -89,19 +110,18 @@ fn bytes_field(prefix: &str, payload: &[u8], depth: usize, out: &mut String) {
 }
 
 /// The field tree of `payload` at `depth`, or `None` when it is not a message (or nests too deep).
-fn parse_nested(payload: &[u8], depth: usize) -> Option<String> {
-    if depth > MAX_NESTING {
+fn parse_nested(payload: &[u8], depth: usize, max_nesting: usize, options: &DecodeOptions) -> Option<String> {
+    if depth > max_nesting {
         return None;
     }
-    let options = DecodeOptions::default();
-    let mut r = Reader::new(payload, &options).ok()?;
+    let mut r = Reader::new(payload, options).ok()?;
     let mut out = String::new();
-    fields(&mut r, depth, &mut out).ok()?;
+    fields(&mut r, depth, max_nesting, &mut out).ok()?;
     Some(out)
 }
 
-fn nested(payload: &[u8], depth: usize, out: &mut String) {
-    match parse_nested(payload, depth) {
+fn nested(payload: &[u8], depth: usize, max_nesting: usize, options: &DecodeOptions, out: &mut String) {
+    match parse_nested(payload, depth, max_nesting, options) {
         Some(nested_out) => out.push_str(&nested_out),
         None => {
             let _ = writeln!(out, "{}bytes {}", "  ".repeat(depth), hex(payload));

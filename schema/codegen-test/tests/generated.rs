@@ -6,7 +6,8 @@
 //! the same error kind, offset and path.
 #![allow(deprecated)]
 
-use cramberry::{DecodeError, DecodeOptions, Message, MessageView};
+use cramberry::{DecodeOptions, Message, MessageView};
+use cramberry_codegen_test::differential::same_verdict;
 use cramberry_schema::dynamic::{self, DynMessage, Value};
 use cramberry_schema::json::{from_json, to_json};
 use cramberry_schema::model::{Kind, Label, Scalar, Schema};
@@ -97,22 +98,6 @@ fn random_message(schema: &Schema, message: usize, rng: &mut Rng, depth: u32) ->
     out
 }
 
-/// The options every input is decoded under.
-fn option_sets() -> Vec<(&'static str, DecodeOptions)> {
-    vec![
-        ("default", DecodeOptions::default()),
-        ("secure", DecodeOptions::secure()),
-        ("strict", DecodeOptions::strict()),
-        ("canonical", DecodeOptions::canonical()),
-        ("tight", DecodeOptions::default().max_depth(3).max_elements(2).max_string_len(3).max_bytes_len(2)),
-    ]
-}
-
-/// A field path with the naming conventions removed (`Order.userId` in a schema is `Order.user_id` in Rust).
-fn normalized_path(e: &DecodeError) -> String {
-    e.path_string().chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
-}
-
 /// One mutation of `bytes`, chosen by `rng`.
 fn mutate(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
     let mut out = bytes.to_vec();
@@ -132,48 +117,6 @@ fn mutate(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
         }
     }
     out
-}
-
-/// Decodes `bytes` with the generated type, its view and the dynamic codec under every option set: all
-/// three accept (and re-encode to the same bytes) or all three reject with the same kind, offset and path.
-/// Returns how many decodings it compared.
-fn same_verdict<T>(schema: &Schema, index: usize, name: &str, bytes: &[u8]) -> usize
-where
-    T: Message + for<'a> cramberry::DecodeMessage<'a> + cramberry::Viewable + std::fmt::Debug,
-    for<'a> <T as cramberry::Viewable>::View<'a>: MessageView<'a, Owned = T>,
-{
-    let sets = option_sets();
-    for (label, options) in &sets {
-        let derived = T::decode_with(bytes, options);
-        let viewed = <T as cramberry::Viewable>::View::view_with(bytes, options);
-        let dynamic = dynamic::decode(schema, index, bytes, options);
-        let context = || format!("{name} under {label} options, input {bytes:02x?}");
-        match (&derived, &viewed, &dynamic) {
-            (Ok(d), Ok(v), Ok(m)) => {
-                let again = d.encode_to_vec();
-                assert_eq!(MessageView::to_owned(v).encode_to_vec(), again, "view: {}", context());
-                assert_eq!(dynamic::encode(schema, m).unwrap(), again, "dynamic: {}", context());
-            }
-            (Err(d), Err(v), Err(m)) => {
-                for (who, e) in [("view", v), ("dynamic", m)] {
-                    assert_eq!(
-                        (e.kind(), e.offset(), normalized_path(e)),
-                        (d.kind(), d.offset(), normalized_path(d)),
-                        "{who} vs derived: {}",
-                        context()
-                    );
-                }
-            }
-            _ => panic!(
-                "verdicts differ: derived {:?}, view {:?}, dynamic {:?}: {}",
-                derived.as_ref().err(),
-                viewed.as_ref().err(),
-                dynamic.as_ref().err(),
-                context()
-            ),
-        }
-    }
-    sets.len()
 }
 
 /// Inputs each type's differential ran, summed over the whole test (reported at the end).
