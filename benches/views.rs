@@ -133,7 +133,7 @@ fn views(c: &mut Criterion) {
     let order = order();
     let ours = order.encode_to_vec();
     let theirs = to_prost(&order).encode_to_vec();
-    assert_eq!(Order::view(&ours).unwrap().to_owned(), order);
+    assert_eq!(Order::view(&ours).unwrap().to_message(), order);
     assert_eq!(POrder::decode(&theirs[..]).unwrap(), to_prost(&order));
 
     let mut group = c.benchmark_group("order_10_fields");

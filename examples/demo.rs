@@ -147,7 +147,7 @@ fn main() -> Result<(), cramberry::DecodeError> {
         let view = Order::view(bytes)?;
         assert_eq!(view.symbol(), order.symbol, "view reads in place");
         assert_eq!(view.fills().len(), order.fills.len());
-        assert_eq!(&view.to_owned(), order, "view agrees with the value");
+        assert_eq!(&view.to_message(), order, "view agrees with the value");
         assert_eq!(&Order::decode(bytes)?, order, "borrowed round trip");
         let owned = OwnedOrder::decode_with(bytes, &DecodeOptions::canonical())?;
         assert_eq!(owned.encode_to_vec(), *bytes, "owned round trip is canonical");

@@ -124,6 +124,7 @@ pub trait DecodeMessage<'de>: Message {
     fn empty() -> Self;
 
     /// Reads fields until the end of the reader's current message, checking required fields at the end.
+    #[doc(hidden)]
     fn merge_fields(&mut self, r: &mut Reader<'de>) -> Result<()>;
 }
 

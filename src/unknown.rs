@@ -65,7 +65,7 @@ impl UnknownFields {
     }
 
     /// The fields of the message in `bytes` (already validated) whose numbers are not known: what `decode`
-    /// would have kept. Used by views' `to_owned`.
+    /// would have kept. Used by views' `to_message`.
     #[doc(hidden)]
     pub fn collect(bytes: &[u8], is_known: impl Fn(u32) -> bool) -> UnknownFields {
         let mut r = crate::decode::Reader::revisit(bytes);

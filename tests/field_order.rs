@@ -40,9 +40,9 @@ fn chunks() -> Vec<Vec<u8>> {
 /// Decodes `bytes` with every front end and checks they agree; returns the decoded value.
 fn decode_all(bytes: &[u8], options: &DecodeOptions) -> cramberry::Result<Order> {
     let decoded = Order::decode_with(bytes, options);
-    let viewed = Order::view_with(bytes, options).map(|v| v.to_owned());
+    let viewed = Order::view_with(bytes, options).map(|v| v.to_message());
     let arena = bumpalo::Bump::new();
-    let recorded = Order::view_in_with(bytes, options, &arena).map(|v| v.to_owned());
+    let recorded = Order::view_in_with(bytes, options, &arena).map(|v| v.to_message());
     for other in [&viewed, &recorded] {
         match (&decoded, other) {
             (Ok(a), Ok(b)) => assert_eq!(a, b),

@@ -176,7 +176,7 @@ fn plain_interface_fields_omit_only_the_default() {
         let bytes = value.encode_to_vec();
         assert_eq!(bytes.len(), value.encoded_len());
         assert_eq!(Holder::decode_with(&bytes, &DecodeOptions::canonical()).unwrap(), value);
-        assert_eq!(Holder::view(&bytes).unwrap().to_owned(), value);
+        assert_eq!(Holder::view(&bytes).unwrap().to_message(), value);
     }
     let written_default = [0x0f, 0x80, 0x01, 0x00];
     assert!(Holder::decode(&written_default).is_ok());

@@ -1,6 +1,6 @@
 //! The test vectors of shared/spec/wire-format.md, byte for byte, encode and decode.
 
-use cramberry::wire::{decode_varint, encode_varint, make_tag, zigzag_encode, WireType};
+use cramberry::__private::wire::{decode_varint, encode_varint, make_tag, zigzag_encode, WireType};
 use cramberry::{Cramberry, Message};
 use std::collections::{BTreeMap, HashMap};
 

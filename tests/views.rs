@@ -1,4 +1,4 @@
-//! Views agree with owned decoding: `view(b)?.to_owned() == decode(b)?`, every accessor returns what the
+//! Views agree with owned decoding: `view(b)?.to_message() == decode(b)?`, every accessor returns what the
 //! owned value holds, and invalid input is rejected by `view()` with the same error as `decode()`.
 
 mod common;
@@ -21,9 +21,9 @@ fn assert_accessors_match(view: &AllKindsView<'_>, owned: &AllKinds) {
     assert_eq!(view.bytes(), &owned.bytes[..]);
     assert_eq!(view.hash(), owned.hash);
     assert_eq!(view.inner().name(), owned.inner.name);
-    assert_eq!(view.inner().to_owned(), owned.inner);
-    assert_eq!(view.boxed().get().to_owned(), *owned.boxed);
-    assert_eq!(view.maybe_inner().map(|v| v.to_owned()), owned.maybe_inner);
+    assert_eq!(view.inner().to_message(), owned.inner);
+    assert_eq!(view.boxed().get().to_message(), *owned.boxed);
+    assert_eq!(view.maybe_inner().map(|v| v.to_message()), owned.maybe_inner);
     assert_eq!(view.maybe_u32(), owned.maybe_u32);
     assert_eq!(view.maybe_text(), owned.maybe_text.as_deref());
     assert_eq!(view.maybe_fixed(), owned.maybe_fixed);
@@ -46,7 +46,7 @@ fn assert_accessors_match(view: &AllKindsView<'_>, owned: &AllKinds) {
     assert_eq!(view.packed_enum().to_vec(), owned.packed_enum);
     assert_eq!(view.texts().iter().collect::<Vec<_>>(), owned.texts);
     assert_eq!(view.blobs().iter().map(<[u8]>::to_vec).collect::<Vec<_>>(), owned.blobs);
-    assert_eq!(view.inners().iter().map(|v| v.to_owned()).collect::<Vec<_>>(), owned.inners);
+    assert_eq!(view.inners().iter().map(|v| v.to_message()).collect::<Vec<_>>(), owned.inners);
     assert_eq!(view.triple().to_array::<3>(), owned.triple);
     assert_eq!(view.names().iter().collect::<Vec<_>>(), owned.names);
     assert_eq!(view.by_name().len(), owned.by_name.len());
@@ -54,7 +54,7 @@ fn assert_accessors_match(view: &AllKindsView<'_>, owned: &AllKinds) {
         assert_eq!(view.by_name().get(&k.as_str()), Some(*v));
     }
     let by_id: std::collections::HashMap<u32, Inner> =
-        view.by_id().iter().map(|(k, v)| (k, v.to_owned())).collect();
+        view.by_id().iter().map(|(k, v)| (k, v.to_message())).collect();
     assert_eq!(by_id, owned.by_id);
     assert_eq!(view.by_flag().to_map::<std::collections::BTreeMap<bool, String>>(), owned.by_flag);
     let by_signed: std::collections::BTreeMap<i32, u8> = view.by_signed().iter().collect();
@@ -63,7 +63,7 @@ fn assert_accessors_match(view: &AllKindsView<'_>, owned: &AllKinds) {
     assert_eq!(view.level(), owned.level);
     match (view.shape(), &owned.shape) {
         (None, None) => {}
-        (Some(ShapeView::Inner(v)), Some(Shape::Inner(o))) => assert_eq!(&v.to_owned(), o),
+        (Some(ShapeView::Inner(v)), Some(Shape::Inner(o))) => assert_eq!(&v.to_message(), o),
         (Some(ShapeView::Circle(v)), Some(Shape::Circle(o))) => {
             assert_eq!(v.radius().to_bits(), o.radius.to_bits())
         }
@@ -85,14 +85,14 @@ proptest! {
         let bytes = value.encode_to_vec();
         let owned = AllKinds::decode(&bytes).unwrap();
         let view = AllKinds::view(&bytes).unwrap();
-        prop_assert_eq!(&view.to_owned(), &owned);
+        prop_assert_eq!(&view.to_message(), &owned);
         prop_assert_eq!(view.as_bytes(), &bytes[..]);
         assert_accessors_match(&view, &owned);
         // Encoder output packs each fixed-width list in one run, so it is readable in place.
         prop_assert_eq!(view.packed_f64().as_slice().map(<[_]>::len), (!owned.packed_f64.is_empty()).then_some(owned.packed_f64.len()));
         prop_assert_eq!(view.packed_fixed().as_slice().map(<[_]>::len), (!owned.packed_fixed.is_empty()).then_some(owned.packed_fixed.len()));
         let canonical = AllKinds::view_with(&bytes, &DecodeOptions::canonical()).unwrap();
-        prop_assert_eq!(canonical.to_owned(), owned);
+        prop_assert_eq!(canonical.to_message(), owned);
     }
 
     /// Corrupt valid encodings at random: view() and decode() must agree — the same value, or the same error
@@ -105,7 +105,7 @@ proptest! {
             match (decoded, viewed) {
                 (Ok(d), Ok(v)) => {
                     // Compared by encoding: a mutation can create NaNs, which `==` never equates.
-                    prop_assert_eq!(v.to_owned().encode_to_vec(), d.encode_to_vec());
+                    prop_assert_eq!(v.to_message().encode_to_vec(), d.encode_to_vec());
                     assert_accessors_match(&v, &d);
                 }
                 (Err(d), Err(v)) => {
@@ -151,7 +151,7 @@ fn recursive_types_view_through_boxes() {
     let view = Node::view(&bytes).unwrap();
     let grandchild = view.child().unwrap().get().child().unwrap().get();
     assert_eq!(grandchild.depth(), 3);
-    assert_eq!(view.to_owned(), tree);
+    assert_eq!(view.to_message(), tree);
 }
 
 #[test]
@@ -231,10 +231,10 @@ proptest! {
         let owned = AllKinds::decode(&bytes).unwrap();
         let arena = bumpalo::Bump::new();
         let view = AllKinds::view_in(&bytes, &arena).unwrap();
-        prop_assert_eq!(&view.to_owned(), &owned);
+        prop_assert_eq!(&view.to_message(), &owned);
         assert_accessors_match(&view, &owned);
         for (i, inner) in owned.inners.iter().enumerate() {
-            prop_assert_eq!(&view.inners().get(i).unwrap().to_owned(), inner);
+            prop_assert_eq!(&view.inners().get(i).unwrap().to_message(), inner);
         }
         prop_assert!(view.inners().get(owned.inners.len()).is_none());
     }
@@ -246,7 +246,7 @@ proptest! {
         for options in [DecodeOptions::default(), DecodeOptions::canonical(), DecodeOptions::secure().max_elements(3)] {
             match (AllKinds::view_with(&bytes, &options), AllKinds::view_in_with(&bytes, &options, &arena)) {
                 (Ok(plain), Ok(recorded)) => {
-                    prop_assert_eq!(recorded.to_owned().encode_to_vec(), plain.to_owned().encode_to_vec());
+                    prop_assert_eq!(recorded.to_message().encode_to_vec(), plain.to_message().encode_to_vec());
                     prop_assert_eq!(read_all(&recorded), read_all(&plain));
                 }
                 (Err(a), Err(b)) => {

@@ -244,8 +244,8 @@ impl<'a> FieldPlan<'a> {
         Arm { number: self.number, wire_type: self.written_wire_type(&ty), body }
     }
 
-    /// The owned value of the view's slot (in `to_owned`).
-    pub fn view_to_owned(&self) -> TokenStream {
+    /// The owned value of the view's slot (in `to_message`).
+    pub fn view_to_message(&self) -> TokenStream {
         let (rt, v, k, member, ty) = (rt(), view_lifetime(), &self.kind, self.member(), self.view_ty());
         match (&self.info.shape, &ty) {
             (Shape::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&self.#member)),

@@ -82,7 +82,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         revisit_arms.push(plan.revisit_arm());
         seen_decls.extend(plan.seen_decl());
         seen_checks.extend(plan.seen_check(&name_str));
-        owned_fields.push((member, plan.view_to_owned()));
+        owned_fields.push((member, plan.view_to_message()));
     }
     let slots = view_fields.iter().map(|(member, slot_ty, ..)| quote!(#member: #slot_ty));
     let debug_bounds = view_fields.iter().map(|(_, slot_ty, ..)| quote!(#slot_ty: ::core::fmt::Debug));
@@ -120,8 +120,8 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
 
             /// The owned message: the same value `decode` gives for these bytes.
             #[inline]
-            pub fn to_owned(&self) -> #owned {
-                <Self as ::cramberry::MessageView<#v>>::to_owned(self)
+            pub fn to_message(&self) -> #owned {
+                <Self as ::cramberry::MessageView<#v>>::to_message(self)
             }
 
             /// The bytes of this message (its fields, without a length prefix).
@@ -179,7 +179,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                 view
             }
 
-            fn to_owned(&self) -> #owned {
+            fn to_message(&self) -> #owned {
                 #name { #(#owned_members: #owned_values,)* }
             }
 
@@ -254,7 +254,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             }
             #[inline]
             fn from_view(view: &Self::View) -> Self {
-                ::cramberry::MessageView::to_owned(view)
+                ::cramberry::MessageView::to_message(view)
             }
             #[inline]
             fn revisit_view(c: &mut #rt::view::Cursor<#v>) -> Self::View {

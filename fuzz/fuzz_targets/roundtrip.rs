@@ -14,7 +14,7 @@ fuzz_target!(|value: AllKinds| {
     assert_eq!(back.encode_to_vec(), bytes);
     let view = AllKinds::view(&bytes).expect("own encoding views");
     std::hint::black_box(read_all(&view));
-    assert_eq!(view.to_owned().encode_to_vec(), bytes);
+    assert_eq!(view.to_message().encode_to_vec(), bytes);
 });
 
 fn encode_into_exact_slice(value: &AllKinds) -> Vec<u8> {

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         match (AllKinds::view_with(data, &options), decoded) {
             (Ok(view), Ok(value)) => {
                 std::hint::black_box(read_all(&view));
-                assert_eq!(view.to_owned().encode_to_vec(), value.encode_to_vec(), "view and decode agree");
+                assert_eq!(view.to_message().encode_to_vec(), value.encode_to_vec(), "view and decode agree");
             }
             (Err(v), Err(d)) => {
                 assert_eq!(v.kind(), d.kind());

@@ -9,8 +9,8 @@
 use crate::model::*;
 use cramberry::__private::element::{read_one, read_plain, ReadValue, Shape};
 use cramberry::__private::map::{read_entries, MapInsert, MapKey};
+use cramberry::__private::wire::{encode_varint, make_tag, WireType};
 use cramberry::__private::{array, enumeration, interface, message as nested, repeated, Reader, Repeat, Tag};
-use cramberry::wire::{encode_varint, make_tag, WireType};
 use cramberry::{DecodeError, DecodeOptions, ScalarError, ScalarValue};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! The field tree of any message, without a schema, from the wire types alone (`cramberry inspect`).
 
-use cramberry::decode::Reader;
-use cramberry::wire::{zigzag_decode, WireType};
+use cramberry::__private::decode::Reader;
+use cramberry::__private::wire::{zigzag_decode, WireType};
 use cramberry::{DecodeOptions, Limit};
 use std::fmt::Write;
 

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Span;
 use cramberry::__private::element::Shape;
-use cramberry::wire::WireType;
+use cramberry::__private::wire::WireType;
 
 /// Scalar types of the language: the runtime's scalar-kind table, so the schema tooling and derived code share
 /// one description of every scalar (wire type, packing, range, default, names).

@@ -318,6 +318,7 @@ impl ScalarKind {
     ];
 
     /// The kind's layout, from the static impl of its Rust type.
+    #[doc(hidden)]
     pub fn shape(self) -> Shape {
         with_type!(self, |T, K| Shape::of::<K, T>())
     }
@@ -417,6 +418,7 @@ impl ScalarKind {
     }
 
     /// Reads one value after its tag, with exactly the checks (and errors) of the Rust type's decoding.
+    #[doc(hidden)]
     pub fn read<'de>(self, r: &mut Reader<'de>) -> Result<ScalarValue<'de>> {
         use ScalarValue as S;
         Ok(match self {
@@ -441,6 +443,7 @@ impl ScalarKind {
     }
 
     /// Whether every element of a fixed-width packed run is valid (outside canonical mode).
+    #[doc(hidden)]
     pub fn run_is_valid(self, run: &[u8]) -> bool {
         with_type!(self, |T, K| <T as Value<K>>::run_is_valid(run))
     }

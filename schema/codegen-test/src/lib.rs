@@ -62,7 +62,7 @@ pub mod differential {
             match (&derived, &viewed, &dynamic) {
                 (Ok(d), Ok(v), Ok(m)) => {
                     let again = d.encode_to_vec();
-                    assert_eq!(MessageView::to_owned(v).encode_to_vec(), again, "view: {}", context());
+                    assert_eq!(MessageView::to_message(v).encode_to_vec(), again, "view: {}", context());
                     assert_eq!(dynamic::encode(schema, m).unwrap(), again, "dynamic: {}", context());
                 }
                 (Err(d), Err(v), Err(m)) => {

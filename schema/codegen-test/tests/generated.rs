@@ -139,7 +139,7 @@ where
         let derived = T::decode(&bytes).unwrap_or_else(|e| panic!("{name}: derived decode: {e}\n{value:?}"));
         assert_eq!(derived.encode_to_vec(), bytes, "{name}: derived re-encoding");
         let view = <T as cramberry::Viewable>::View::view(&bytes).expect("view");
-        assert_eq!(MessageView::to_owned(&view).encode_to_vec(), bytes, "{name}: view");
+        assert_eq!(MessageView::to_message(&view).encode_to_vec(), bytes, "{name}: view");
         let canonical = T::decode_with(&bytes, &DecodeOptions::canonical())
             .unwrap_or_else(|e| panic!("{name}: canonical: {e}"));
         assert_eq!(canonical.encode_to_vec(), bytes);

@@ -35,7 +35,7 @@
 //! let first = v.items().iter().next().unwrap();
 //! assert_eq!((first.name(), first.price()), ("a", -3));
 //! assert_eq!(v.levels().iter().sum::<u32>(), 301); // decoded on the fly
-//! assert_eq!(v.to_owned(), order);
+//! assert_eq!(v.to_message(), order);
 //! # Ok::<(), cramberry::DecodeError>(())
 //! ```
 
@@ -123,7 +123,7 @@ pub trait MessageView<'a>: Sized + Clone {
     fn revisit_fields(bytes: &'a [u8]) -> Self;
 
     /// The owned message: the same value `decode` gives for these bytes.
-    fn to_owned(&self) -> Self::Owned;
+    fn to_message(&self) -> Self::Owned;
 
     /// The bytes of this message (its fields, without a length prefix).
     fn as_bytes(&self) -> &'a [u8];
