@@ -95,7 +95,7 @@ fn bad_input_exits_1_with_a_clear_message() {
     assert_fails(&run(&["encode", "--schema", schema, "--type", "Order"], b"{not json"), "invalid JSON");
     assert_fails(
         &run(&["encode", "--schema", schema, "--type", "Order"], br#"{"id":"x"}"#),
-        "Order.id: expected a non-negative integer",
+        "Order.id: expected an integer, found a string",
     );
     assert_fails(
         &run(&["encode", "--schema", schema, "--type", "Order"], br#"{"nope":1}"#),

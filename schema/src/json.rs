@@ -4,19 +4,119 @@
 use crate::dynamic::{default_value, DynMessage, Value};
 use crate::model::*;
 use base64::Engine;
+use cramberry::ScalarValue;
 use serde_json::{json, Map, Value as Json};
 
-/// Why JSON does not match the schema.
+/// Why JSON does not match the schema: what, and where (`Order.fills[2].venue`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct JsonError(pub String);
+pub struct JsonError {
+    /// The path to the value, outermost first (empty for the top-level value).
+    pub path: String,
+    /// What is wrong with it.
+    pub kind: JsonErrorKind,
+}
+
+/// What is wrong with a JSON value.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum JsonErrorKind {
+    /// The value has the wrong JSON type.
+    Expected {
+        /// What the schema needs there (`an integer`, `an object`, ...).
+        expected: &'static str,
+        /// What the JSON holds.
+        found: &'static str,
+    },
+    /// A number that does not fit the field's integer type.
+    OutOfRange {
+        /// The number as written.
+        value: String,
+        /// The field's type, as the schema names it.
+        kind: String,
+    },
+    /// An object member the message does not have.
+    NoSuchField {
+        /// The message.
+        message: String,
+        /// The member's name.
+        field: String,
+        /// The message's fields.
+        known: Vec<String>,
+    },
+    /// A name that is not a value of the enum.
+    NoSuchEnumValue {
+        /// The enum.
+        enumeration: String,
+        /// The name.
+        name: String,
+        /// The enum's values.
+        known: Vec<String>,
+    },
+    /// An interface value naming a message that is not a member.
+    NotAMember {
+        /// The interface.
+        interface: String,
+        /// The name.
+        name: String,
+    },
+    /// An interface value that is not an object with exactly one member name.
+    InterfaceShape {
+        /// The interface.
+        interface: String,
+    },
+    /// A bytes value that is not base64.
+    InvalidBase64(String),
+    /// A map key that is not a number, for a map with integer keys.
+    InvalidMapKey(String),
+}
+
+impl std::fmt::Display for JsonErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JsonErrorKind::Expected { expected, found } => write!(f, "expected {expected}, found {found}"),
+            JsonErrorKind::OutOfRange { value, kind } => write!(f, "{value} is out of range for {kind}"),
+            JsonErrorKind::NoSuchField { message, field, known } => {
+                write!(f, "`{message}` has no field `{field}` (fields: {})", known.join(", "))
+            }
+            JsonErrorKind::NoSuchEnumValue { enumeration, name, known } => {
+                write!(f, "`{name}` is not a value of `{enumeration}` ({})", known.join(", "))
+            }
+            JsonErrorKind::NotAMember { interface, name } => {
+                write!(f, "`{name}` is not a member of `{interface}`")
+            }
+            JsonErrorKind::InterfaceShape { interface } => {
+                write!(f, "an `{interface}` value is an object with exactly one member name")
+            }
+            JsonErrorKind::InvalidBase64(e) => write!(f, "invalid base64: {e}"),
+            JsonErrorKind::InvalidMapKey(key) => write!(f, "map key `{key}` is not a number"),
+        }
+    }
+}
 
 impl std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        if self.path.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
     }
 }
 
 impl std::error::Error for JsonError {}
+
+impl JsonError {
+    fn new(kind: JsonErrorKind) -> Self {
+        JsonError { path: String::new(), kind }
+    }
+
+    /// Prefixes the path with `segment` (`Order.fills` or `[2]`) as the error travels outwards.
+    fn within(mut self, segment: &str) -> Self {
+        let joiner = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
+        self.path = format!("{segment}{joiner}{}", self.path);
+        self
+    }
+}
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
@@ -108,46 +208,48 @@ fn value_to_json(schema: &Schema, kind: Kind, v: &Value) -> Json {
 /// A message of type `message` from JSON. Unknown field names, wrong types and out-of-range numbers are
 /// errors that name the field.
 pub fn from_json(schema: &Schema, message: usize, json: &Json) -> Result<DynMessage, JsonError> {
+    message_from_json(schema, message, json).map_err(|e| e.within(&schema.messages[message].name))
+}
+
+/// [`from_json`] with error paths relative to the message (`fills[2].venue`).
+fn message_from_json(schema: &Schema, message: usize, json: &Json) -> Result<DynMessage, JsonError> {
     let def = &schema.messages[message];
     let Json::Object(object) = json else {
-        return Err(JsonError(format!("`{}`: expected a JSON object, found {}", def.name, kind_of(json))));
+        return Err(expected("an object", json));
     };
     let mut out = DynMessage::new(message);
     for (name, value) in object {
         let Some(f) = def.fields.iter().find(|f| &f.name == name) else {
-            let known: Vec<&str> = def.fields.iter().map(|f| f.name.as_str()).collect();
-            return Err(JsonError(format!(
-                "`{}` has no field `{name}` (fields: {})",
-                def.name,
-                known.join(", ")
-            )));
+            return Err(JsonError::new(JsonErrorKind::NoSuchField {
+                message: def.name.clone(),
+                field: name.clone(),
+                known: def.fields.iter().map(|f| f.name.clone()).collect(),
+            }));
         };
-        let at = |e: JsonError| JsonError(format!("{}.{}: {}", def.name, f.name, e.0));
+        let at = |e: JsonError| e.within(&f.name);
         if value.is_null() {
             continue;
         }
         let parsed = match f.label {
             Label::Repeated | Label::Array(_) => {
                 let Json::Array(items) = value else {
-                    return Err(at(JsonError(format!("expected an array, found {}", kind_of(value)))));
+                    return Err(at(expected("an array", value)));
                 };
-                Value::List(
-                    items
-                        .iter()
-                        .map(|x| value_from_json(schema, f.kind, x))
-                        .collect::<Result<_, _>>()
-                        .map_err(at)?,
-                )
+                let list = items.iter().enumerate().map(|(i, x)| {
+                    value_from_json(schema, f.kind, x).map_err(|e| e.within(&format!("[{i}]")))
+                });
+                Value::List(list.collect::<Result<_, _>>().map_err(at)?)
             }
             Label::Map(key_kind) => {
                 let Json::Object(entries) = value else {
-                    return Err(at(JsonError(format!("expected an object, found {}", kind_of(value)))));
+                    return Err(at(expected("an object", value)));
                 };
                 let mut map = Vec::new();
                 for (k, v) in entries {
+                    let in_entry = |e: JsonError| at(e.within(&format!("[{k:?}]")));
                     map.push((
-                        key_from_string(schema, key_kind, k).map_err(at)?,
-                        value_from_json(schema, f.kind, v).map_err(at)?,
+                        key_from_string(schema, key_kind, k).map_err(in_entry)?,
+                        value_from_json(schema, f.kind, v).map_err(in_entry)?,
                     ));
                 }
                 Value::Map(map)
@@ -163,7 +265,8 @@ fn key_from_string(schema: &Schema, kind: Kind, key: &str) -> Result<Value, Json
     let json = match kind {
         Kind::Scalar(Scalar::String) | Kind::Enum(_) => json!(key),
         Kind::Scalar(Scalar::Bool) => json!(key == "true"),
-        _ => serde_json::from_str(key).map_err(|_| JsonError(format!("map key `{key}` is not a number")))?,
+        _ => serde_json::from_str(key)
+            .map_err(|_| JsonError::new(JsonErrorKind::InvalidMapKey(key.to_string())))?,
     };
     value_from_json(schema, kind, &json)
 }
@@ -192,13 +295,40 @@ fn float_from_json(json: &Json) -> Option<f64> {
     }
 }
 
+/// The error for `json` where the schema needs `what`.
+fn expected(what: &'static str, json: &Json) -> JsonError {
+    JsonError::new(JsonErrorKind::Expected { expected: what, found: kind_of(json) })
+}
+
+/// An integer of `kind` from JSON: a JSON integer, range-checked by the runtime's scalar table.
+fn integer_from_json(kind: Scalar, json: &Json) -> Result<Value, JsonError> {
+    let Json::Number(n) = json else {
+        return Err(expected("an integer", json));
+    };
+    if n.is_f64() {
+        return Err(expected("an integer", json));
+    }
+    let out_of_range = || {
+        JsonError::new(JsonErrorKind::OutOfRange {
+            value: n.to_string(),
+            kind: kind.schema_name().to_string(),
+        })
+    };
+    let (value, scalar) = if kind.is_signed_integer() {
+        let i = n.as_i64().ok_or_else(out_of_range)?;
+        (Value::Int(i), ScalarValue::Int(i))
+    } else {
+        let u = n.as_u64().ok_or_else(out_of_range)?;
+        (Value::Uint(u), ScalarValue::Uint(u))
+    };
+    kind.is_default(scalar).map_err(|_| out_of_range())?;
+    Ok(value)
+}
+
 fn value_from_json(schema: &Schema, kind: Kind, json: &Json) -> Result<Value, JsonError> {
-    let expected = |what: &str| JsonError(format!("expected {what}, found {}", kind_of(json)));
+    let expected = |what: &'static str| expected(what, json);
     Ok(match kind {
         Kind::Scalar(Scalar::Bool) => Value::Bool(json.as_bool().ok_or_else(|| expected("a bool"))?),
-        Kind::Scalar(
-            Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 | Scalar::SFixed32 | Scalar::SFixed64,
-        ) => Value::Int(json.as_i64().ok_or_else(|| expected("an integer"))?),
         Kind::Scalar(Scalar::F32) => {
             Value::F32(float_from_json(json).ok_or_else(|| expected("a number"))? as f32)
         }
@@ -208,16 +338,22 @@ fn value_from_json(schema: &Schema, kind: Kind, json: &Json) -> Result<Value, Js
         }
         Kind::Scalar(Scalar::Bytes) => {
             let text = json.as_str().ok_or_else(|| expected("a base64 string"))?;
-            Value::Bytes(B64.decode(text).map_err(|e| JsonError(format!("invalid base64: {e}")))?)
+            Value::Bytes(
+                B64.decode(text).map_err(|e| JsonError::new(JsonErrorKind::InvalidBase64(e.to_string())))?,
+            )
         }
-        Kind::Scalar(_) => Value::Uint(json.as_u64().ok_or_else(|| expected("a non-negative integer"))?),
+        // Every other scalar is an integer.
+        Kind::Scalar(s) => integer_from_json(s, json)?,
         Kind::Enum(e) => {
             let def = &schema.enums[e];
             match json {
                 Json::String(name) => Value::Enum(
                     def.values.iter().find(|v| &v.name == name).map(|v| v.number).ok_or_else(|| {
-                        let names: Vec<&str> = def.values.iter().map(|v| v.name.as_str()).collect();
-                        JsonError(format!("`{name}` is not a value of `{}` ({})", def.name, names.join(", ")))
+                        JsonError::new(JsonErrorKind::NoSuchEnumValue {
+                            enumeration: def.name.clone(),
+                            name: name.clone(),
+                            known: def.values.iter().map(|v| v.name.clone()).collect(),
+                        })
                     })?,
                 ),
                 Json::Number(n) => Value::Enum(
@@ -228,23 +364,23 @@ fn value_from_json(schema: &Schema, kind: Kind, json: &Json) -> Result<Value, Js
                 _ => return Err(expected("an enum value name")),
             }
         }
-        Kind::Message(m) => Value::Message(from_json(schema, m, json)?),
+        Kind::Message(m) => Value::Message(message_from_json(schema, m, json)?),
         Kind::Interface(i) => {
             let def = &schema.interfaces[i];
             let Json::Object(object) = json else {
                 return Err(expected("an object like {\"Member\": {...}}"));
             };
             let (Some((name, inner)), 1) = (object.iter().next(), object.len()) else {
-                return Err(JsonError(format!(
-                    "an `{}` value is an object with exactly one member name",
-                    def.name
-                )));
+                return Err(JsonError::new(JsonErrorKind::InterfaceShape { interface: def.name.clone() }));
             };
             let Some(&(_, m, _)) = def.members.iter().find(|(_, m, _)| &schema.messages[*m].name == name)
             else {
-                return Err(JsonError(format!("`{name}` is not a member of `{}`", def.name)));
+                return Err(JsonError::new(JsonErrorKind::NotAMember {
+                    interface: def.name.clone(),
+                    name: name.clone(),
+                }));
             };
-            Value::Interface(Box::new(from_json(schema, m, inner)?))
+            Value::Interface(Box::new(message_from_json(schema, m, inner).map_err(|e| e.within(name))?))
         }
     })
 }

@@ -392,6 +392,34 @@ impl ScalarKind {
         )
     }
 
+    /// Whether the kind is a signed integer (`int8`..`int64`, `sfixed32`, `sfixed64`): its values are
+    /// [`ScalarValue::Int`].
+    pub const fn is_signed_integer(self) -> bool {
+        matches!(
+            self,
+            ScalarKind::I8
+                | ScalarKind::I16
+                | ScalarKind::I32
+                | ScalarKind::I64
+                | ScalarKind::SFixed32
+                | ScalarKind::SFixed64
+        )
+    }
+
+    /// Whether the kind is an unsigned integer (`uint8`..`uint64`, `fixed32`, `fixed64`): its values are
+    /// [`ScalarValue::Uint`].
+    pub const fn is_unsigned_integer(self) -> bool {
+        matches!(
+            self,
+            ScalarKind::U8
+                | ScalarKind::U16
+                | ScalarKind::U32
+                | ScalarKind::U64
+                | ScalarKind::Fixed32
+                | ScalarKind::Fixed64
+        )
+    }
+
     /// The kind's default value (what an absent plain field holds).
     pub const fn default_value(self) -> ScalarValue<'static> {
         match self {
