@@ -180,7 +180,7 @@ pub enum PathSegment {
     Index(usize),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Inner {
     kind: DecodeErrorKind,
     offset: usize,
@@ -202,6 +202,7 @@ struct Inner {
 /// assert_eq!(err.offset(), 2);
 /// assert_eq!(err.to_string(), "failed to decode Item.name: invalid UTF-8 at byte 2");
 /// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError {
     inner: Box<Inner>,
 }

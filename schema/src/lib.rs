@@ -1,5 +1,7 @@
-//! The `.cram` schema language: parser, validator, compatibility checker, Rust code generator and a dynamic
-//! (schema-driven) codec. See `shared/spec/schema-language.md` for the language.
+//! The `.cram` schema language: parser, validator, compatibility checker, Rust code generator, a dynamic
+//! (schema-driven) codec with the generated code's bytes and errors, JSON, and reflection
+//! ([`reflect::DynamicMessage`]: fields by name or number). See `shared/spec/schema-language.md` for the
+//! language.
 //!
 //! ```
 //! let loaded = cramberry_schema::load_str("orders.cram", r#"
@@ -24,6 +26,7 @@ mod lexer;
 mod load;
 pub mod model;
 pub mod parser;
+pub mod reflect;
 pub mod validate;
 
 pub use build::{compile, compile_to};

@@ -10,6 +10,7 @@ use cramberry::{DecodeOptions, Message, MessageView};
 use cramberry_codegen_test::differential::same_verdict;
 use cramberry_schema::dynamic::{self, DynMessage, Value};
 use cramberry_schema::json::{from_json, to_json};
+use cramberry_schema::reflect::DynamicMessage;
 use cramberry_schema::model::{Kind, Label, Scalar, Schema};
 use std::path::Path;
 
@@ -148,6 +149,8 @@ where
         let json = to_json(schema, &back);
         let from = from_json(schema, index, &json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
         assert_eq!(dynamic::encode(schema, &from).unwrap(), bytes, "{name}: JSON round trip\n{json}");
+        let reflected = DynamicMessage::from_dyn(schema, back.clone()).expect("a decoded value is valid");
+        assert_eq!(reflected.encode_to_vec().unwrap(), bytes, "{name}: reflection");
         compared += same_verdict::<T>(schema, index, name, &bytes);
         for _ in 0..20 {
             compared += same_verdict::<T>(schema, index, name, &mutate(&bytes, &mut rng));
