@@ -205,8 +205,7 @@ impl EncodeError {
 
     /// Prefixes the path with `segment` (`Order.fills` or `[2]`) as the error travels outwards.
     fn within(mut self, segment: &str) -> Self {
-        let joiner = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
-        self.path = format!("{segment}{joiner}{}", self.path);
+        self.path = prefixed_path(segment, &self.path);
         self
     }
 
@@ -218,6 +217,13 @@ impl EncodeError {
             _ => mismatch(schema, kind, v),
         })
     }
+}
+
+/// `segment` then `path`, joined with a dot unless `path` is empty or starts with an index: the paths of
+/// encoding and JSON errors (`Order.fills[2].venue`).
+pub(crate) fn prefixed_path(segment: &str, path: &str) -> String {
+    let joiner = if path.is_empty() || path.starts_with('[') { "" } else { "." };
+    format!("{segment}{joiner}{path}")
 }
 
 fn mismatch(schema: &Schema, kind: Kind, v: &Value) -> EncodeErrorKind {

@@ -112,8 +112,7 @@ impl JsonError {
 
     /// Prefixes the path with `segment` (`Order.fills` or `[2]`) as the error travels outwards.
     fn within(mut self, segment: &str) -> Self {
-        let joiner = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
-        self.path = format!("{segment}{joiner}{}", self.path);
+        self.path = crate::dynamic::prefixed_path(segment, &self.path);
         self
     }
 }
