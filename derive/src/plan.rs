@@ -5,7 +5,7 @@
 use crate::attr::FieldRole;
 use crate::dispatch::Arm;
 use crate::message::{kind, rt, FieldInfo};
-use crate::shape::Shape;
+use crate::shape::{self, Shape};
 use crate::view::{view_lifetime, with_view_lifetime};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -18,15 +18,21 @@ pub struct FieldPlan<'a> {
     pub required: bool,
     /// `Natural` or `Fixed`.
     pub kind: TokenStream,
+    /// Whether the kind is `Fixed` (`#[cram(N, fixed)]`).
+    pub fixed: bool,
 }
 
 impl<'a> FieldPlan<'a> {
     /// The plan of `info`, or `None` for a field that is not encoded.
     pub fn of(info: &'a FieldInfo<'a>) -> Option<Self> {
         match &info.role {
-            FieldRole::Encoded { number, required, fixed, .. } => {
-                Some(FieldPlan { info, number: *number, required: *required, kind: kind(*fixed) })
-            }
+            FieldRole::Encoded { number, required, fixed, .. } => Some(FieldPlan {
+                info,
+                number: *number,
+                required: *required,
+                kind: kind(*fixed),
+                fixed: *fixed,
+            }),
             FieldRole::Unknown | FieldRole::Skip => None,
         }
     }
@@ -170,20 +176,37 @@ impl<'a> FieldPlan<'a> {
         with_view_lifetime(self.info.ty)
     }
 
-    /// The view's slot type (what the accessor returns).
+    /// The view's slot type (what the accessor returns), spelt out where the field's syntax allows
+    /// (`&'v str`, `Repeated<'v, Fill>`, `MapView<'v, u32, String>`) so rustdoc shows readable types; the
+    /// runtime's type projection otherwise (the same type either way).
     pub fn view_slot_ty(&self) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
+        let value_view = |t: &Type| {
+            shape::readable_value_view(t, &v).unwrap_or_else(|| quote!(<#t as #rt::ValueView<#v, #k>>::View))
+        };
+        // The list's kind parameter is only written when it is not the default (`Natural`).
+        let list_kind = if self.fixed { quote!(, #k) } else { quote!() };
         match self.info.shape {
-            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::View),
-            Shape::Optional => {
-                quote!(::core::option::Option<<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::View>)
-            }
-            Shape::Repeated | Shape::Array => {
-                quote!(#rt::view::Repeated<#v, <#ty as #rt::view::ListType>::Elem, #k>)
-            }
-            Shape::Map => {
-                quote!(#rt::view::MapView<#v, <#ty as #rt::view::MapType>::Key, <#ty as #rt::view::MapType>::Val>)
-            }
+            Shape::Plain => value_view(&ty),
+            Shape::Optional => match shape::option_inner(&ty) {
+                Some(inner) => {
+                    let inner = value_view(inner);
+                    quote!(::core::option::Option<#inner>)
+                }
+                None => {
+                    quote!(::core::option::Option<<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::View>)
+                }
+            },
+            Shape::Repeated | Shape::Array => match shape::list_element(&ty) {
+                Some(elem) => quote!(::cramberry::view::Repeated<#v, #elem #list_kind>),
+                None => quote!(::cramberry::view::Repeated<#v, <#ty as #rt::view::ListType>::Elem, #k>),
+            },
+            Shape::Map => match shape::map_key_value(&ty) {
+                Some((key, val)) => quote!(::cramberry::view::MapView<#v, #key, #val>),
+                None => {
+                    quote!(::cramberry::view::MapView<#v, <#ty as #rt::view::MapType>::Key, <#ty as #rt::view::MapType>::Val>)
+                }
+            },
         }
     }
 

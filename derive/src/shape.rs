@@ -56,3 +56,80 @@ fn first_type_arg(args: &PathArguments) -> Option<&Type> {
 fn is_u8(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.is_ident("u8"))
 }
+
+/// The type arguments of a path type's last segment (`Vec<T>` → `[T]`, `BTreeMap<K, V>` → `[K, V]`).
+fn type_args(ty: &Type) -> Vec<&Type> {
+    let Type::Path(p) = ty else { return Vec::new() };
+    let Some(last) = p.path.segments.last() else { return Vec::new() };
+    match &last.arguments {
+        PathArguments::AngleBracketed(a) => a
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                GenericArgument::Type(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn last_ident(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// What a view accessor returns for a single value of `ty`, spelt out for rustdoc when the syntax says it
+/// (`u32`, `&'v str`, `&'v [u8]`); `None` for types only the runtime knows (messages, enums, ...). Each is
+/// exactly what the `ValueView` projection resolves to, so the two are the same type.
+pub fn readable_value_view(ty: &Type, v: &syn::Lifetime) -> Option<proc_macro2::TokenStream> {
+    const SCALARS: [&str; 11] = ["bool", "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "f32", "f64"];
+    let is_str = |t: &Type| matches!(t, Type::Path(p) if p.qself.is_none() && p.path.is_ident("str"));
+    match ty {
+        Type::Reference(r) if is_str(&r.elem) => return Some(quote::quote!(&#v str)),
+        Type::Reference(r) if matches!(&*r.elem, Type::Slice(s) if is_u8(&s.elem)) => {
+            return Some(quote::quote!(&#v [u8]))
+        }
+        _ => {}
+    }
+    let name = last_ident(ty)?;
+    let args = type_args(ty);
+    match name.as_str() {
+        s if SCALARS.contains(&s) && args.is_empty() => Some(quote::quote!(#ty)),
+        "String" => Some(quote::quote!(&#v str)),
+        "Vec" if args.len() == 1 && is_u8(args[0]) => Some(quote::quote!(&#v [u8])),
+        "Cow" if args.len() == 1 && is_str(args[0]) => Some(quote::quote!(&#v str)),
+        "Cow" if args.len() == 1 && matches!(args[0], Type::Slice(s) if is_u8(&s.elem)) => {
+            Some(quote::quote!(&#v [u8]))
+        }
+        _ => None,
+    }
+}
+
+/// The element type of a list type (`Vec<T>`, `[T; N]`), when its syntax says it.
+pub fn list_element(ty: &Type) -> Option<&Type> {
+    match ty {
+        Type::Array(a) => Some(&a.elem),
+        _ if last_ident(ty).as_deref() == Some("Vec") => type_args(ty).first().copied(),
+        _ => None,
+    }
+}
+
+/// The key and value types of a map type (`BTreeMap<K, V>`, `HashMap<K, V, S>`), when its syntax says them.
+pub fn map_key_value(ty: &Type) -> Option<(&Type, &Type)> {
+    let args = type_args(ty);
+    match last_ident(ty).as_deref() {
+        Some("BTreeMap" | "HashMap") if args.len() >= 2 => Some((args[0], args[1])),
+        _ => None,
+    }
+}
+
+/// The inner type of `Option<T>`.
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    match last_ident(ty).as_deref() {
+        Some("Option") => type_args(ty).first().copied(),
+        _ => None,
+    }
+}

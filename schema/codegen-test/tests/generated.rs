@@ -10,8 +10,8 @@ use cramberry::{DecodeOptions, Message, MessageView};
 use cramberry_codegen_test::differential::same_verdict;
 use cramberry_schema::dynamic::{self, DynMessage, Value};
 use cramberry_schema::json::{from_json, to_json};
-use cramberry_schema::reflect::DynamicMessage;
 use cramberry_schema::model::{Kind, Label, Scalar, Schema};
+use cramberry_schema::reflect::DynamicMessage;
 use std::path::Path;
 
 struct Rng(u64);
