@@ -257,7 +257,14 @@ impl DecodeError {
     /// Adds the field the error happened in (called as the error travels outwards).
     #[cold]
     #[inline(never)]
-    pub fn in_field(
+    pub fn in_field(self, message: &'static str, field: &'static str) -> DecodeError {
+        self.in_named_field(message, field)
+    }
+
+    /// [`in_field`](Self::in_field) with names known only at run time (the dynamic codec's).
+    #[cold]
+    #[inline(never)]
+    pub fn in_named_field(
         mut self,
         message: impl Into<Cow<'static, str>>,
         field: impl Into<Cow<'static, str>>,

@@ -522,7 +522,7 @@ impl<'de> ReadValue<'de> for Described<'_> {
                 };
                 // Like generated code, the path names the member (the interface enum's variant).
                 let member = nested::read_nested(r, |r| decode_fields(schema, m, r))
-                    .map_err(|e| e.in_field(def.name.clone(), schema.messages[m].name.clone()))?;
+                    .map_err(|e| e.in_named_field(def.name.clone(), schema.messages[m].name.clone()))?;
                 Value::Interface(Box::new(member))
             }
         })
@@ -578,7 +578,7 @@ fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> cramber
             _ => &mut unused,
         };
         decode_field(schema, f, &tag, r, &mut out, entries)
-            .map_err(|e| e.in_field(def.name.clone(), f.name.clone()))?;
+            .map_err(|e| e.in_named_field(def.name.clone(), f.name.clone()))?;
     }
     for f in def.fields.iter().filter(|f| f.label == Label::Required) {
         if !out.fields.contains_key(&f.number) {

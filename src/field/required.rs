@@ -33,5 +33,5 @@ pub fn missing(
     message: impl Into<std::borrow::Cow<'static, str>>,
     field: impl Into<std::borrow::Cow<'static, str>>,
 ) -> DecodeError {
-    DecodeError::new(DecodeErrorKind::MissingRequiredField, r.position()).in_field(message, field)
+    DecodeError::new(DecodeErrorKind::MissingRequiredField, r.position()).in_named_field(message, field)
 }
