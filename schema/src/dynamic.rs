@@ -347,6 +347,20 @@ fn encode_plain(
     v: &Value,
     out: &mut Vec<u8>,
 ) -> Result<(), EncodeError> {
+    if let (Kind::Message(m), Value::Message(msg)) = (kind, v) {
+        // Encode the body once: it decides whether the field is written (a message encoding to nothing is
+        // the default) and is what gets written.
+        if msg.message != m {
+            return Err(EncodeError::new(mismatch(schema, kind, v)));
+        }
+        let mut body = Vec::new();
+        encode_fields(schema, msg, &mut body)?;
+        if !body.is_empty() {
+            put_tag(out, number, WireType::Bytes);
+            put_delimited(out, &body);
+        }
+        return Ok(());
+    }
     if is_default(schema, kind, v)? {
         return Ok(());
     }
@@ -528,11 +542,13 @@ impl<'de> ReadValue<'de> for Described<'_> {
         })
     }
 
+    /// The loops ask only in canonical mode, where a decoded message encodes to nothing exactly when it has
+    /// no fields (any field present would be written: a default one is rejected), so nothing is re-encoded.
     fn is_default(&self, value: &Value) -> bool {
         match (self.kind, value) {
-            (Kind::Message(_), Value::Message(m)) => is_default_message(self.schema, m),
+            (Kind::Message(_), Value::Message(m)) => m.fields.is_empty(),
             (Kind::Interface(i), Value::Interface(m)) => {
-                self.schema.interfaces[i].members[0].1 == m.message && is_default_message(self.schema, m)
+                self.schema.interfaces[i].members[0].1 == m.message && m.fields.is_empty()
             }
             (kind, v) => is_default(self.schema, kind, v).unwrap_or(false),
         }
@@ -541,12 +557,6 @@ impl<'de> ReadValue<'de> for Described<'_> {
     fn run_is_valid(&self, run: &[u8]) -> bool {
         matches!(self.kind, Kind::Scalar(s) if s.run_is_valid(run))
     }
-}
-
-/// Whether a decoded message encodes to nothing (the default of a plain message field).
-fn is_default_message(schema: &Schema, m: &DynMessage) -> bool {
-    let mut body = Vec::new();
-    encode_fields(schema, m, &mut body).is_ok() && body.is_empty()
 }
 
 /// A dynamic map's entries as the runtime's map loop fills them: a key seen before keeps its last value.
@@ -624,7 +634,7 @@ fn decode_field(
             let mut items = Vec::new();
             repeated::read_elements(&value, tag, r, &mut array::AtMost { vec: &mut items, n })?;
             array::check_exactly(n, items.len(), r, tag)?;
-            array::reject_all_default_if_canonical(items.iter().all(|v| value.is_default(v)), r, tag)?;
+            array::reject_all_default_if_canonical(|| items.iter().all(|v| value.is_default(v)), r, tag)?;
             out.fields.insert(f.number, Value::List(items));
         }
         Label::Map(key_kind) => {

@@ -320,7 +320,7 @@ fn integer_from_json(kind: Scalar, json: &Json) -> Result<Value, JsonError> {
         let u = n.as_u64().ok_or_else(out_of_range)?;
         (Value::Uint(u), ScalarValue::Uint(u))
     };
-    kind.is_default(scalar).map_err(|_| out_of_range())?;
+    kind.check(scalar).map_err(|_| out_of_range())?;
     Ok(value)
 }
 

@@ -120,14 +120,18 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>, const N: usize>(
     let mut fill = Fill { array, filled: 0 };
     read_elements(&Decoded::<K, V>::NEW, tag, r, &mut fill)?;
     check_exactly(N, fill.filled, r, tag)?;
-    reject_all_default_if_canonical(all_default(array), r, tag)
+    reject_all_default_if_canonical(|| all_default(array), r, tag)
 }
 
 /// The canonical rule for a finished occurrence of a fixed-length list: a list whose elements are all default
-/// is the type's default and must be omitted.
+/// is the type's default and must be omitted. `all_default` runs only in canonical mode.
 #[inline]
-pub fn reject_all_default_if_canonical(all_default: bool, r: &Reader<'_>, tag: &Tag) -> Result<()> {
-    if r.canonical() && all_default {
+pub fn reject_all_default_if_canonical(
+    all_default: impl FnOnce() -> bool,
+    r: &Reader<'_>,
+    tag: &Tag,
+) -> Result<()> {
+    if r.canonical() && all_default() {
         return Err(r.non_canonical(CanonicalRule::DefaultValueWritten, tag.offset));
     }
     Ok(())

@@ -439,6 +439,11 @@ impl ScalarKind {
         Ok(with_typed!(self, value, |v: K| Value::<K>::is_default(&v)))
     }
 
+    /// Checks that `value` is of the kind and in its range.
+    pub fn check(self, value: ScalarValue<'_>) -> Result<(), ScalarError> {
+        self.is_default(value).map(drop)
+    }
+
     /// Appends `value` as the kind writes it after a tag (or as an element of a packed run: the same bytes).
     pub fn append(self, value: ScalarValue<'_>, out: &mut Vec<u8>) -> Result<(), ScalarError> {
         with_typed!(self, value, |v: K| append_value::<K, _>(&v, out));

@@ -88,7 +88,7 @@ pub mod array {
         let mut occurrence = Repeated::empty();
         merge_bounded(&mut occurrence, tag, r, N, |count, r, offset| check_at_most(N, count, r, offset))?;
         check_exactly(N, occurrence.len(), r, tag)?;
-        reject_all_default_if_canonical(occurrence.iter().all(|v| V::view_is_default(&v)), r, tag)?;
+        reject_all_default_if_canonical(|| occurrence.iter().all(|v| V::view_is_default(&v)), r, tag)?;
         *list = occurrence;
         Ok(())
     }
