@@ -177,4 +177,11 @@ pub mod __private {
     pub use bumpalo;
     pub use bytemuck;
     pub use core;
+
+    /// Stands in for a value the derive could not generate code for (a field or type it reported an error
+    /// on), so the rest of the expansion type-checks and only that error is shown. Never runs: the crate
+    /// does not compile while the error stands.
+    pub fn broken<T>() -> T {
+        unreachable!("code of a #[derive(Cramberry)] that reported an error")
+    }
 }

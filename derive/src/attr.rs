@@ -68,6 +68,8 @@ pub enum FieldRole {
     Skip,
     /// `#[cram(unknown_fields)]`: keeps unknown fields.
     Unknown,
+    /// A field the derive reported an error on: not encoded, its code stubbed.
+    Broken,
 }
 
 impl FieldRole {

@@ -1,12 +1,14 @@
 //! Fieldless enums with explicit numbers, written as VARINT.
 
-use crate::attr::VariantAttrs;
+use crate::attr::{self, VariantAttrs};
+use crate::errors::Errors;
 use crate::message::rt;
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeMap;
 use syn::{DataEnum, DeriveInput, Expr, ExprLit, Fields, Lit};
 
-pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> {
+pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> TokenStream {
     let rt = rt();
     let name = &input.ident;
     let name_str = name.to_string();
@@ -14,57 +16,80 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
 
     let mut to_number = Vec::new();
     let mut from_number = Vec::new();
-    let mut numbers = std::collections::BTreeMap::new();
+    let mut numbers = BTreeMap::new();
     let mut other = None;
-    let mut zero = None;
+    let mut unnumbered = Vec::new();
     for v in &data.variants {
         let ident = &v.ident;
-        let attrs = VariantAttrs::parse(&v.attrs)?;
+        let Some(attrs) = errors.ok(VariantAttrs::parse(&v.attrs)) else {
+            to_number.push(quote!(#name::#ident { .. } => #rt::broken(),));
+            continue;
+        };
         if attrs.other {
-            if !matches!(&v.fields, Fields::Unnamed(u) if u.unnamed.len() == 1) {
-                return Err(syn::Error::new_spanned(
-                    v,
-                    "the #[cram(other)] variant holds the number: `Other(u32)`",
-                ));
+            let problem = if !matches!(&v.fields, Fields::Unnamed(u) if u.unnamed.len() == 1) {
+                Some("the #[cram(other)] variant holds the number: `Other(u32)`")
+            } else if other.is_some() {
+                Some("only one #[cram(other)] variant is allowed")
+            } else {
+                None
+            };
+            match problem {
+                Some(message) => {
+                    errors.push(syn::Error::new_spanned(v, message));
+                    to_number.push(quote!(#name::#ident { .. } => #rt::broken(),));
+                }
+                None => {
+                    other = Some(ident);
+                    to_number.push(quote!(#name::#ident(n) => *n,));
+                }
             }
-            if other.replace(ident).is_some() {
-                return Err(syn::Error::new_spanned(v, "only one #[cram(other)] variant is allowed"));
-            }
-            to_number.push(quote!(#name::#ident(n) => *n,));
             continue;
         }
         let number = match (attrs.number, &v.discriminant) {
-            (Some((n, _)), _) => n,
-            (None, Some((_, Expr::Lit(ExprLit { lit: Lit::Int(i), .. })))) => i.base10_parse::<u64>()?,
+            (Some((n, _)), _) => errors.ok(u32::try_from(n).map_err(|_| too_large(v))),
+            (None, Some((_, Expr::Lit(ExprLit { lit: Lit::Int(i), .. })))) => errors
+                .ok(i.base10_parse::<u64>())
+                .and_then(|n| errors.ok(u32::try_from(n).map_err(|_| too_large(v)))),
             _ => {
-                return Err(syn::Error::new_spanned(
-                    v,
-                    "each variant needs an explicit number: `Name = 1` or `#[cram(1)] Name`",
-                ))
+                unnumbered.push(v);
+                continue;
             }
         };
-        let number =
-            u32::try_from(number).map_err(|_| syn::Error::new_spanned(v, "enum numbers must fit in u32"))?;
-        if let Some(previous) = numbers.insert(number, ident.to_string()) {
-            return Err(syn::Error::new_spanned(
+        let Some(number) = number else {
+            to_number.push(quote!(#name::#ident => #rt::broken(),));
+            continue;
+        };
+        if let Some(previous) = numbers.insert(number, ident) {
+            errors.push(syn::Error::new_spanned(
                 v,
                 format!("enum number {number} is already used by `{previous}`"),
             ));
-        }
-        if number == 0 {
-            zero = Some(ident);
+            to_number.push(quote!(#name::#ident => #rt::broken(),));
+            continue;
         }
         to_number.push(quote!(#name::#ident => #number,));
         from_number.push(quote!(#number => ::core::option::Option::Some(#name::#ident),));
     }
-    let default_variant = match (zero, other) {
+    let numbers_suggested = !unnumbered.is_empty();
+    if numbers_suggested {
+        errors.push(number_the_variants(data, &unnumbered, numbers.contains_key(&0), other.is_some()));
+        for v in unnumbered {
+            let ident = &v.ident;
+            to_number.push(quote!(#name::#ident => #rt::broken(),));
+        }
+    }
+    let default_variant = match (numbers.get(&0), other) {
         (Some(z), _) => quote!(#name::#z),
         (None, Some(o)) => quote!(#name::#o(0)),
         (None, None) => {
-            return Err(syn::Error::new_spanned(
-                name,
-                "a Cramberry enum needs a variant numbered 0 (the default) or a #[cram(other)] variant",
-            ))
+            if !numbers_suggested {
+                errors.push(syn::Error::new_spanned(
+                    name,
+                    "a Cramberry enum needs a variant numbered 0 (the value an absent field decodes to), or a \
+                     `#[cram(other)] Unknown(u32)` variant that holds unknown numbers",
+                ));
+            }
+            quote!(#rt::broken())
         }
     };
     let fallback = match other {
@@ -82,7 +107,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
             }
         },
     );
-    Ok(quote! {
+    quote! {
         #view
 
         #[automatically_derived]
@@ -144,5 +169,50 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
                 #rt::enumeration::decode(r)
             }
         }
-    })
+    }
+}
+
+fn too_large(v: &syn::Variant) -> syn::Error {
+    syn::Error::new_spanned(v, "enum numbers must fit in u32")
+}
+
+/// The error for variants without numbers, with every variant numbered in the fix as Rust numbers them (0
+/// first, then one more than the variant before), and the default's rule when that leaves no variant 0.
+fn number_the_variants(
+    data: &DataEnum,
+    unnumbered: &[&syn::Variant],
+    has_zero: bool,
+    has_other: bool,
+) -> syn::Error {
+    let mut next = 0u64;
+    let mut zero = has_zero;
+    let fixed: Vec<String> = data
+        .variants
+        .iter()
+        .map(|v| {
+            let explicit = VariantAttrs::parse(&v.attrs).ok().and_then(|a| a.number.map(|(n, _)| n)).or_else(
+                || match &v.discriminant {
+                    Some((_, Expr::Lit(ExprLit { lit: Lit::Int(i), .. }))) => i.base10_parse().ok(),
+                    _ => None,
+                },
+            );
+            let number = explicit.unwrap_or(next);
+            next = number + 1;
+            if explicit.is_some() || attr::is_other(&v.attrs) {
+                quote!(#v).to_string()
+            } else {
+                zero |= number == 0;
+                format!("{} = {number}", v.ident)
+            }
+        })
+        .collect();
+    let rule = if zero || has_other {
+        "; 0 is the default an absent field decodes to"
+    } else {
+        "; and number one variant 0 (the default an absent field decodes to)"
+    };
+    syn::Error::new_spanned(
+        unnumbered[0],
+        format!("each variant needs an explicit number: `{}`{rule}", fixed.join(", ")),
+    )
 }

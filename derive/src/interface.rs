@@ -1,12 +1,14 @@
 //! Interfaces: enums whose variants each hold one message, written as TYPEREF with the variant's type id.
 
 use crate::attr::VariantAttrs;
+use crate::errors::Errors;
 use crate::message::{de_lifetime, rt, with_de_lifetime};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeMap;
 use syn::{DataEnum, DeriveInput, Fields};
 
-pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> {
+pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> TokenStream {
     let rt = rt();
     let name = &input.ident;
     let name_str = name.to_string();
@@ -15,7 +17,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     let (de_impl_g, _, _) = de_generics.split_for_impl();
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
 
-    let mut ids = std::collections::BTreeMap::new();
+    let mut ids = BTreeMap::new();
     let (mut lens, mut encodes, mut decodes, mut type_ids) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut plain_lens, mut plain_encodes) = (Vec::new(), Vec::new());
     let mut first = None;
@@ -26,35 +28,13 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
     for v in &data.variants {
         let ident = &v.ident;
         let variant_str = ident.to_string();
-        let Fields::Unnamed(fields) = &v.fields else {
-            return Err(syn::Error::new_spanned(
-                v,
-                "an interface variant holds exactly one message: `Circle(Circle)`",
-            ));
+        let Some((ty, id)) = errors.ok(member(v, &mut ids)) else {
+            let broken = quote!(#name::#ident { .. } => #rt::broken(),);
+            for arms in [&mut lens, &mut plain_lens, &mut plain_encodes, &mut encodes, &mut type_ids] {
+                arms.push(broken.clone());
+            }
+            continue;
         };
-        if fields.unnamed.len() != 1 {
-            return Err(syn::Error::new_spanned(
-                v,
-                "an interface variant holds exactly one message: `Circle(Circle)`",
-            ));
-        }
-        let ty = &fields.unnamed[0].ty;
-        let attrs = VariantAttrs::parse(&v.attrs)?;
-        let Some((id, span)) = attrs.type_id else {
-            return Err(syn::Error::new_spanned(
-                v,
-                "each interface variant needs #[cram(type_id = N)] with N >= 128",
-            ));
-        };
-        if id < 128 {
-            return Err(syn::Error::new(
-                span,
-                format!("type id {id} is reserved (0 is nil, 1-127 are built-in); user types start at 128"),
-            ));
-        }
-        if let Some(previous) = ids.insert(id, variant_str.clone()) {
-            return Err(syn::Error::new(span, format!("type id {id} is already used by `{previous}`")));
-        }
         first.get_or_insert((ident, ty));
         let vty = crate::view::with_view_lifetime(ty);
         view_variants.push(quote!(#ident(<#vty as #rt::ValueView<#vl>>::View)));
@@ -81,13 +61,16 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
         });
     }
     let Some((first_ident, first_ty)) = first else {
-        return Err(syn::Error::new_spanned(name, "an interface needs at least one variant"));
+        if data.variants.is_empty() {
+            errors.push(syn::Error::new_spanned(name, "an interface needs at least one variant"));
+        }
+        return crate::stub::value_impls(input);
     };
     let first_vty = crate::view::with_view_lifetime(first_ty);
     let view_doc = format!("The view of a [`{name}`] value: the view of whichever message it holds.");
     let owned = crate::view::self_with_view_lifetime(input);
     let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
-    Ok(quote! {
+    quote! {
         #[doc = #view_doc]
         #[derive(Clone, Debug)]
         #vis enum #view_name<#vl> {
@@ -181,5 +164,38 @@ pub fn expand(input: &DeriveInput, data: &DataEnum) -> syn::Result<TokenStream> 
                 }
             }
         }
-    })
+    }
+}
+
+/// A variant's message type and type id, checked: one unnamed field, a user type id not used before.
+fn member<'v>(v: &'v syn::Variant, ids: &mut BTreeMap<u64, String>) -> syn::Result<(&'v syn::Type, u64)> {
+    let ty = match &v.fields {
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => &fields.unnamed[0].ty,
+        _ => {
+            return Err(syn::Error::new_spanned(
+                v,
+                "an interface variant holds exactly one message: `Circle(Circle)`",
+            ))
+        }
+    };
+    let attrs = VariantAttrs::parse(&v.attrs)?;
+    let Some((id, span)) = attrs.type_id else {
+        return Err(syn::Error::new_spanned(
+            v,
+            format!(
+                "each interface variant needs a type id of 128 or more: `#[cram(type_id = 128)] {}(...)`",
+                v.ident
+            ),
+        ));
+    };
+    if id < 128 {
+        return Err(syn::Error::new(
+            span,
+            format!("type id {id} is reserved (0 is nil, 1-127 are built-in); user types start at 128"),
+        ));
+    }
+    if let Some(previous) = ids.insert(id, v.ident.to_string()) {
+        return Err(syn::Error::new(span, format!("type id {id} is already used by `{previous}`")));
+    }
+    Ok((ty, id))
 }

@@ -11,13 +11,17 @@
 mod attr;
 mod dispatch;
 mod enumeration;
+mod errors;
 mod interface;
 mod message;
 mod plan;
 mod pod;
 mod shape;
+mod stub;
+mod supported;
 mod view;
 
+use errors::Errors;
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, Data, DeriveInput};
 
@@ -25,20 +29,33 @@ use syn::{parse_macro_input, Data, DeriveInput};
 #[proc_macro_derive(Cramberry, attributes(cram))]
 pub fn derive_cramberry(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+    let mut errors = Errors::default();
+    let expansion = expand(&input, &mut errors);
+    errors.finish(expansion).into()
 }
 
-fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
-    let container = attr::ContainerAttrs::parse(&input.attrs)?;
+/// The expansion, recovering from each mistake after recording it in `errors`.
+fn expand(input: &DeriveInput, errors: &mut Errors) -> proc_macro2::TokenStream {
+    let container = errors.ok(attr::ContainerAttrs::parse(&input.attrs)).unwrap_or_default();
     match &input.data {
-        Data::Struct(data) if container.pod => pod::expand(input, data),
-        Data::Struct(data) => message::expand(input, data),
+        Data::Struct(data) if container.pod => match pod::expand(input, data) {
+            Ok(expansion) => expansion,
+            Err(e) => {
+                errors.push(e);
+                stub::value_impls(input)
+            }
+        },
+        Data::Struct(data) => message::expand(input, data, errors),
         Data::Enum(data) if data.variants.iter().all(|v| v.fields.is_empty() || attr::is_other(&v.attrs)) => {
-            enumeration::expand(input, data)
+            enumeration::expand(input, data, errors)
         }
-        Data::Enum(data) => interface::expand(input, data),
+        Data::Enum(data) => interface::expand(input, data, errors),
         Data::Union(_) => {
-            Err(syn::Error::new_spanned(&input.ident, "#[derive(Cramberry)] does not support unions"))
+            errors.push(syn::Error::new_spanned(
+                &input.ident,
+                "#[derive(Cramberry)] does not support unions; use a struct (a message) or an enum",
+            ));
+            stub::value_impls(input)
         }
     }
 }

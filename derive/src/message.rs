@@ -1,6 +1,7 @@
 //! Structs as messages: `Message`, `DecodeMessage`, and the value traits so they nest.
 
 use crate::attr::FieldRole;
+use crate::errors::Errors;
 use crate::plan::FieldPlan;
 use crate::shape::{shape_of, Shape};
 use proc_macro2::{Span, TokenStream};
@@ -36,67 +37,129 @@ pub struct FieldInfo<'a> {
     pub docs: Vec<&'a syn::Attribute>,
 }
 
-pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream> {
-    let Fields::Named(named) = &data.fields else {
-        return Err(syn::Error::new_spanned(&input.ident, "a Cramberry message needs named fields"));
+impl FieldInfo<'_> {
+    /// The decoded value of a field that is not encoded: `Default::default()` for a skipped field (and the
+    /// unknown-fields field, filled in as they arrive), the stand-in for a field the derive reported.
+    pub fn unencoded_value(&self) -> TokenStream {
+        let rt = rt();
+        match self.role {
+            FieldRole::Broken => quote!(#rt::broken()),
+            _ => quote!(::core::default::Default::default()),
+        }
+    }
+}
+
+pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> TokenStream {
+    let named = match &data.fields {
+        Fields::Named(named) => Some(named),
+        other => {
+            errors.push(syn::Error::new_spanned(&input.ident, needs_named_fields(&input.ident, other)));
+            None
+        }
     };
     let mut fields = Vec::new();
     let mut numbers = std::collections::BTreeMap::new();
     let mut has_unknown = false;
-    for f in &named.named {
+    for f in named.iter().flat_map(|n| &n.named) {
         let member = f.ident.as_ref().expect("named field");
-        let role = FieldRole::parse(&f.attrs, member.span())?;
         let shape = shape_of(&f.ty);
-        match &role {
+        let role = errors.ok(FieldRole::parse(&f.attrs, member.span())).unwrap_or(FieldRole::Broken);
+        let problem = match &role {
             FieldRole::Encoded { number, span, required, fixed } => {
                 if let Some(previous) = numbers.insert(*number, member.to_string()) {
-                    return Err(syn::Error::new(
+                    Some(syn::Error::new(
                         *span,
                         format!("field number {number} is already used by `{previous}`"),
-                    ));
-                }
-                if *required && shape != Shape::Plain {
-                    return Err(syn::Error::new(
+                    ))
+                } else if *required && shape != Shape::Plain {
+                    Some(syn::Error::new(
                         *span,
                         "`required` applies to single values, not Option, lists or maps",
-                    ));
-                }
-                if *fixed && shape == Shape::Map {
-                    return Err(syn::Error::new(*span, "`fixed` is not supported on maps"));
+                    ))
+                } else if *fixed && shape == Shape::Map {
+                    Some(syn::Error::new(*span, "`fixed` is not supported on maps"))
+                } else {
+                    crate::supported::check(&f.ty).err()
                 }
             }
             FieldRole::Unknown if has_unknown => {
-                return Err(syn::Error::new(
-                    member.span(),
-                    "only one #[cram(unknown_fields)] field is allowed",
-                ));
+                Some(syn::Error::new(member.span(), "only one #[cram(unknown_fields)] field is allowed"))
             }
-            FieldRole::Unknown => has_unknown = true,
-            FieldRole::Skip => {}
-        }
+            FieldRole::Unknown => {
+                has_unknown = true;
+                None
+            }
+            FieldRole::Skip | FieldRole::Broken => None,
+        };
+        let role = match problem {
+            Some(e) => {
+                errors.push(e);
+                FieldRole::Broken
+            }
+            None => role,
+        };
         let docs = f.attrs.iter().filter(|a| a.path().is_ident("doc")).collect();
         fields.push(FieldInfo { member, ty: &f.ty, role, shape, docs });
     }
+    let message = MessageInfo { input, fields, constructible: named.is_some() };
 
     // A borrowed list `&[T]` (T not u8) cannot be filled from the input, so such a struct is encode-only.
-    let encode_only = named
-        .named
-        .iter()
-        .any(|f| matches!(&f.ty, syn::Type::Reference(_)) && shape_of(&f.ty) == Shape::Repeated);
-    let encode = encode_impl(input, &fields);
+    let encode_only = message.fields.iter().any(|f| {
+        matches!(&f.ty, syn::Type::Reference(_))
+            && f.shape == Shape::Repeated
+            && !matches!(f.role, FieldRole::Broken)
+    });
+    let encode = encode_impl(input, &message.fields);
     let value = value_impl(input);
     if encode_only {
-        return Ok(quote! { #encode #value });
+        return quote! { #encode #value };
     }
-    let decode = decode_impl(input, &fields);
+    let decode = decode_impl(&message);
     let decode_value = decode_value_impl(input);
     // Views need every field type re-expressed with the view's lifetime, which type parameters prevent.
     let view = if input.generics.type_params().next().is_none() {
-        crate::view::message_view(input, &fields)
+        crate::view::message_view(&message)
     } else {
         quote!()
     };
-    Ok(quote! { #encode #decode #value #decode_value #view })
+    quote! { #encode #decode #value #decode_value #view }
+}
+
+/// A struct as the generators see it.
+pub struct MessageInfo<'a> {
+    pub input: &'a DeriveInput,
+    pub fields: Vec<FieldInfo<'a>>,
+    /// Whether generated code can build the struct from its fields (false after the error on a tuple or
+    /// unit struct: its code is stubbed).
+    pub constructible: bool,
+}
+
+impl MessageInfo<'_> {
+    /// `Name { member: value, ... }` from each field's value, or the stand-in of a struct that is not.
+    pub fn construct(&self, values: impl IntoIterator<Item = (TokenStream, TokenStream)>) -> TokenStream {
+        let name = &self.input.ident;
+        let (members, values): (Vec<_>, Vec<_>) = values.into_iter().unzip();
+        if self.constructible {
+            quote!(#name { #(#members: #values),* })
+        } else {
+            let rt = rt();
+            quote!(#rt::broken())
+        }
+    }
+}
+
+/// The error for a tuple or unit struct, with the struct rewritten as a message.
+fn needs_named_fields(name: &syn::Ident, fields: &Fields) -> String {
+    let example: Vec<String> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let ty = &f.ty;
+            format!("#[cram({})] field{}: {}", i + 1, i + 1, quote!(#ty).to_string().replace(' ', ""))
+        })
+        .collect();
+    let body = if example.is_empty() { String::from("#[cram(1)] value: u64") } else { example.join(", ") };
+    format!("a Cramberry message needs named, numbered fields: `struct {name} {{ {body} }}`")
 }
 
 pub fn kind(fixed: bool) -> TokenStream {
@@ -142,7 +205,8 @@ fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     }
 }
 
-fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
+fn decode_impl(message: &MessageInfo) -> TokenStream {
+    let (input, fields) = (message.input, &message.fields);
     let rt = rt();
     let name = &input.ident;
     let name_str = name.to_string();
@@ -158,25 +222,26 @@ fn decode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
     for f in fields {
         let member = f.member;
         if let Some(plan) = FieldPlan::of(f) {
-            empty.push(plan.decode_empty(&de));
+            empty.push((quote!(#member), plan.decode_empty(&de)));
             arms.push(plan.decode_arm(&name_str));
             seen_decls.extend(plan.seen_decl());
             seen_checks.extend(plan.seen_check(&name_str));
             continue;
         }
-        empty.push(quote!(#member: ::core::default::Default::default()));
+        empty.push((quote!(#member), f.unencoded_value()));
         if matches!(f.role, FieldRole::Unknown) {
             unknown_arm = quote!(r.keep_unknown(&tag, &mut self.#member)?);
         }
     }
     let parse = crate::dispatch::validating(&mut arms, unknown_arm);
+    let construct = message.construct(empty);
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_g ::cramberry::DecodeMessage<#de> for #name #ty_g #where_c {
             #[inline]
             fn empty() -> Self {
-                #name { #(#empty),* }
+                #construct
             }
             #[inline]
             fn merge_fields(&mut self, r: &mut #rt::Reader<#de>) -> ::cramberry::Result<()> {

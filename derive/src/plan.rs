@@ -33,7 +33,7 @@ impl<'a> FieldPlan<'a> {
                 kind: kind(*fixed),
                 fixed: *fixed,
             }),
-            FieldRole::Unknown | FieldRole::Skip => None,
+            FieldRole::Unknown | FieldRole::Skip | FieldRole::Broken => None,
         }
     }
 
@@ -106,14 +106,14 @@ impl<'a> FieldPlan<'a> {
         quote!(#module::write #turbofish (#number, #access, w, sizes);)
     }
 
-    /// `member: <absent value>` for owned decoding's empty message (input lifetime `de`).
+    /// The field's absent value, for owned decoding's empty message (input lifetime `de`).
     pub fn decode_empty(&self, de: &syn::Lifetime) -> TokenStream {
-        let (rt, k, member, ty) = (rt(), &self.kind, self.member(), self.info.ty);
+        let (rt, k, ty) = (rt(), &self.kind, self.info.ty);
         match self.info.shape {
-            Shape::Plain => quote!(#member: <#ty as #rt::DecodeValue<#de, #k>>::empty()),
-            Shape::Optional => quote!(#member: ::core::option::Option::None),
-            Shape::Array => quote!(#member: #rt::array::empty::<#k, _, _>()),
-            Shape::Repeated | Shape::Map => quote!(#member: ::core::default::Default::default()),
+            Shape::Plain => quote!(<#ty as #rt::DecodeValue<#de, #k>>::empty()),
+            Shape::Optional => quote!(::core::option::Option::None),
+            Shape::Array => quote!(#rt::array::empty::<#k, _, _>()),
+            Shape::Repeated | Shape::Map => quote!(::core::default::Default::default()),
         }
     }
 

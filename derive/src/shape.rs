@@ -53,12 +53,12 @@ fn first_type_arg(args: &PathArguments) -> Option<&Type> {
     }
 }
 
-fn is_u8(ty: &Type) -> bool {
+pub fn is_u8(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.is_ident("u8"))
 }
 
 /// The type arguments of a path type's last segment (`Vec<T>` → `[T]`, `BTreeMap<K, V>` → `[K, V]`).
-fn type_args(ty: &Type) -> Vec<&Type> {
+pub fn type_args(ty: &Type) -> Vec<&Type> {
     let Type::Path(p) = ty else { return Vec::new() };
     let Some(last) = p.path.segments.last() else { return Vec::new() };
     match &last.arguments {
@@ -74,7 +74,7 @@ fn type_args(ty: &Type) -> Vec<&Type> {
     }
 }
 
-fn last_ident(ty: &Type) -> Option<String> {
+pub fn last_ident(ty: &Type) -> Option<String> {
     match ty {
         Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| s.ident.to_string()),
         _ => None,

@@ -2,7 +2,7 @@
 //! pods appear inside views.
 
 use crate::attr::FieldRole;
-use crate::message::{rt, FieldInfo};
+use crate::message::{rt, MessageInfo};
 use crate::plan::FieldPlan;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -40,7 +40,7 @@ pub fn self_with_view_lifetime(input: &DeriveInput) -> TokenStream {
 }
 
 /// `impl<'__v, 'a, ...> ... where '__v: 'a` pieces for implementing `ValueView<'__v>` on the type.
-fn value_view_generics(input: &DeriveInput) -> (TokenStream, TokenStream) {
+pub fn value_view_generics(input: &DeriveInput) -> (TokenStream, TokenStream) {
     let v = view_lifetime();
     let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
     let (_, ty_g, _) = input.generics.split_for_impl();
@@ -48,7 +48,8 @@ fn value_view_generics(input: &DeriveInput) -> (TokenStream, TokenStream) {
 }
 
 /// The view struct, its accessors, and the trait impls, for a message.
-pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
+pub fn message_view(message: &MessageInfo) -> TokenStream {
+    let (input, fields) = (message.input, &message.fields);
     let rt = rt();
     let v = view_lifetime();
     let name = &input.ident;
@@ -70,9 +71,9 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
                 FieldRole::Unknown => {
                     quote!(::cramberry::UnknownFields::collect(self.__bytes, |n| matches!(n, #(#known)|*)))
                 }
-                _ => quote!(::core::default::Default::default()),
+                _ => f.unencoded_value(),
             };
-            owned_fields.push((member, value));
+            owned_fields.push((quote!(#member), value));
             continue;
         };
         let number = plan.number;
@@ -82,7 +83,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         revisit_arms.push(plan.revisit_arm());
         seen_decls.extend(plan.seen_decl());
         seen_checks.extend(plan.seen_check(&name_str));
-        owned_fields.push((member, plan.view_to_message()));
+        owned_fields.push((quote!(#member), plan.view_to_message()));
     }
     let slots = view_fields.iter().map(|(member, slot_ty, ..)| quote!(#member: #slot_ty));
     let debug_bounds = view_fields.iter().map(|(_, slot_ty, ..)| quote!(#slot_ty: ::core::fmt::Debug));
@@ -100,7 +101,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
         }
     });
     let empty = view_fields.iter().map(|(member, _, init, _)| quote!(#member: #init));
-    let (owned_members, owned_values): (Vec<_>, Vec<_>) = owned_fields.into_iter().unzip();
+    let to_message = message.construct(owned_fields);
     let parse = crate::dispatch::validating(&mut arms, quote!(r.skip_unknown(&tag)?));
     let revisit = crate::dispatch::revisiting(&mut revisit_arms);
     let doc = format!(
@@ -180,7 +181,7 @@ pub fn message_view(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {
             }
 
             fn to_message(&self) -> #owned {
-                #name { #(#owned_members: #owned_values,)* }
+                #to_message
             }
 
             #[inline]

@@ -15,6 +15,11 @@ use std::hash::{BuildHasher, Hash};
 /// A type that can be a map key: compared by its value on the wire, whatever its `Ord` says. The format sorts
 /// map entries this way (integers by value, enums by number — including numbers the enum does not name —,
 /// strings and bytes bytewise, `false` before `true`), in encoding and in the canonical check.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a Cramberry map key",
+    label = "not a map key type",
+    note = "map keys are bool, u8-u64, i8-i64, String / &str / Cow<str>, Vec<u8> / &[u8] / [u8; N], or enums deriving Cramberry"
+)]
 pub trait MapKey {
     /// Whether `Ord` (for a `BTreeMap`) already sorts by wire value, so a map is walked as stored. Derived
     /// enums say `false`: their `Ord` follows declaration order, not numbers.

@@ -11,6 +11,12 @@ use std::borrow::Cow;
 
 /// The view counterpart of [`Value`]: the type an accessor returns for a field of this type, how to read and
 /// validate it, and how to turn it back into the owned value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot appear in a Cramberry view",
+    label = "this type has no Cramberry view",
+    note = "derive Cramberry on it: a struct with numbered fields is a message, a fieldless enum with numbers an enumeration, a `#[repr(C)] #[cram(pod)]` struct a pod",
+    note = "supported field types: bool, u8-u64, i8-i64, f32, f64, String / &str / Cow<str>, Vec<u8> / &[u8] / [u8; N], Box<T>, Option<T>, Vec<T>, [T; N], BTreeMap / HashMap, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
+)]
 pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
     /// What an accessor returns: the value itself for scalars, `&'a str` for strings, a nested view for
     /// messages.

@@ -1,4 +1,5 @@
-use cramberry::Cramberry;
+// Numbered, but none is 0: one error naming both ways out, and none where the enum is used.
+use cramberry::{Cramberry, Message};
 
 #[derive(Cramberry, Clone, Copy)]
 enum Side {
@@ -6,4 +7,12 @@ enum Side {
     Sell = 2,
 }
 
-fn main() {}
+#[derive(Cramberry)]
+struct Order {
+    #[cram(1)]
+    side: Side,
+}
+
+fn main() {
+    let _ = Order { side: Side::Buy }.encode_to_vec();
+}

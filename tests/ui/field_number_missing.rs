@@ -1,4 +1,4 @@
-use cramberry::Cramberry;
+use cramberry::{Cramberry, Message};
 
 #[derive(Cramberry)]
 struct Order {
@@ -7,4 +7,6 @@ struct Order {
     qty: u32,
 }
 
-fn main() {}
+fn main() {
+    let _ = Order { id: 1, qty: 2 }.encode_to_vec();
+}

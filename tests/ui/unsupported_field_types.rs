@@ -1,0 +1,40 @@
+// Field types users reach for that have no wire form: one error each, at the type, saying what to use; the
+// message still derives, so its uses raise nothing.
+use cramberry::{Cramberry, Message};
+use std::collections::{BTreeMap, HashSet};
+use std::time::SystemTime;
+
+#[derive(Cramberry)]
+struct Everything {
+    #[cram(1)]
+    big: u128,
+    #[cram(2)]
+    index: usize,
+    #[cram(3)]
+    letter: char,
+    #[cram(4)]
+    pair: (u32, u32),
+    #[cram(5)]
+    matrix: Vec<Vec<u32>>,
+    #[cram(6)]
+    maybe_list: Option<Vec<u32>>,
+    #[cram(7)]
+    at: SystemTime,
+    #[cram(8)]
+    name: Box<str>,
+    #[cram(9)]
+    tags: HashSet<String>,
+    #[cram(10)]
+    prices: BTreeMap<f64, u32>,
+    #[cram(11)]
+    timeout: std::time::Duration,
+    #[cram(12)]
+    ok: u32,
+}
+
+fn main() {
+    fn encode(e: &Everything) -> Vec<u8> {
+        e.encode_to_vec()
+    }
+    let _ = encode;
+}
