@@ -139,6 +139,22 @@ pub enum TypeExpr {
     Named(Vec<Ident>),
 }
 
+/// The type as it is written in a schema (`*T`, `[]T`, `[4]T`, `map[K]V`, `pkg.Type`).
+impl std::fmt::Display for TypeExpr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TypeExpr::Pointer(inner, _) => write!(f, "*{inner}"),
+            TypeExpr::List(None, inner, _) => write!(f, "[]{inner}"),
+            TypeExpr::List(Some(n), inner, _) => write!(f, "[{n}]{inner}"),
+            TypeExpr::Map(k, v, _) => write!(f, "map[{k}]{v}"),
+            TypeExpr::Named(parts) => {
+                let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+                f.write_str(&names.join("."))
+            }
+        }
+    }
+}
+
 impl TypeExpr {
     /// Where the type was written.
     pub fn span(&self) -> Span {

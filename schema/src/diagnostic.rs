@@ -130,8 +130,9 @@ impl Sources {
     }
 }
 
-/// Diagnostics with their sources, as an error type.
-#[derive(Clone, Debug)]
+/// Diagnostics with their sources, as an error type. `Debug` renders them like `Display` (so an `unwrap` or a
+/// `main` returning this error shows carets, not a dump of spans and file contents).
+#[derive(Clone)]
 pub struct Diagnostics {
     /// Everything that was found, errors first.
     pub items: Vec<Diagnostic>,
@@ -152,6 +153,12 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{}", self.sources.render(d))?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Debug for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

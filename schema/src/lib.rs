@@ -27,9 +27,10 @@ mod load;
 pub mod model;
 pub mod parser;
 pub mod reflect;
+mod suggest;
 pub mod validate;
 
-pub use build::{compile, compile_to};
+pub use build::{cargo_warnings, compile, compile_to, CompileError};
 pub use codegen::{field_ident, generate_rust, module_name, type_ident, GenerateError};
 pub use compat::{check_compatibility, Change, CompatReport};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};

@@ -153,6 +153,14 @@ impl Parser {
                 TokenKind::Ident(k) if k == "interface" => {
                     self.interface(docs).map(|i| file.items.push(Item::Interface(i)))
                 }
+                TokenKind::Ident(k) if k == "syntax" => self.protobuf_habit(
+                "`syntax` is protobuf's; a .cram file has no syntax line",
+                "remove it: the schema language has one version (see docs/schema-language.md, \"Coming from protobuf\")",
+            ),
+                TokenKind::Ident(k) if k == "service" => self.protobuf_habit(
+                    "services are not part of a .cram schema",
+                    "a schema describes data; declare the request and response messages and keep the RPC layer apart",
+                ),
                 _ => self.fail("`package`, `import`, `option`, `message`, `enum` or `interface`"),
             };
             if result.is_err() {
@@ -263,6 +271,16 @@ impl Parser {
             }
             let result = if self.is_keyword("option") {
                 self.option().map(|o| message.options.push(o))
+            } else if self.is_keyword("oneof") {
+                self.protobuf_habit(
+                    "`oneof` is protobuf's; a .cram schema uses an interface",
+                    "declare `interface Shape { 128 = Circle; 129 = Square; }` and a field `Shape shape = 1;`",
+                )
+            } else if self.is_keyword("reserved") {
+                self.protobuf_habit(
+                    "`reserved` is not part of the schema language",
+                    "delete the field and do not reuse its number; `cramberry compat` reports a reused number",
+                )
             } else {
                 self.field(docs).map(|f| message.fields.push(f))
             };
@@ -326,6 +344,11 @@ impl Parser {
             return Ok(TypeExpr::List(len, Box::new(inner), Span { end: self.prev_end(), ..start }));
         }
         if self.is_keyword("map")
+            && self.tokens.get(self.pos + 1).map(|t| &t.kind) == Some(&TokenKind::Punct('<'))
+        {
+            return self.protobuf_map(start);
+        }
+        if self.is_keyword("map")
             && self.tokens.get(self.pos + 1).map(|t| &t.kind) == Some(&TokenKind::Punct('['))
         {
             self.pos += 2;
@@ -335,6 +358,39 @@ impl Parser {
             return Ok(TypeExpr::Map(Box::new(key), Box::new(value), Span { end: self.prev_end(), ..start }));
         }
         Ok(TypeExpr::Named(self.dotted("a type")?))
+    }
+
+    /// Reports a protobuf construct with its Cramberry equivalent, then skips it: to just past its `;`, or past
+    /// its block when a `{` comes first.
+    fn protobuf_habit(&mut self, message: &str, hint: &str) -> PResult<()> {
+        let span = self.span();
+        self.errors.push(Diagnostic::error(span, message).with_hint(hint));
+        let block = self.tokens[self.pos..]
+            .iter()
+            .find(|t| matches!(t.kind, TokenKind::Punct(';' | '{')))
+            .is_some_and(|t| t.kind == TokenKind::Punct('{'));
+        if block {
+            self.recover_block();
+        } else {
+            self.recover_statement();
+        }
+        Ok(())
+    }
+
+    /// `map<K, V>`: reported with the spelling the language uses, then read as the map it means.
+    fn protobuf_map(&mut self, start: Span) -> PResult<TypeExpr> {
+        self.pos += 2;
+        let key = self.type_expr()?;
+        self.expect_punct(',')?;
+        let value = self.type_expr()?;
+        self.expect_punct('>')?;
+        let span = Span { end: self.prev_end(), ..start };
+        let (k, v) = (key.to_string(), value.to_string());
+        self.errors.push(
+            Diagnostic::error(span, "`map<K, V>` is protobuf's spelling")
+                .with_hint(format!("write `map[{k}]{v}`")),
+        );
+        Ok(TypeExpr::Map(Box::new(key), Box::new(value), span))
     }
 
     fn prev_end(&self) -> usize {

@@ -134,8 +134,38 @@ impl Validator {
         })
     }
 
+    /// The error for a type name that is not defined, suggesting the closest defined name (and, in field
+    /// types, the scalar a protobuf or Rust habit meant).
+    fn undefined(&self, parts: &[ast::Ident], field_type: bool) -> Diagnostic {
+        let name: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+        let name = name.join(".");
+        let diagnostic = Diagnostic::error(type_span(parts), format!("type `{name}` is not defined"));
+        if let Some(scalar) = field_type.then(|| habitual_scalar(&name)).flatten() {
+            return diagnostic
+                .with_hint(format!("did you mean `{scalar}`? (scalar names: {})", scalar_names()));
+        }
+        let defined = self.names.keys().map(|(_, n)| n.as_str());
+        let scalars = field_type.then(|| Scalar::ALL.iter().map(|s| s.schema_name())).into_iter().flatten();
+        match crate::suggest::closest(&name, defined.chain(scalars)) {
+            Some(close) => diagnostic.with_hint(format!("did you mean `{close}`?")),
+            None => diagnostic.with_hint("define it in this file or import the file that does"),
+        }
+    }
+
     fn enumeration(&mut self, e: &ast::Enum) {
         let index = self.index_of(&e.name);
+        if !e.values.is_empty() && !e.values.iter().any(|v| v.number.0 == 0) {
+            self.errors.push(
+                Diagnostic::warning(
+                    e.name.span,
+                    format!(
+                        "enum `{}` has no value 0, so an absent field reads as the unrecognized number 0",
+                        e.name.name
+                    ),
+                )
+                .with_hint(format!("add a default first: `{}_UNSPECIFIED = 0;`", upper_snake(&e.name.name))),
+            );
+        }
         let mut numbers: HashMap<i64, Span> = HashMap::new();
         let mut names: HashMap<&str, Span> = HashMap::new();
         let mut values = Vec::new();
@@ -208,7 +238,7 @@ impl Validator {
                     Diagnostic::error(type_span(&m.ty), "an interface member must be a message")
                         .with_hint("list message types here"),
                 ),
-                None => self.errors.push(undefined(&m.ty)),
+                None => self.errors.push(self.undefined(&m.ty, false)),
             }
         }
         if let Some(Def::Interface(index)) = index {
@@ -351,7 +381,7 @@ impl Validator {
                     Some(Def::Enum(i)) => Some(Kind::Enum(i)),
                     Some(Def::Interface(i)) => Some(Kind::Interface(i)),
                     None => {
-                        self.errors.push(undefined(parts));
+                        self.errors.push(self.undefined(parts, true));
                         None
                     }
                 }
@@ -409,8 +439,37 @@ fn type_span(parts: &[ast::Ident]) -> Span {
     Span { file: parts[0].span.file, start: parts[0].span.start, end: parts.last().map_or(0, |p| p.span.end) }
 }
 
-fn undefined(parts: &[ast::Ident]) -> Diagnostic {
-    let name: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
-    Diagnostic::error(type_span(parts), format!("type `{}` is not defined", name.join(".")))
-        .with_hint("define it in this file or import the file that does")
+/// The scalar that another language's name for it means (protobuf's `double`, Rust's `u32`, ...).
+fn habitual_scalar(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "double" | "f64" => "float64",
+        "float" | "f32" => "float32",
+        "sint32" | "i32" => "int32",
+        "sint64" | "i64" => "int64",
+        "i8" => "int8",
+        "i16" => "int16",
+        "u8" => "uint8",
+        "u16" => "uint16",
+        "u32" => "uint32",
+        "u64" => "uint64",
+        "str" | "String" => "string",
+        "boolean" => "bool",
+        _ => return None,
+    })
+}
+
+fn scalar_names() -> String {
+    Scalar::ALL.iter().map(|s| s.schema_name()).collect::<Vec<_>>().join(", ")
+}
+
+/// `OrderStatus` → `ORDER_STATUS`.
+fn upper_snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_uppercase());
+    }
+    out
 }

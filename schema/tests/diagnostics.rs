@@ -130,3 +130,105 @@ fn shared_schemas_parse_and_validate_unchanged() {
         assert!(!loaded.schema.messages.is_empty());
     }
 }
+
+/// "line:col: message (hint)" for each error.
+fn errors_with_hints(text: &str) -> Vec<String> {
+    let d = load_str("t.cram", text).expect_err("schema must be rejected");
+    d.items
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| {
+            let (line, col) = d.sources.line_col(i.span.file, i.span.start);
+            format!("{line}:{col}: {} ({})", i.message, i.hint.as_deref().unwrap_or("-"))
+        })
+        .collect()
+}
+
+#[test]
+fn misspelt_type_names_get_a_suggestion() {
+    assert_eq!(
+        errors_with_hints("message Order { uint64 id = 1; }\nmessage Book { Ordr best = 1; }"),
+        ["2:16: type `Ordr` is not defined (did you mean `Order`?)"]
+    );
+    assert_eq!(
+        errors_with_hints("message M { uint23 a = 1; }"),
+        ["1:13: type `uint23` is not defined (did you mean `uint32`?)"]
+    );
+    assert_eq!(
+        errors_with_hints("message M { Widget w = 1; }"),
+        ["1:13: type `Widget` is not defined (define it in this file or import the file that does)"]
+    );
+    // Another language's scalar names get the schema's.
+    let double = errors_with_hints("message M { double price = 1; }");
+    assert!(double[0]
+        .starts_with("1:13: type `double` is not defined (did you mean `float64`? (scalar names: bool,"));
+    assert!(errors_with_hints("message M { u32 n = 1; }")[0].contains("did you mean `uint32`?"));
+    // An interface member names a message, so scalars are not suggested there.
+    assert_eq!(
+        errors_with_hints("message Circle {}\ninterface Shape { 128 = Circel; }"),
+        ["2:25: type `Circel` is not defined (did you mean `Circle`?)"]
+    );
+}
+
+#[test]
+fn protobuf_habits_get_the_cramberry_spelling() {
+    let e = errors_with_hints("syntax = \"proto3\";\nmessage M { map<string, uint32> counts = 1; }");
+    assert_eq!(
+        e,
+        [
+            "1:1: `syntax` is protobuf's; a .cram file has no syntax line (remove it: the schema language has one \
+             version (see docs/schema-language.md, \"Coming from protobuf\"))",
+            "2:13: `map<K, V>` is protobuf's spelling (write `map[string]uint32`)",
+        ]
+    );
+    // The rest of the file is still checked: one error per mistake, no cascade.
+    let e = errors_with_hints(
+        "message M {\n  oneof shape { Circle c = 1; Square s = 2; }\n  reserved 2, 3;\n  Nope n = 4;\n}\nservice S { rpc Get(M) returns (M) {} }",
+    );
+    assert_eq!(e.len(), 4, "{e:#?}");
+    assert!(
+        e[0].starts_with("2:3: `oneof` is protobuf's; a .cram schema uses an interface (declare `interface")
+    );
+    assert!(e[1].starts_with("3:3: `reserved` is not part of the schema language"));
+    assert!(e[2].starts_with("6:1: services are not part of a .cram schema"));
+    assert!(e[3].starts_with("4:3: type `Nope` is not defined"));
+}
+
+#[test]
+fn compile_errors_render_as_diagnostics_in_display_and_debug() {
+    let dir = std::env::temp_dir().join(format!("cram-compile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let schema = dir.join("typo.cram");
+    std::fs::write(&schema, "package shop;\nmessage Order {\n  uint64 id = 1;\n  strng symbol = 2;\n}\n")
+        .unwrap();
+    let err = cramberry_schema::compile_to(&[&schema], &[&dir], &dir).unwrap_err();
+    let shown = format!("{err}");
+    let expected = format!(
+        "invalid schema\n\nerror: type `strng` is not defined\n --> {}:4:3\n  |\n4 |   strng symbol = 2;\n  |   \
+         ^^^^^\n  = hint: did you mean `string`?\n\n",
+        schema.display()
+    );
+    assert_eq!(shown, expected);
+    // A build script's `main` returning the error prints its Debug: the same text, not a struct dump.
+    assert_eq!(format!("{err:?}"), expected);
+    let boxed: Box<dyn std::error::Error> = Box::new(err);
+    assert_eq!(format!("{boxed:?}"), expected);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn warnings_become_cargo_warning_lines() {
+    let loaded =
+        load_str("w.cram", "enum OrderStatus {\n  OPEN = 1;\n}\nmessage M { OrderStatus s = 1; }").unwrap();
+    assert_eq!(
+        cramberry_schema::cargo_warnings(&loaded),
+        [
+            "cargo:warning=warning: enum `OrderStatus` has no value 0, so an absent field reads as the unrecognized number 0",
+            "cargo:warning= --> w.cram:1:6",
+            "cargo:warning=  |",
+            "cargo:warning=1 | enum OrderStatus {",
+            "cargo:warning=  |      ^^^^^^^^^^^",
+            "cargo:warning=  = hint: add a default first: `ORDER_STATUS_UNSPECIFIED = 0;`",
+        ]
+    );
+}
