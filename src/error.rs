@@ -186,6 +186,8 @@ struct Inner {
     offset: usize,
     /// Innermost first: pushed as the error travels outwards.
     path: Vec<PathSegment>,
+    /// The type being decoded, named by the entry point (`decode`, `view`) for errors outside any field.
+    message: Option<Cow<'static, str>>,
 }
 
 /// An error from decoding or viewing: its kind, the byte offset in the input, and the field path.
@@ -212,7 +214,7 @@ impl DecodeError {
     #[cold]
     #[inline(never)]
     pub fn new(kind: DecodeErrorKind, offset: usize) -> DecodeError {
-        DecodeError { inner: Box::new(Inner { kind, offset, path: Vec::new() }) }
+        DecodeError { inner: Box::new(Inner { kind, offset, path: Vec::new(), message: None }) }
     }
 
     /// What went wrong.
@@ -223,6 +225,30 @@ impl DecodeError {
     /// The byte offset in the input where the offending value starts.
     pub fn offset(&self) -> usize {
         self.inner.offset
+    }
+
+    /// The type that was being decoded (`Order`), when the entry point named it: `decode`, `view` and the
+    /// dynamic codec do.
+    pub fn message(&self) -> Option<&str> {
+        self.inner.message.as_deref()
+    }
+
+    /// Names the type being decoded (called by the entry points; the first name given stays).
+    #[cold]
+    #[inline(never)]
+    pub fn in_message(mut self, name: impl Into<Cow<'static, str>>) -> DecodeError {
+        self.inner.message.get_or_insert_with(|| name.into());
+        self
+    }
+
+    /// [`in_message`](Self::in_message) with the name of the Rust type `T`, without its module path.
+    #[cold]
+    #[inline(never)]
+    pub fn in_type<T: ?Sized>(self) -> DecodeError {
+        let full = core::any::type_name::<T>();
+        let generics = full.find('<').unwrap_or(full.len());
+        let start = full[..generics].rfind("::").map_or(0, |i| i + 2);
+        self.in_message(&full[start..])
     }
 
     /// The path to the failing field, outermost first.
@@ -295,7 +321,11 @@ impl fmt::Debug for DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.inner.path.is_empty() {
-            write!(f, "failed to decode: {} at byte {}", self.inner.kind, self.inner.offset)
+            match &self.inner.message {
+                Some(message) => write!(f, "failed to decode {message}: "),
+                None => f.write_str("failed to decode: "),
+            }?;
+            write!(f, "{} at byte {}", self.inner.kind, self.inner.offset)
         } else {
             write!(
                 f,

@@ -2,7 +2,7 @@
 
 use crate::decode::Reader;
 use crate::encode::{BumpSizes, LenRecorder, NoRecord, SizeCache, SizeCursor, Writer};
-use crate::error::{EncodeError, Result};
+use crate::error::{DecodeError, EncodeError, Result};
 use crate::options::DecodeOptions;
 use bumpalo::Bump;
 use core::mem::MaybeUninit;
@@ -111,10 +111,11 @@ pub trait Message: Sized {
     where
         Self: DecodeMessage<'de>,
     {
-        let mut r = Reader::new(bytes, options)?;
-        let mut message = Self::empty();
-        message.merge_fields(&mut r)?;
-        Ok(message)
+        let decoded = Reader::new(bytes, options).and_then(|mut r| {
+            let mut message = Self::empty();
+            message.merge_fields(&mut r).map(|()| message)
+        });
+        decoded.map_err(DecodeError::in_type::<Self>)
     }
 }
 

@@ -286,3 +286,24 @@ fn random_bytes_never_panic() {
         let _ = Borrowed::decode(&bytes);
     }
 }
+
+#[test]
+fn errors_outside_any_field_name_the_type_being_decoded() {
+    // Field 1 with wire type 4 (not a wire type): the tag itself is bad, so no field is in the path.
+    let bad = [0x0c];
+    let err = Order::decode(&bad).unwrap_err();
+    assert_eq!(err.to_string(), "failed to decode Order: invalid wire type 4 at byte 0");
+    assert_eq!((err.message(), err.path_string().as_str()), (Some("Order"), ""));
+    let viewed = Order::view(&bad).map(drop).unwrap_err();
+    assert_eq!(viewed.to_string(), err.to_string());
+    // Inside a field, the path already starts with the type.
+    let err = Order::decode(&[0x22, 0x02, 0x0a, 0x05]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "failed to decode Order.items[0].name: length 5 exceeds the 0 bytes remaining at byte 3"
+    );
+    // A limit checked before the first field names it too.
+    let tight = DecodeOptions::default().max_message_len(1);
+    let err = Order::decode_with(&[0x08, 0x01], &tight).unwrap_err();
+    assert!(err.to_string().starts_with("failed to decode Order: "), "{err}");
+}

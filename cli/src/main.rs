@@ -93,12 +93,22 @@ enum Command {
         #[arg(short = 'I', long = "include")]
         include: Vec<PathBuf>,
     },
-    /// Print the field tree of a message on stdin, without a schema.
-    #[command(after_help = "Example:\n  echo '0a 02 61 62 16 05' | cramberry inspect --hex --secure")]
+    /// Print the field tree of a message on stdin: from the wire types alone, or with field names from a schema.
+    #[command(after_help = "Example:\n  echo '0a 02 61 62 16 05' | cramberry inspect --hex --secure\n  \
+                      echo '08 07 12 01 41' | cramberry inspect --hex --schema orders.cram --type Order")]
     Inspect {
         /// Read hex text instead of raw bytes.
         #[arg(long)]
         hex: bool,
+        /// A schema that names the fields (with --type).
+        #[arg(long, requires = "type_name")]
+        schema: Option<PathBuf>,
+        /// The message type the input holds (`Order` or `package.Order`; with --schema).
+        #[arg(long = "type", requires = "schema")]
+        type_name: Option<String>,
+        /// Directories to look up imports in.
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
         #[command(flatten)]
         limits: Limits,
     },
@@ -239,10 +249,24 @@ fn run(command: Command) -> Result<(), String> {
             println!("{json}");
             Ok(())
         }
-        Command::Inspect { hex, limits } => {
+        Command::Inspect { hex, schema, type_name, include, limits } => {
+            let named = match (schema, type_name) {
+                (Some(schema), Some(type_name)) => {
+                    let loaded = load(&schema, &include)?;
+                    let index = message_index(&loaded, &type_name)?;
+                    Some((loaded, index))
+                }
+                _ => None,
+            };
             let bytes = read_input(hex, &limits)?;
-            let tree =
-                cramberry_schema::inspect_with(&bytes, &limits.options()).map_err(|e| e.to_string())?;
+            let options = limits.options();
+            let tree = match &named {
+                Some((loaded, index)) => {
+                    cramberry_schema::inspect_schema(&loaded.schema, *index, &bytes, &options)
+                }
+                None => cramberry_schema::inspect_with(&bytes, &options),
+            }
+            .map_err(|e| e.to_string())?;
             print!("{tree}");
             Ok(())
         }

@@ -199,3 +199,27 @@ fn decode_and_inspect_apply_limits_to_untrusted_input() {
 fn cramberry_schema_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x} ")).collect()
 }
+
+#[test]
+fn inspect_with_a_schema_names_fields() {
+    let schema = schemas().join("orders.cram");
+    let schema = schema.to_str().unwrap();
+    // id 7, symbol "A", one item {name "x", price -1}, an unknown field 9.
+    let input = b"08 07 12 01 41 22 05 0a 01 78 16 01 48 05";
+    let out = run(&["inspect", "--hex", "--schema", schema, "--type", "Order"], input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "1 id: varint 7\n2 symbol: string \"A\"\n4 items: message {\n  1 name: string \"x\"\n  2 price: svarint -1\n}\n\
+         9 (unknown): varint 5\n"
+    );
+    // Without a schema: numbers only.
+    let out = run(&["inspect", "--hex"], input);
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("1: varint 7\n2: string \"A\"\n"));
+    // --schema needs --type, and a misspelt type lists the messages.
+    assert!(!run(&["inspect", "--hex", "--schema", schema], input).status.success());
+    assert_fails(
+        &run(&["inspect", "--hex", "--schema", schema, "--type", "Ordr"], input),
+        "messages: Item, Order",
+    );
+}

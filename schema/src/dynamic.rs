@@ -494,8 +494,9 @@ pub fn decode(
     bytes: &[u8],
     options: &DecodeOptions,
 ) -> Result<DynMessage, DecodeError> {
-    let mut r = Reader::new(bytes, options)?;
-    decode_fields(schema, message, &mut r)
+    Reader::new(bytes, options)
+        .and_then(|mut r| decode_fields(schema, message, &mut r))
+        .map_err(|e| e.in_message(schema.messages[message].name.clone()))
 }
 
 /// A schema kind described to the runtime's field loops.

@@ -34,6 +34,6 @@ pub use build::{cargo_warnings, compile, compile_to, CompileError};
 pub use codegen::{field_ident, generate_rust, module_name, type_ident, GenerateError};
 pub use compat::{check_compatibility, Change, CompatReport};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};
-pub use inspect::{hex, inspect, inspect_with};
+pub use inspect::{hex, inspect, inspect_schema, inspect_with};
 pub use load::{load_file, load_str, Loaded};
 pub use model::Schema;

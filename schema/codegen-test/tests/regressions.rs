@@ -32,6 +32,8 @@ fn same_error(bytes: &[u8], options: &DecodeOptions) -> DecodeError {
         assert_eq!((e.kind(), e.offset()), (derived.kind(), derived.offset()), "{e} vs {derived}");
     }
     assert_eq!(dynamic.path_string(), derived.path_string());
+    // The whole message too, including the type name of an error outside any field.
+    assert_eq!((viewed.to_string(), dynamic.to_string()), (derived.to_string(), derived.to_string()));
     derived
 }
 
@@ -106,4 +108,10 @@ fn canonical_violations_name_the_same_rule_everywhere() {
     let unpacked = with_id(&[0xd6, 0x01, 0x04]);
     let err = same_error(&unpacked, &canonical);
     assert_eq!(err.kind(), &DecodeErrorKind::NonCanonical(CanonicalRule::UnpackedRepeated));
+}
+
+#[test]
+fn an_error_outside_any_field_names_the_type_in_every_front_end() {
+    let e = same_error(&[0x0c], &DecodeOptions::default());
+    assert_eq!(e.to_string(), "failed to decode Everything: invalid wire type 4 at byte 0");
 }
