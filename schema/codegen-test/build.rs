@@ -10,6 +10,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if shared.join("messages.cram").is_file() && shared.join("interop.cram").is_file() {
         cramberry_schema::compile(&[shared.join("messages.cram"), shared.join("interop.cram")], &[&shared])?;
         println!("cargo::rustc-cfg=shared_schemas");
+    } else {
+        println!(
+            "cargo:warning=../shared/schemas is not beside the project: the tests on the shared schemas are ignored"
+        );
     }
     Ok(())
 }
