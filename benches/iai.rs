@@ -239,9 +239,28 @@ fn logs_view_in_iterate((bytes, arena): (Vec<u8>, bumpalo::Bump)) -> (u64, Vec<u
 }
 
 library_benchmark_group!(name = varints; benchmarks = varint_encode, varint_decode);
+/// Encoding into a warm arena (the headline path): the value, and an arena whose first chunk exists.
+fn with_warm_arena<T>(value: T) -> (T, bumpalo::Bump) {
+    (value, bumpalo::Bump::with_capacity(64 << 10))
+}
+
+#[library_benchmark]
+#[bench::record(with_warm_arena(log()))]
+fn log_encode_in((record, arena): (Log, bumpalo::Bump)) -> (Log, bumpalo::Bump) {
+    black_box(black_box(&record).encode_in(&arena));
+    (record, arena)
+}
+
+#[library_benchmark]
+#[bench::update(with_warm_arena(update()))]
+fn mk48_encode_in((update, arena): (Update, bumpalo::Bump)) -> (Update, bumpalo::Bump) {
+    black_box(black_box(&update).encode_in(&arena));
+    (update, arena)
+}
+
 library_benchmark_group!(
     name = messages;
     benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read,
-        logs_view_iterate, logs_view_in_iterate
+        logs_view_iterate, logs_view_in_iterate, log_encode_in, mk48_encode_in
 );
 main!(library_benchmark_groups = varints, messages);

@@ -36,6 +36,29 @@ impl<K, V> core::fmt::Debug for MapView<'_, K, V> {
     }
 }
 
+/// `for (key, value) in view.tags() { ... }`: the entries in wire order, as [`MapView::iter`].
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> IntoIterator for MapView<'a, K, V>
+where
+    K::View: MapKey,
+{
+    type Item = (K::View, V::View);
+    type IntoIter = MapIter<'a, K, V>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, K: ValueView<'a>, V: ValueView<'a>> IntoIterator for &MapView<'a, K, V>
+where
+    K::View: MapKey,
+{
+    type Item = (K::View, V::View);
+    type IntoIter = MapIter<'a, K, V>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 impl<'a, K: ValueView<'a>, V: ValueView<'a>> MapView<'a, K, V>
 where
     K::View: MapKey,
