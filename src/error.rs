@@ -4,7 +4,7 @@ use crate::wire::WireType;
 use core::fmt;
 use std::borrow::Cow;
 
-/// A canonical-form rule (see `wire-format.md`, "Canonical form") that the input broke.
+/// A canonical-form rule (see `docs/wire-format.md`, "Canonical form") that the input broke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CanonicalRule {

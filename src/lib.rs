@@ -1,6 +1,10 @@
 //! # Cramberry
 //!
-//! A zero-copy, arena-based binary serializer with a schema-evolvable, canonical wire format.
+//! A zero-copy, arena-based binary serializer with a schema-evolvable, canonical wire format. The format is
+//! specified in the repository's `docs/wire-format.md` (every wire type, canonical form, maps, interfaces,
+//! streams, decoding limits); the schema language in `docs/schema-language.md`, the rules for evolving a
+//! schema in `docs/compatibility.md`. [`bumpalo`] is re-exported: use `cramberry::bumpalo::Bump` and the
+//! versions always match.
 //!
 //! The things a user does:
 //!

@@ -1,4 +1,4 @@
-//! The test vectors of shared/spec/wire-format.md, byte for byte, encode and decode.
+//! The test vectors of docs/wire-format.md (the project's own statement of shared/spec/wire-format.md), byte for byte, encode and decode.
 
 use cramberry::__private::wire::{decode_varint, encode_varint, make_tag, zigzag_encode, WireType};
 use cramberry::{Cramberry, Message};

@@ -51,7 +51,7 @@ impl fmt::Display for CompatReport<'_> {
     }
 }
 
-/// Compares `old` with `new` by the rules of `schema-language.md`.
+/// Compares `old` with `new` by the rules of `docs/compatibility.md`.
 ///
 /// ```
 /// use cramberry_schema::{check_compatibility, load_str};
@@ -78,7 +78,7 @@ pub fn check_compatibility<'a>(old: &'a Loaded, new: &'a Loaded) -> CompatReport
                 )),
                 None if of.label == Label::Optional => changes.push(warning(
                     format!(
-                        "optional field `{name}.{}` ({}) was removed; reserve its number",
+                        "optional field `{name}.{}` ({}) was removed; never reuse its number",
                         of.name, of.number
                     ),
                     Some(of.span),

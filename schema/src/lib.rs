@@ -1,6 +1,6 @@
 //! The `.cram` schema language: parser, validator, compatibility checker, Rust code generator, a dynamic
 //! (schema-driven) codec with the generated code's bytes and errors, JSON, and reflection
-//! ([`reflect::DynamicMessage`]: fields by name or number). See `shared/spec/schema-language.md` for the
+//! ([`reflect::DynamicMessage`]: fields by name or number). See `docs/schema-language.md` for the
 //! language.
 //!
 //! ```

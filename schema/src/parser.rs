@@ -1,4 +1,4 @@
-//! A recursive-descent parser for the grammar in `schema-language.md`. It recovers at `;` and `}` so one run
+//! A recursive-descent parser for the grammar in `docs/schema-language.md`. It recovers at `;` and `}` so one run
 //! reports several errors.
 
 use crate::ast::*;

@@ -1,4 +1,4 @@
-//! Semantic validation: every rule of `schema-language.md`, reported with positions, building the resolved
+//! Semantic validation: every rule of `docs/schema-language.md`, reported with positions, building the resolved
 //! [`Schema`].
 
 use crate::ast::{self, Item, TypeExpr};

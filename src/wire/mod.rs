@@ -1,7 +1,7 @@
 //! Wire primitives: varints, ZigZag, tags, fixed-width numbers and canonical floats.
 //!
 //! This layer knows bytes, not messages. Everything above it (encoders, readers, the derive) is built from
-//! these functions, and every one of them matches `wire-format.md` exactly.
+//! these functions, and every one of them matches `docs/wire-format.md` exactly.
 
 mod float;
 mod tag;
