@@ -299,6 +299,15 @@ impl DecodeError {
         self
     }
 
+    /// The error with its offset moved `by` bytes later (for a message read from inside a larger buffer, such
+    /// as a frame of a stream).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn shifted(mut self, by: usize) -> DecodeError {
+        self.inner.offset += by;
+        self
+    }
+
     /// Adds the list index the error happened at.
     #[cold]
     #[inline(never)]

@@ -119,6 +119,7 @@ mod error;
 mod field;
 mod message;
 mod options;
+pub mod stream;
 mod unknown;
 mod utf8;
 mod viewing;

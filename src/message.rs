@@ -4,6 +4,8 @@ use crate::decode::Reader;
 use crate::encode::{BumpSizes, LenRecorder, NoRecord, SizeCache, SizeCursor, Writer};
 use crate::error::{DecodeError, EncodeError, Result};
 use crate::options::DecodeOptions;
+use crate::stream::split_frame;
+use crate::wire::varint_len;
 use bumpalo::Bump;
 use core::mem::MaybeUninit;
 
@@ -50,7 +52,7 @@ pub trait Message: Sized {
         let len = self.measure_fields(&mut sizes);
         // Writing `uninit` is a no-op: the arena's bytes are not zero-filled first.
         let out = bump.alloc_slice_fill_with(len, |_| MaybeUninit::uninit());
-        write_exact(self, out, sizes.cursor())
+        write_exact(self, out, None, sizes.cursor())
     }
 
     /// Encodes into a new `Vec` of exactly the right capacity.
@@ -64,13 +66,31 @@ pub trait Message: Sized {
     /// Appends the encoding to `out`, growing it at most once.
     #[inline]
     fn encode_into(&self, out: &mut Vec<u8>) {
-        let mut sizes = SizeCache::default();
+        append(self, out, false);
+    }
+
+    /// Appends one length-delimited frame to `out` — the varint length, then the message — growing it at
+    /// most once. The frame is protobuf's length-delimited framing, byte for byte.
+    #[inline]
+    fn encode_length_delimited_into(&self, out: &mut Vec<u8>) {
+        append(self, out, true);
+    }
+
+    /// One length-delimited frame in a new `Vec` of exactly the right capacity.
+    #[inline]
+    fn encode_length_delimited_to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.encode_length_delimited_into(&mut out);
+        out
+    }
+
+    /// One length-delimited frame in `bump` (see [`encode_in`](Self::encode_in)).
+    #[inline]
+    fn encode_length_delimited_in<'b>(&self, bump: &'b Bump) -> &'b [u8] {
+        let mut sizes = BumpSizes::new_in(bump);
         let len = self.measure_fields(&mut sizes);
-        out.reserve(len);
-        let written = write_exact(self, &mut out.spare_capacity_mut()[..len], sizes.cursor()).len();
-        // SAFETY: `write_exact` returned only after initialising all `len` bytes of the spare capacity that
-        // follows the vector's current length (`written == len`), so the new length covers initialised bytes.
-        unsafe { out.set_len(out.len() + written) };
+        let out = bump.alloc_slice_fill_with(varint_len(len as u64) + len, |_| MaybeUninit::uninit());
+        write_exact(self, out, Some(len), sizes.cursor())
     }
 
     /// Encodes into the start of `out` and returns the number of bytes written.
@@ -117,6 +137,43 @@ pub trait Message: Sized {
         });
         decoded.map_err(DecodeError::in_type::<Self>)
     }
+
+    /// Decodes the length-delimited frame at the start of `buf` and advances `buf` past it ("decode one, keep
+    /// the rest"); on an error `buf` is left as it was. Error offsets count from the frame's start.
+    #[inline]
+    fn decode_length_delimited<'de>(buf: &mut &'de [u8]) -> Result<Self>
+    where
+        Self: DecodeMessage<'de>,
+    {
+        Self::decode_length_delimited_with(buf, &DecodeOptions::DEFAULT)
+    }
+
+    /// [`decode_length_delimited`](Self::decode_length_delimited) with `options`; their message-length limit
+    /// bounds the frame.
+    #[inline]
+    fn decode_length_delimited_with<'de>(buf: &mut &'de [u8], options: &DecodeOptions) -> Result<Self>
+    where
+        Self: DecodeMessage<'de>,
+    {
+        let (header, body) =
+            split_frame(buf, options.message_len_limit()).map_err(DecodeError::in_type::<Self>)?;
+        let message = Self::decode_with(body, options).map_err(|e| e.shifted(header))?;
+        *buf = &buf[header + body.len()..];
+        Ok(message)
+    }
+}
+
+/// Appends `message` to `out` (as a length-delimited frame when `framed`), growing it at most once.
+fn append<M: Message>(message: &M, out: &mut Vec<u8>, framed: bool) {
+    let mut sizes = SizeCache::default();
+    let len = message.measure_fields(&mut sizes);
+    let total = if framed { varint_len(len as u64) + len } else { len };
+    out.reserve(total);
+    let spare = &mut out.spare_capacity_mut()[..total];
+    let written = write_exact(message, spare, framed.then_some(len), sizes.cursor()).len();
+    // SAFETY: the write returned only after initialising all `total` bytes of the spare capacity that
+    // follows the vector's current length (`written == total`), so the new length covers initialised bytes.
+    unsafe { out.set_len(out.len() + written) };
 }
 
 /// The decoding half of a message, for input of lifetime `'de`. Implemented by `#[derive(Cramberry)]`.
@@ -129,13 +186,19 @@ pub trait DecodeMessage<'de>: Message {
     fn merge_fields(&mut self, r: &mut Reader<'de>) -> Result<()>;
 }
 
+/// Writes `message` into `out`, which it fills exactly: its fields, after the varint `prefix` when there is one
+/// (a frame's length).
 fn write_exact<'b, M: Message>(
     message: &M,
     out: &'b mut [MaybeUninit<u8>],
+    prefix: Option<usize>,
     mut sizes: SizeCursor<'_>,
 ) -> &'b [u8] {
     let expected = out.len();
     let mut w = Writer::new_uninit(out);
+    if let Some(len) = prefix {
+        w.put_varint(len as u64);
+    }
     message.write_fields(&mut w, &mut sizes);
     assert_eq!(w.position(), expected, "measuring and writing passes disagree");
     let out = w.into_inner();

@@ -257,3 +257,49 @@ fn view_in_allocates_nothing_globally_once_the_arena_is_warm() {
         arena.reset();
     }
 }
+
+#[test]
+fn reading_a_stream_allocates_nothing_per_message_once_warm() {
+    #[derive(Cramberry, Debug)]
+    struct Record<'a> {
+        #[cram(1)]
+        seq: u64,
+        #[cram(2)]
+        text: &'a str,
+        #[cram(3)]
+        levels: Vec<u32>,
+    }
+    let mut writer = cramberry::stream::StreamWriter::new(Vec::new());
+    for seq in 0..1000u64 {
+        let text = "x".repeat((seq % 50) as usize);
+        writer.write(&Record { seq, text: &text, levels: vec![1, 2, seq as u32] }).unwrap();
+    }
+    let bytes = writer.into_inner();
+    let mut reader = cramberry::stream::StreamReader::new(&bytes[..]);
+    // Warm up: the buffer grows to its working size on the first frames.
+    for _ in 0..10 {
+        assert!(reader.next_view::<Record>().unwrap().is_ok());
+    }
+    let ((read, sum), allocations, _) = count(|| {
+        let (mut read, mut sum) = (0u64, 0u64);
+        while let Some(view) = reader.next_view::<Record>() {
+            let view = view.unwrap();
+            sum += view.seq() + view.text().len() as u64 + view.levels().iter().map(u64::from).sum::<u64>();
+            read += 1;
+        }
+        (read, sum)
+    });
+    assert_eq!(read, 990);
+    assert!(sum > 0);
+    assert_eq!(allocations, 0, "990 messages read as views");
+    // Writing reuses one buffer too.
+    let mut writer = cramberry::stream::StreamWriter::new(Vec::with_capacity(1 << 16));
+    let record = Record { seq: 1, text: "warm", levels: vec![1, 2, 3] };
+    writer.write(&record).unwrap();
+    let (_, allocations, _) = count(|| {
+        for _ in 0..100 {
+            writer.write(&record).unwrap();
+        }
+    });
+    assert_eq!(allocations, 0);
+}

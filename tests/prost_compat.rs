@@ -262,4 +262,30 @@ proptest! {
         prop_assert_eq!(PAll::decode(&ours[..]).unwrap(), prost_value);
         prop_assert_eq!(All::decode(&theirs).unwrap(), value);
     }
+
+    #[test]
+    fn length_delimited_streams_cross_between_prost_and_us(values in proptest::collection::vec(all(), 0..8)) {
+        // prost writes a stream; we read every frame with `frames` (views) and `decode_length_delimited`.
+        let mut theirs = Vec::new();
+        for v in &values {
+            to_prost(v).encode_length_delimited(&mut theirs).unwrap();
+        }
+        let viewed: Vec<All> = All::frames(&theirs).map(|f| f.map(|v| v.to_message())).collect::<Result<_, _>>().unwrap();
+        prop_assert_eq!(&viewed, &values);
+        let mut rest = &theirs[..];
+        for v in &values {
+            prop_assert_eq!(&All::decode_length_delimited(&mut rest).unwrap(), v);
+        }
+        prop_assert!(rest.is_empty());
+        // We write a stream; prost reads it, and the bytes are the same.
+        let mut ours = Vec::new();
+        for v in &values {
+            v.encode_length_delimited_into(&mut ours);
+        }
+        prop_assert_eq!(&ours, &theirs);
+        let mut rest = &ours[..];
+        for v in &values {
+            prop_assert_eq!(PAll::decode_length_delimited(&mut rest).unwrap(), to_prost(v));
+        }
+    }
 }

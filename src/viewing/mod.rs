@@ -88,6 +88,31 @@ pub trait MessageView<'a>: Sized + Clone {
             .map_err(DecodeError::in_type::<Self::Owned>)
     }
 
+    /// Validates the length-delimited frame at the start of `buf` and advances `buf` past it; on an error
+    /// `buf` is left as it was. Error offsets count from the frame's start.
+    #[inline]
+    fn view_length_delimited(buf: &mut &'a [u8]) -> Result<Self> {
+        Self::view_length_delimited_with(buf, &DecodeOptions::DEFAULT)
+    }
+
+    /// [`view_length_delimited`](Self::view_length_delimited) with `options`; their message-length limit
+    /// bounds the frame.
+    #[inline]
+    fn view_length_delimited_with(buf: &mut &'a [u8], options: &DecodeOptions) -> Result<Self> {
+        let (header, body) = crate::stream::split_frame(buf, options.message_len_limit())
+            .map_err(DecodeError::in_type::<Self::Owned>)?;
+        let view = Self::view_with(body, options).map_err(|e| e.shifted(header))?;
+        *buf = &buf[header + body.len()..];
+        Ok(view)
+    }
+
+    /// The views of every frame of `bytes`, a buffer of length-delimited frames (see
+    /// [`Frames`](crate::stream::Frames)).
+    #[inline]
+    fn frames(bytes: &'a [u8]) -> crate::stream::Frames<'a, Self> {
+        crate::stream::Frames::new(bytes)
+    }
+
     /// Validates `bytes` like [`view`](Self::view), keeping what iteration needs in `arena`: the element views
     /// of every list of strings, bytes or messages, at any depth, so iterating them costs a copy of each
     /// view instead of re-reading its bytes. The arena is the only memory used (reset it between messages to

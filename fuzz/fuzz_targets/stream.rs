@@ -1,0 +1,64 @@
+//! Delimited streams of arbitrary bytes, three ways: `frames` over the buffer, `decode_length_delimited` in a
+//! loop, and a `StreamReader` fed in small reads with a small frame limit. They must agree frame by frame (the
+//! same messages, the same first error with the same frame index and offsets), and never panic or buffer more
+//! than the frame limit allows.
+#![no_main]
+
+use cramberry::stream::StreamReader;
+use cramberry::{DecodeOptions, Message, MessageView};
+use cramberry_fuzz::AllKinds;
+use libfuzzer_sys::fuzz_target;
+use std::io::Read;
+
+/// Hands out the input a few bytes per read.
+struct Trickle<'a>(&'a [u8], usize);
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.1.min(buf.len()).min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&step, data)) = data.split_first() else { return };
+    let options = DecodeOptions::default().max_message_len(512);
+    let viewed: Vec<_> = AllKinds::frames(data).with_options(&options).collect();
+
+    // "Decode one, keep the rest" agrees with the views, frame by frame.
+    let mut rest = data;
+    for frame in &viewed {
+        let before = data.len() - rest.len();
+        match (AllKinds::decode_length_delimited_with(&mut rest, &options), frame) {
+            (Ok(value), Ok(view)) => assert_eq!(value.encode_to_vec(), view.to_message().encode_to_vec()),
+            (Err(e), Err(f)) => {
+                let f = f.decode_error().expect("a buffer has no I/O errors");
+                assert_eq!((e.kind(), e.offset() + before), (f.kind(), f.offset()));
+            }
+            (a, b) => panic!("decode_length_delimited {:?} but frames {:?}", a.map(drop), b.as_ref().map(drop)),
+        }
+    }
+
+    // The reader sees the same frames; it goes on after a bad message where `frames` stops.
+    let mut reader = StreamReader::new(Trickle(data, usize::from(step % 16) + 1)).with_options(&options);
+    for frame in &viewed {
+        let read = reader.next_view::<AllKinds>().expect("the reader ends no earlier");
+        match (read, frame) {
+            (Ok(a), Ok(b)) => assert_eq!(a.to_message().encode_to_vec(), b.to_message().encode_to_vec()),
+            (Err(a), Err(b)) => {
+                assert_eq!((a.frame(), a.offset()), (b.frame(), b.offset()));
+                let (a, b) = (a.decode_error().expect("no I/O errors"), b.decode_error().expect("no I/O errors"));
+                assert_eq!((a.kind(), a.offset()), (b.kind(), b.offset()));
+            }
+            (a, b) => panic!("reader {:?} but frames {:?}", a.map(drop), b.as_ref().map(drop)),
+        }
+    }
+    if viewed.last().is_none_or(|f| f.is_ok()) {
+        assert!(reader.next_view::<AllKinds>().is_none(), "frames ended cleanly, so must the reader");
+    }
+    while let Some(frame) = reader.next_frame() {
+        let _ = std::hint::black_box(frame);
+    }
+});

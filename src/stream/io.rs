@@ -1,0 +1,273 @@
+//! Frames over `std::io`: a writer that appends one frame per message, a reader that reads frames into one
+//! reused buffer and hands out views borrowed from it.
+
+use super::{FrameError, FrameErrorKind};
+use crate::error::{DecodeError, DecodeErrorKind, Limit};
+use crate::message::{DecodeMessage, Message};
+use crate::options::DecodeOptions;
+use crate::viewing::{MessageView, Viewable};
+use crate::wire::{decode_varint, VarintError, MAX_VARINT_LEN};
+use std::io::{self, Read, Write};
+
+/// Writes messages as length-delimited frames to `W`, encoding each into one reused buffer (no allocation per
+/// message once it has grown to the largest). Wrap a file or socket in a `BufWriter` to batch small writes.
+///
+/// ```
+/// use cramberry::stream::{StreamReader, StreamWriter};
+/// # #[derive(cramberry::Cramberry)] struct Ping { #[cram(1)] seq: u64 }
+/// let mut writer = StreamWriter::new(Vec::new());
+/// for seq in 0..3 {
+///     writer.write(&Ping { seq })?;
+/// }
+/// let bytes = writer.into_inner();
+/// let mut reader = StreamReader::new(&bytes[..]);
+/// let mut seqs = Vec::new();
+/// while let Some(ping) = reader.next_view::<Ping>() {
+///     seqs.push(ping?.seq());
+/// }
+/// assert_eq!(seqs, [0, 1, 2]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct StreamWriter<W> {
+    out: W,
+    buf: Vec<u8>,
+    frames: u64,
+}
+
+impl<W: Write> StreamWriter<W> {
+    /// A writer of frames to `out`.
+    pub fn new(out: W) -> Self {
+        StreamWriter { out, buf: Vec::new(), frames: 0 }
+    }
+
+    /// Writes `message` as one frame.
+    pub fn write<M: Message>(&mut self, message: &M) -> io::Result<()> {
+        self.buf.clear();
+        message.encode_length_delimited_into(&mut self.buf);
+        self.out.write_all(&self.buf)?;
+        self.frames += 1;
+        Ok(())
+    }
+
+    /// Frames written so far.
+    pub fn frames_written(&self) -> u64 {
+        self.frames
+    }
+
+    /// Flushes the underlying writer.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// The underlying writer.
+    pub fn get_ref(&self) -> &W {
+        &self.out
+    }
+
+    /// The underlying writer, mutably.
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// The underlying writer (not flushed: call [`flush`](Self::flush) first if it buffers).
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+/// The largest frame a reader accepts when neither its options nor `max_frame_len` set one: memory stays
+/// bounded for any input.
+const DEFAULT_MAX_FRAME_LEN: usize = 64 << 20;
+
+/// Bytes read at a time while the buffer is small.
+const MIN_READ: usize = 8 << 10;
+
+/// Reads length-delimited frames from `R` into one buffer it reuses: [`next_view`](Self::next_view) validates
+/// the next message and returns a view borrowed from the buffer, so once the buffer has grown to the largest
+/// frame, reading allocates nothing. No frame longer than [`max_frame_len`](Self::max_frame_len) is ever
+/// buffered.
+///
+/// A framing problem — a stream cut inside a frame, a frame over the limit, a bad length prefix, an I/O error —
+/// is reported (with the frame's index and offset) and ends the stream; every complete frame before it has been
+/// read. A frame whose message does not decode is reported and skipped: the framing is intact, so reading goes
+/// on with the next frame.
+pub struct StreamReader<R> {
+    input: R,
+    buf: Vec<u8>,
+    /// `buf[start..end]` holds bytes read but not yet consumed.
+    start: usize,
+    end: usize,
+    /// The stream offset of `buf[start]`.
+    offset: u64,
+    frame: u64,
+    options: DecodeOptions,
+    max_frame_len: usize,
+    failed: bool,
+}
+
+impl<R: Read> StreamReader<R> {
+    /// A reader of frames from `input`, validating messages with the default options; frames up to 64 MiB.
+    pub fn new(input: R) -> Self {
+        StreamReader {
+            input,
+            buf: Vec::new(),
+            start: 0,
+            end: 0,
+            offset: 0,
+            frame: 0,
+            options: DecodeOptions::DEFAULT,
+            max_frame_len: DEFAULT_MAX_FRAME_LEN,
+            failed: false,
+        }
+    }
+
+    /// Validates messages with `options`; their message-length limit becomes the frame limit (64 MiB when
+    /// they set none).
+    pub fn with_options(mut self, options: &DecodeOptions) -> Self {
+        self.options = *options;
+        self.max_frame_len = options.message_len_limit().min(DEFAULT_MAX_FRAME_LEN);
+        self
+    }
+
+    /// Sets the longest frame accepted (the message bytes, without the prefix); longer frames are an error
+    /// before anything of them is buffered.
+    pub fn max_frame_len(mut self, max: usize) -> Self {
+        self.max_frame_len = max;
+        self
+    }
+
+    /// Frames read so far (including ones whose message failed to decode).
+    pub fn frames_read(&self) -> u64 {
+        self.frame
+    }
+
+    /// The stream offset of the next frame.
+    pub fn position(&self) -> u64 {
+        self.offset
+    }
+
+    /// The message bytes of the next frame, or `None` at the end of the stream.
+    pub fn next_frame(&mut self) -> Option<Result<&[u8], FrameError>> {
+        self.next_body().map(|r| r.map(|(_, body)| body))
+    }
+
+    /// The validated view of the next frame's message, borrowed from the reader's buffer.
+    pub fn next_view<T: Viewable>(&mut self) -> Option<Result<T::View<'_>, FrameError>> {
+        let (frame, offset, options) = (self.frame, self.offset, self.options);
+        Some(self.next_body()?.and_then(|(at, body)| {
+            <T::View<'_> as MessageView<'_>>::view_with(body, &options)
+                .map_err(|e| decode_failed(frame, offset, e, at))
+        }))
+    }
+
+    /// The next frame's message, decoded to an owned value.
+    pub fn next_message<T: for<'de> DecodeMessage<'de>>(&mut self) -> Option<Result<T, FrameError>> {
+        let (frame, offset, options) = (self.frame, self.offset, self.options);
+        Some(self.next_body()?.and_then(|(at, body)| {
+            T::decode_with(body, &options).map_err(|e| decode_failed(frame, offset, e, at))
+        }))
+    }
+
+    /// The next frame's message bytes and their stream offset; consumes the frame.
+    fn next_body(&mut self) -> Option<Result<(usize, &[u8]), FrameError>> {
+        if self.failed {
+            return None;
+        }
+        let (header, len) = match self.fill_frame() {
+            Ok(Some(frame)) => frame,
+            Ok(None) => return None,
+            Err(e) => {
+                self.failed = true;
+                return Some(Err(e));
+            }
+        };
+        let body_offset = self.offset as usize + header;
+        let body = self.start + header..self.start + header + len;
+        self.start = body.end;
+        self.offset += (header + len) as u64;
+        self.frame += 1;
+        Some(Ok((body_offset, &self.buf[body])))
+    }
+
+    /// Buffers the next frame whole: its prefix length and message length, or `None` at a clean end.
+    fn fill_frame(&mut self) -> Result<Option<(usize, usize)>, FrameError> {
+        loop {
+            let available = &self.buf[self.start..self.end];
+            match decode_varint(available) {
+                Ok((len, header)) => {
+                    if len > self.max_frame_len as u64 {
+                        let kind = DecodeErrorKind::LimitExceeded {
+                            limit: Limit::MessageLen,
+                            max: self.max_frame_len,
+                        };
+                        return Err(self.framing_error(kind));
+                    }
+                    let len = len as usize;
+                    if !self.fill_to(header + len)? {
+                        let remaining = self.end - self.start - header;
+                        return Err(self.framing_error(DecodeErrorKind::LengthOutOfBounds {
+                            len: len as u64,
+                            remaining,
+                        }));
+                    }
+                    return Ok(Some((header, len)));
+                }
+                Err(VarintError::Truncated) if available.len() < MAX_VARINT_LEN => {
+                    let had = available.len();
+                    if !self.read_more(had + 1)? {
+                        return if had == 0 {
+                            Ok(None)
+                        } else {
+                            Err(self.framing_error(DecodeErrorKind::Truncated))
+                        };
+                    }
+                }
+                Err(_) => return Err(self.framing_error(DecodeErrorKind::VarintOverflow)),
+            }
+        }
+    }
+
+    /// Reads until `needed` unconsumed bytes are buffered; `false` when the input ends first.
+    fn fill_to(&mut self, needed: usize) -> Result<bool, FrameError> {
+        while self.end - self.start < needed {
+            if !self.read_more(needed)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// One read into the buffer, making room for `needed` unconsumed bytes first; `false` at the end of input.
+    fn read_more(&mut self, needed: usize) -> Result<bool, FrameError> {
+        if self.start + needed > self.buf.len() || self.end == self.buf.len() {
+            self.buf.copy_within(self.start..self.end, 0);
+            (self.end, self.start) = (self.end - self.start, 0);
+            if needed > self.buf.len() || self.end == self.buf.len() {
+                let cap = self.max_frame_len.saturating_add(MAX_VARINT_LEN);
+                let grown = needed.max(self.buf.len().saturating_mul(2)).max(MIN_READ).min(cap).max(needed);
+                self.buf.resize(grown, 0);
+            }
+        }
+        loop {
+            match self.input.read(&mut self.buf[self.end..]) {
+                Ok(0) => return Ok(false),
+                Ok(n) => {
+                    self.end += n;
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(FrameError::new(self.frame, self.offset, FrameErrorKind::Io(e))),
+            }
+        }
+    }
+
+    fn framing_error(&self, kind: DecodeErrorKind) -> FrameError {
+        let error = DecodeError::new(kind, self.offset as usize);
+        FrameError::new(self.frame, self.offset, FrameErrorKind::Decode(error))
+    }
+}
+
+/// The error of frame `frame` (starting at `offset`) whose message, at stream offset `at`, failed to decode.
+fn decode_failed(frame: u64, offset: u64, e: DecodeError, at: usize) -> FrameError {
+    FrameError::new(frame, offset, FrameErrorKind::Decode(e.shifted(at)))
+}
