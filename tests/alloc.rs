@@ -274,7 +274,7 @@ fn reading_a_stream_allocates_nothing_per_message_once_warm() {
         let text = "x".repeat((seq % 50) as usize);
         writer.write(&Record { seq, text: &text, levels: vec![1, 2, seq as u32] }).unwrap();
     }
-    let bytes = writer.into_inner();
+    let bytes = writer.into_inner().unwrap();
     let mut reader = cramberry::stream::StreamReader::new(&bytes[..]);
     // Warm up: the buffer grows to its working size on the first frames.
     for _ in 0..10 {

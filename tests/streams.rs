@@ -167,7 +167,7 @@ fn stream_writer_and_reader_round_trip_through_any_read_sizes() {
         writer.write(t).unwrap();
     }
     assert_eq!(writer.frames_written(), 50);
-    let bytes = writer.into_inner();
+    let bytes = writer.into_inner().unwrap();
     assert_eq!(bytes, stream_of(&all));
     for step in [1, 2, 3, 7, 64, 1 << 20] {
         let mut reader = StreamReader::new(Trickle { data: &bytes, step });
@@ -285,4 +285,28 @@ fn io_errors_name_the_frame() {
     let err = StreamReader::new(Failing).next_frame().unwrap().unwrap_err();
     assert!(matches!(err.kind(), FrameErrorKind::Io(e) if e.to_string() == "disk on fire"));
     assert_eq!(err.to_string(), "frame 0 (at byte 0): reading failed: disk on fire");
+}
+
+#[test]
+fn the_writer_buffers_frames_until_flush_into_inner_or_drop() {
+    let all = ticks(3);
+    let mut sink = Vec::new();
+    {
+        let mut writer = StreamWriter::new(&mut sink);
+        writer.write(&all[0]).unwrap();
+        assert!(writer.get_ref().is_empty(), "buffered");
+        writer.flush().unwrap();
+        assert_eq!(**writer.get_ref(), stream_of(&all[..1]));
+        writer.write(&all[1]).unwrap();
+        writer.write(&all[2]).unwrap();
+    } // dropped: the rest is written out
+    assert_eq!(sink, stream_of(&all));
+    // Past 64 KiB of frames the writer hands them on without a flush.
+    let mut writer = StreamWriter::new(Vec::new());
+    let big = Tick { symbol: "y".repeat(1000), price: 1, levels: vec![] };
+    for _ in 0..70 {
+        writer.write(&big).unwrap();
+    }
+    assert!(writer.get_ref().len() >= 64 << 10);
+    assert_eq!(writer.into_inner().unwrap().len(), 70 * big.encode_length_delimited_to_vec().len());
 }

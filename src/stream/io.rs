@@ -9,8 +9,10 @@ use crate::viewing::{MessageView, Viewable};
 use crate::wire::{decode_varint, VarintError, MAX_VARINT_LEN};
 use std::io::{self, Read, Write};
 
-/// Writes messages as length-delimited frames to `W`, encoding each into one reused buffer (no allocation per
-/// message once it has grown to the largest). Wrap a file or socket in a `BufWriter` to batch small writes.
+/// Writes messages as length-delimited frames to `W`. Frames are encoded straight into an internal buffer that
+/// is handed to `W` in large writes (64 KiB), like a `BufWriter`: no allocation and no copy per message, and no
+/// need to wrap `W` in a `BufWriter`. [`flush`](Self::flush) (or [`into_inner`](Self::into_inner)) writes out
+/// what is buffered; dropping the writer tries to, ignoring errors.
 ///
 /// ```
 /// use cramberry::stream::{StreamReader, StreamWriter};
@@ -19,7 +21,7 @@ use std::io::{self, Read, Write};
 /// for seq in 0..3 {
 ///     writer.write(&Ping { seq })?;
 /// }
-/// let bytes = writer.into_inner();
+/// let bytes = writer.into_inner()?;
 /// let mut reader = StreamReader::new(&bytes[..]);
 /// let mut seqs = Vec::new();
 /// while let Some(ping) = reader.next_view::<Ping>() {
@@ -28,50 +30,71 @@ use std::io::{self, Read, Write};
 /// assert_eq!(seqs, [0, 1, 2]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub struct StreamWriter<W> {
-    out: W,
+pub struct StreamWriter<W: Write> {
+    /// `None` only after `into_inner` took it.
+    out: Option<W>,
     buf: Vec<u8>,
     frames: u64,
 }
 
+/// Buffered bytes that make `StreamWriter` write them out.
+const WRITE_CHUNK: usize = 64 << 10;
+
 impl<W: Write> StreamWriter<W> {
     /// A writer of frames to `out`.
     pub fn new(out: W) -> Self {
-        StreamWriter { out, buf: Vec::new(), frames: 0 }
+        StreamWriter { out: Some(out), buf: Vec::with_capacity(WRITE_CHUNK), frames: 0 }
     }
 
-    /// Writes `message` as one frame.
+    /// Writes `message` as one frame (buffered: see [`flush`](Self::flush)).
     pub fn write<M: Message>(&mut self, message: &M) -> io::Result<()> {
-        self.buf.clear();
         message.encode_length_delimited_into(&mut self.buf);
-        self.out.write_all(&self.buf)?;
         self.frames += 1;
+        if self.buf.len() >= WRITE_CHUNK {
+            self.write_buffered()?;
+        }
         Ok(())
     }
 
-    /// Frames written so far.
+    /// Frames written so far (buffered ones included).
     pub fn frames_written(&self) -> u64 {
         self.frames
     }
 
-    /// Flushes the underlying writer.
+    /// Writes out the buffered frames and flushes the underlying writer.
     pub fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+        self.write_buffered()?;
+        self.get_mut().flush()
     }
 
     /// The underlying writer.
     pub fn get_ref(&self) -> &W {
-        &self.out
+        self.out.as_ref().expect("present until into_inner")
     }
 
-    /// The underlying writer, mutably.
+    /// The underlying writer, mutably (frames still buffered have not reached it).
     pub fn get_mut(&mut self) -> &mut W {
-        &mut self.out
+        self.out.as_mut().expect("present until into_inner")
     }
 
-    /// The underlying writer (not flushed: call [`flush`](Self::flush) first if it buffers).
-    pub fn into_inner(self) -> W {
-        self.out
+    /// Writes out the buffered frames and returns the underlying writer.
+    pub fn into_inner(mut self) -> io::Result<W> {
+        self.flush()?;
+        Ok(self.out.take().expect("present until into_inner"))
+    }
+
+    fn write_buffered(&mut self) -> io::Result<()> {
+        if let Some(out) = &mut self.out {
+            out.write_all(&self.buf)?;
+        }
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+impl<W: Write> Drop for StreamWriter<W> {
+    fn drop(&mut self) {
+        let _ = self.write_buffered();
     }
 }
 

@@ -1,0 +1,142 @@
+//! The stream bench: 1 million SmallMessages written to and read from a length-delimited stream, Cramberry
+//! (`StreamWriter` / `StreamReader`, views and owned decoding) against prost (`encode_length_delimited` /
+//! `decode_length_delimited`), side by side in one run, with allocations per message from a counting allocator.
+//!
+//! `cargo run --release -p cramberry-perf --bin stream [-- COUNT]`
+
+use cramberry::stream::{StreamReader, StreamWriter};
+use cramberry_perf::datasets::seed::{pb, types::SmallMessage, types::SmallMessageView};
+use prost::Message as _;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; only a counter is added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::dealloc`'s contract.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::realloc`'s contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Seconds and allocations taken by `f`, best of three runs (each run's allocations are the same).
+fn measure<T>(mut f: impl FnMut() -> T) -> (f64, usize, T) {
+    let mut best = (f64::INFINITY, 0, None);
+    for _ in 0..3 {
+        let a0 = ALLOCATIONS.load(Ordering::Relaxed);
+        let start = Instant::now();
+        let out = f();
+        let secs = start.elapsed().as_secs_f64();
+        let allocations = ALLOCATIONS.load(Ordering::Relaxed) - a0;
+        if secs < best.0 {
+            best = (secs, allocations, Some(out));
+        }
+    }
+    (best.0, best.1, best.2.expect("three runs"))
+}
+
+fn main() {
+    let count: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let ours: Vec<SmallMessage> = (0..count)
+        .map(|i| SmallMessage {
+            id: (i as i64) * 7919,
+            name: format!("alpha-{}", i % 1000),
+            active: i % 2 == 0,
+        })
+        .collect();
+    let theirs: Vec<pb::SmallMessage> = ours.iter().map(pb::SmallMessage::from).collect();
+
+    let (write, write_allocs, bytes) = measure(|| {
+        let mut w = StreamWriter::new(Vec::with_capacity(count * 24));
+        for m in &ours {
+            w.write(m).expect("a Vec does not fail");
+        }
+        w.into_inner().expect("a Vec does not fail")
+    });
+    let (append, append_allocs, appended) = measure(|| {
+        let mut out = Vec::with_capacity(count * 24);
+        for m in &ours {
+            cramberry::Message::encode_length_delimited_into(m, &mut out);
+        }
+        out
+    });
+    assert_eq!(appended, bytes);
+    let (prost_write, prost_write_allocs, prost_bytes) = measure(|| {
+        let mut out = Vec::with_capacity(count * 24);
+        for m in &theirs {
+            m.encode_length_delimited(&mut out).expect("room");
+        }
+        out
+    });
+
+    let (view, view_allocs, sum) = measure(|| {
+        let mut reader = StreamReader::new(&bytes[..]);
+        let mut sum = 0u64;
+        while let Some(m) = reader.next_view::<SmallMessage>() {
+            let m: SmallMessageView<'_> = m.expect("valid");
+            sum = sum.wrapping_add(m.id() as u64 + m.name().len() as u64 + u64::from(m.active()));
+        }
+        sum
+    });
+    let (owned, owned_allocs, _) = measure(|| {
+        let mut reader = StreamReader::new(&bytes[..]);
+        let mut n = 0usize;
+        while let Some(m) = reader.next_message::<SmallMessage>() {
+            black_box(m.expect("valid"));
+            n += 1;
+        }
+        n
+    });
+    let (frames, frames_allocs, frames_sum) = measure(|| {
+        let mut sum = 0u64;
+        for m in SmallMessage::frames(&bytes) {
+            let m = m.expect("valid");
+            sum = sum.wrapping_add(m.id() as u64 + m.name().len() as u64 + u64::from(m.active()));
+        }
+        sum
+    });
+    assert_eq!(sum, frames_sum);
+    let (prost_read, prost_read_allocs, prost_sum) = measure(|| {
+        let mut rest = &prost_bytes[..];
+        let mut sum = 0u64;
+        while !rest.is_empty() {
+            let m = pb::SmallMessage::decode_length_delimited(&mut rest).expect("valid");
+            sum = sum.wrapping_add(m.id as u64 + m.name.len() as u64 + u64::from(m.active));
+        }
+        sum
+    });
+    assert_eq!(sum, prost_sum, "every path reads the same values");
+
+    let per = |secs: f64| count as f64 / secs / 1e6;
+    let allocs = |a: usize| a as f64 / count as f64;
+    println!("{count} SmallMessages: {} bytes of stream (prost: {})\n", bytes.len(), prost_bytes.len());
+    println!("{:<44} {:>12} {:>14} {:>10}", "", "M msg/s", "allocs / msg", "vs prost");
+    let row = |label: &str, secs: f64, a: usize, prost_secs: f64| {
+        println!("{label:<44} {:>12.1} {:>14.3} {:>9.2}x", per(secs), allocs(a), prost_secs / secs);
+    };
+    row("write: StreamWriter", write, write_allocs, prost_write);
+    row("write: encode_length_delimited_into (Vec)", append, append_allocs, prost_write);
+    row("write: prost encode_length_delimited", prost_write, prost_write_allocs, prost_write);
+    row("read: StreamReader::next_view", view, view_allocs, prost_read);
+    row("read: frames (views of a buffer)", frames, frames_allocs, prost_read);
+    row("read: StreamReader::next_message (owned)", owned, owned_allocs, prost_read);
+    row("read: prost decode_length_delimited", prost_read, prost_read_allocs, prost_read);
+}
