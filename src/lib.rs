@@ -119,6 +119,8 @@ mod error;
 mod field;
 mod message;
 mod options;
+#[cfg(feature = "bytes")]
+mod owned;
 pub mod stream;
 mod unknown;
 mod utf8;
@@ -143,6 +145,8 @@ pub use error::{CanonicalRule, DecodeError, DecodeErrorKind, EncodeError, Limit,
 pub use field::{Enumeration, ScalarError, ScalarKind, ScalarValue};
 pub use message::{DecodeMessage, Message};
 pub use options::DecodeOptions;
+#[cfg(feature = "bytes")]
+pub use owned::OwnedView;
 pub use unknown::UnknownFields;
 pub use viewing::{MessageView, Viewable};
 pub use wire::WireType;

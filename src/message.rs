@@ -138,6 +138,45 @@ pub trait Message: Sized {
         decoded.map_err(DecodeError::in_type::<Self>)
     }
 
+    /// Decodes a message from a `Bytes` (feature `bytes`): `bytes::Bytes` fields share `bytes` instead of copying
+    /// out of it; everything else as [`decode`](Self::decode).
+    #[cfg(feature = "bytes")]
+    #[inline]
+    fn decode_shared<'de>(bytes: &'de bytes::Bytes) -> Result<Self>
+    where
+        Self: DecodeMessage<'de>,
+    {
+        Self::decode_shared_with(bytes, &DecodeOptions::DEFAULT)
+    }
+
+    /// [`decode_shared`](Self::decode_shared) with `options`.
+    #[cfg(feature = "bytes")]
+    #[inline]
+    fn decode_shared_with<'de>(bytes: &'de bytes::Bytes, options: &DecodeOptions) -> Result<Self>
+    where
+        Self: DecodeMessage<'de>,
+    {
+        let decoded = Reader::new_shared(bytes, options).and_then(|mut r| {
+            let mut message = Self::empty();
+            message.merge_fields(&mut r).map(|()| message)
+        });
+        decoded.map_err(DecodeError::in_type::<Self>)
+    }
+
+    /// Encodes into a new `Bytes` (feature `bytes`), without copying: the `Vec` the encoder fills becomes it.
+    #[cfg(feature = "bytes")]
+    #[inline]
+    fn encode_to_bytes(&self) -> bytes::Bytes {
+        bytes::Bytes::from(self.encode_to_vec())
+    }
+
+    /// Appends the encoding to a `BytesMut` (feature `bytes`), growing it at most once.
+    #[cfg(feature = "bytes")]
+    #[inline]
+    fn encode_into_bytes_mut(&self, out: &mut bytes::BytesMut) {
+        append_to_bytes_mut(self, out, false);
+    }
+
     /// Decodes the length-delimited frame at the start of `buf` and advances `buf` past it ("decode one, keep
     /// the rest"); on an error `buf` is left as it was. Error offsets count from the frame's start.
     #[inline]
@@ -161,6 +200,21 @@ pub trait Message: Sized {
         *buf = &buf[header + body.len()..];
         Ok(message)
     }
+}
+
+/// Appends `message` to a `BytesMut` (as a length-delimited frame when `framed`), growing it at most once.
+#[cfg(feature = "bytes")]
+pub(crate) fn append_to_bytes_mut<M: Message>(message: &M, out: &mut bytes::BytesMut, framed: bool) {
+    let mut sizes = SizeCache::default();
+    let len = message.measure_fields(&mut sizes);
+    let total = if framed { varint_len(len as u64) + len } else { len };
+    out.reserve(total);
+    let written =
+        write_exact(message, &mut out.spare_capacity_mut()[..total], framed.then_some(len), sizes.cursor())
+            .len();
+    // SAFETY: `write_exact` initialised all `total` bytes of the spare capacity after the current length
+    // (`written == total`), so the new length covers initialised bytes.
+    unsafe { out.set_len(out.len() + written) };
 }
 
 /// Appends `message` to `out` (as a length-delimited frame when `framed`), growing it at most once.

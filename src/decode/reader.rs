@@ -54,6 +54,9 @@ pub struct Reader<'de> {
     depth: u32,
     opts: DecodeOptions,
     arena: Option<&'de Bump>,
+    /// The `Bytes` the input is a slice of, so `Bytes` fields can share it instead of copying.
+    #[cfg(feature = "bytes")]
+    source: Option<&'de bytes::Bytes>,
 }
 
 impl<'de> Reader<'de> {
@@ -63,7 +66,15 @@ impl<'de> Reader<'de> {
         if input.len() > opts.max_message_len {
             return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
         }
-        Ok(Reader { input, rest: input, depth: 0, opts: *opts, arena: None })
+        Ok(Reader {
+            input,
+            rest: input,
+            depth: 0,
+            opts: *opts,
+            arena: None,
+            #[cfg(feature = "bytes")]
+            source: None,
+        })
     }
 
     /// A reader like [`new`](Self::new) whose views record what iteration needs in `arena` (see
@@ -71,6 +82,20 @@ impl<'de> Reader<'de> {
     #[inline]
     pub fn new_in(input: &'de [u8], opts: &DecodeOptions, arena: &'de Bump) -> Result<Self> {
         Ok(Reader { arena: Some(arena), ..Self::new(input, opts)? })
+    }
+
+    /// A reader over all of `source`, whose `Bytes` fields share `source` instead of copying.
+    #[cfg(feature = "bytes")]
+    #[inline]
+    pub fn new_shared(source: &'de bytes::Bytes, opts: &DecodeOptions) -> Result<Self> {
+        Ok(Reader { source: Some(source), ..Self::new(source, opts)? })
+    }
+
+    /// The `Bytes` the input is a slice of, when the reader was made by [`new_shared`](Self::new_shared).
+    #[cfg(feature = "bytes")]
+    #[inline(always)]
+    pub fn source(&self) -> Option<&'de bytes::Bytes> {
+        self.source
     }
 
     /// The arena views record into, when there is one.
@@ -84,7 +109,15 @@ impl<'de> Reader<'de> {
     #[inline]
     pub(crate) fn revisit(input: &'de [u8]) -> Self {
         let opts = DecodeOptions::DEFAULT.max_depth(u32::MAX);
-        Reader { input, rest: input, depth: 0, opts, arena: None }
+        Reader {
+            input,
+            rest: input,
+            depth: 0,
+            opts,
+            arena: None,
+            #[cfg(feature = "bytes")]
+            source: None,
+        }
     }
 
     /// The input between two offsets (as returned by [`position`](Self::position)).

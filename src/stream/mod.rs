@@ -28,10 +28,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[cfg(feature = "tokio")]
+mod codec;
 mod error;
 mod frames;
 mod io;
 
+#[cfg(feature = "tokio")]
+pub use codec::DelimitedCodec;
 pub use error::{FrameError, FrameErrorKind};
 pub use frames::Frames;
 pub use io::{StreamReader, StreamWriter};

@@ -162,6 +162,10 @@ slice_views! {
     ['x] &'x [u8] where 'a: 'x => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| *v;
     ['x] Cow<'x, [u8]> where 'a: 'x => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| Cow::Borrowed(*v);
 }
+#[cfg(feature = "bytes")]
+slice_views! {
+    [] bytes::Bytes => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| bytes::Bytes::copy_from_slice(v);
+}
 
 /// Fixed-length bytes (hashes, keys, ids) view as a copy of the array: small, and never absent.
 impl<'a, const N: usize> ValueView<'a> for [u8; N] {

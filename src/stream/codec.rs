@@ -1,0 +1,119 @@
+//! `tokio_util::codec` for length-delimited frames (feature `tokio`): `Framed::new(socket, DelimitedCodec::new())`
+//! sends messages and receives validated [`OwnedView`]s, which are `Send + 'static` and cross `.await` points.
+
+use super::{FrameError, FrameErrorKind};
+use crate::error::{DecodeError, DecodeErrorKind, Limit};
+use crate::message::{append_to_bytes_mut, Message};
+use crate::options::DecodeOptions;
+use crate::owned::OwnedView;
+use crate::viewing::Viewable;
+use crate::wire::{decode_varint, VarintError, MAX_VARINT_LEN};
+use bytes::{Buf, BytesMut};
+use core::marker::PhantomData;
+use std::io;
+use tokio_util::codec::{Decoder, Encoder};
+
+/// Encodes messages as length-delimited frames and decodes frames into validated [`OwnedView<T>`]s, the frame's
+/// bytes split off the read buffer without copying. A frame longer than the limit is an error before it is
+/// buffered. Errors are `io::Error`s of kind `InvalidData` whose source is a [`FrameError`] (frame index,
+/// offset, cause).
+///
+/// ```
+/// use cramberry::stream::DelimitedCodec;
+/// use tokio_util::codec::{Decoder, Encoder};
+/// # #[derive(cramberry::Cramberry)] struct Ping { #[cram(1)] seq: u64 }
+/// let mut codec = DelimitedCodec::<Ping>::new().max_frame_len(1024);
+/// let mut buf = bytes::BytesMut::new();
+/// codec.encode(&Ping { seq: 5 }, &mut buf)?;
+/// let ping = codec.decode(&mut buf)?.expect("a whole frame");
+/// assert_eq!(ping.get().seq(), 5);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct DelimitedCodec<T> {
+    options: DecodeOptions,
+    max_frame_len: usize,
+    frame: u64,
+    offset: u64,
+    message: PhantomData<fn() -> T>,
+}
+
+impl<T> DelimitedCodec<T> {
+    /// A codec with the default options and frames up to 64 MiB.
+    pub fn new() -> Self {
+        DelimitedCodec {
+            options: DecodeOptions::DEFAULT,
+            max_frame_len: 64 << 20,
+            frame: 0,
+            offset: 0,
+            message: PhantomData,
+        }
+    }
+
+    /// Validates messages with `options`; their message-length limit becomes the frame limit.
+    pub fn with_options(mut self, options: &DecodeOptions) -> Self {
+        self.options = *options;
+        self.max_frame_len = options.message_len_limit().min(64 << 20);
+        self
+    }
+
+    /// Sets the longest frame accepted (the message bytes, without the prefix).
+    pub fn max_frame_len(mut self, max: usize) -> Self {
+        self.max_frame_len = max;
+        self
+    }
+
+    fn error(&self, error: DecodeError) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            FrameError::new(self.frame, self.offset, FrameErrorKind::Decode(error)),
+        )
+    }
+}
+
+impl<T> Default for DelimitedCodec<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: Viewable> Decoder for DelimitedCodec<T> {
+    type Item = OwnedView<T>;
+    type Error = io::Error;
+
+    fn decode(&mut self, src: &mut BytesMut) -> io::Result<Option<OwnedView<T>>> {
+        let (len, header) = match decode_varint(src) {
+            Ok(prefix) => prefix,
+            Err(VarintError::Truncated) if src.len() < MAX_VARINT_LEN => return Ok(None),
+            Err(_) => {
+                return Err(
+                    self.error(DecodeError::new(DecodeErrorKind::VarintOverflow, self.offset as usize))
+                )
+            }
+        };
+        if len > self.max_frame_len as u64 {
+            let kind = DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max: self.max_frame_len };
+            return Err(self.error(DecodeError::new(kind, self.offset as usize)));
+        }
+        let total = header + len as usize;
+        if src.len() < total {
+            src.reserve(total - src.len());
+            return Ok(None);
+        }
+        src.advance(header);
+        let body = src.split_to(len as usize).freeze();
+        let at = self.offset as usize + header;
+        let view = OwnedView::with_options(body, &self.options).map_err(|e| self.error(e.shifted(at)));
+        self.frame += 1;
+        self.offset += total as u64;
+        view.map(Some)
+    }
+}
+
+impl<T, M: Message> Encoder<&M> for DelimitedCodec<T> {
+    type Error = io::Error;
+
+    fn encode(&mut self, message: &M, dst: &mut BytesMut) -> io::Result<()> {
+        append_to_bytes_mut(message, dst, true);
+        Ok(())
+    }
+}
