@@ -52,7 +52,7 @@ pub trait Message: Sized {
         let len = self.measure_fields(&mut sizes);
         // Writing `uninit` is a no-op: the arena's bytes are not zero-filled first.
         let out = bump.alloc_slice_fill_with(len, |_| MaybeUninit::uninit());
-        write_exact(self, out, None, sizes.cursor())
+        write_exact::<_, false>(self, out, 0, sizes.cursor())
     }
 
     /// Encodes into a new `Vec` of exactly the right capacity.
@@ -66,14 +66,14 @@ pub trait Message: Sized {
     /// Appends the encoding to `out`, growing it at most once.
     #[inline]
     fn encode_into(&self, out: &mut Vec<u8>) {
-        append(self, out, false);
+        append::<_, false>(self, out);
     }
 
     /// Appends one length-delimited frame to `out` — the varint length, then the message — growing it at
     /// most once. The frame is protobuf's length-delimited framing, byte for byte.
     #[inline]
     fn encode_length_delimited_into(&self, out: &mut Vec<u8>) {
-        append(self, out, true);
+        append::<_, true>(self, out);
     }
 
     /// One length-delimited frame in a new `Vec` of exactly the right capacity.
@@ -90,7 +90,7 @@ pub trait Message: Sized {
         let mut sizes = BumpSizes::new_in(bump);
         let len = self.measure_fields(&mut sizes);
         let out = bump.alloc_slice_fill_with(varint_len(len as u64) + len, |_| MaybeUninit::uninit());
-        write_exact(self, out, Some(len), sizes.cursor())
+        write_exact::<_, true>(self, out, len, sizes.cursor())
     }
 
     /// Encodes into the start of `out` and returns the number of bytes written.
@@ -174,7 +174,7 @@ pub trait Message: Sized {
     #[cfg(feature = "bytes")]
     #[inline]
     fn encode_into_bytes_mut(&self, out: &mut bytes::BytesMut) {
-        append_to_bytes_mut(self, out, false);
+        append_to_bytes_mut::<_, false>(self, out);
     }
 
     /// Decodes the length-delimited frame at the start of `buf` and advances `buf` past it ("decode one, keep
@@ -202,29 +202,30 @@ pub trait Message: Sized {
     }
 }
 
-/// Appends `message` to a `BytesMut` (as a length-delimited frame when `framed`), growing it at most once.
+/// Appends `message` to a `BytesMut` (as a length-delimited frame when `FRAMED`), growing it at most once.
 #[cfg(feature = "bytes")]
-pub(crate) fn append_to_bytes_mut<M: Message>(message: &M, out: &mut bytes::BytesMut, framed: bool) {
+pub(crate) fn append_to_bytes_mut<M: Message, const FRAMED: bool>(message: &M, out: &mut bytes::BytesMut) {
     let mut sizes = SizeCache::default();
     let len = message.measure_fields(&mut sizes);
-    let total = if framed { varint_len(len as u64) + len } else { len };
+    let total = if FRAMED { varint_len(len as u64) + len } else { len };
     out.reserve(total);
     let written =
-        write_exact(message, &mut out.spare_capacity_mut()[..total], framed.then_some(len), sizes.cursor())
-            .len();
+        write_exact::<_, FRAMED>(message, &mut out.spare_capacity_mut()[..total], len, sizes.cursor()).len();
     // SAFETY: `write_exact` initialised all `total` bytes of the spare capacity after the current length
     // (`written == total`), so the new length covers initialised bytes.
     unsafe { out.set_len(out.len() + written) };
 }
 
-/// Appends `message` to `out` (as a length-delimited frame when `framed`), growing it at most once.
-fn append<M: Message>(message: &M, out: &mut Vec<u8>, framed: bool) {
+/// Appends `message` to `out` (as a length-delimited frame when `FRAMED`), growing it at most once. `FRAMED` is
+/// a constant so the plain path carries no trace of framing.
+#[inline(always)]
+fn append<M: Message, const FRAMED: bool>(message: &M, out: &mut Vec<u8>) {
     let mut sizes = SizeCache::default();
     let len = message.measure_fields(&mut sizes);
-    let total = if framed { varint_len(len as u64) + len } else { len };
+    let total = if FRAMED { varint_len(len as u64) + len } else { len };
     out.reserve(total);
     let spare = &mut out.spare_capacity_mut()[..total];
-    let written = write_exact(message, spare, framed.then_some(len), sizes.cursor()).len();
+    let written = write_exact::<_, FRAMED>(message, spare, len, sizes.cursor()).len();
     // SAFETY: the write returned only after initialising all `total` bytes of the spare capacity that
     // follows the vector's current length (`written == total`), so the new length covers initialised bytes.
     unsafe { out.set_len(out.len() + written) };
@@ -240,17 +241,17 @@ pub trait DecodeMessage<'de>: Message {
     fn merge_fields(&mut self, r: &mut Reader<'de>) -> Result<()>;
 }
 
-/// Writes `message` into `out`, which it fills exactly: its fields, after the varint `prefix` when there is one
-/// (a frame's length).
-fn write_exact<'b, M: Message>(
+/// Writes `message` into `out`, which it fills exactly: its fields, after the varint of `len` (the fields'
+/// length) when `FRAMED`.
+fn write_exact<'b, M: Message, const FRAMED: bool>(
     message: &M,
     out: &'b mut [MaybeUninit<u8>],
-    prefix: Option<usize>,
+    len: usize,
     mut sizes: SizeCursor<'_>,
 ) -> &'b [u8] {
     let expected = out.len();
     let mut w = Writer::new_uninit(out);
-    if let Some(len) = prefix {
+    if FRAMED {
         w.put_varint(len as u64);
     }
     message.write_fields(&mut w, &mut sizes);

@@ -1,14 +1,16 @@
-//! Delimited streams of arbitrary bytes, three ways: `frames` over the buffer, `decode_length_delimited` in a
-//! loop, and a `StreamReader` fed in small reads with a small frame limit. They must agree frame by frame (the
+//! Delimited streams of arbitrary bytes, four ways: `frames` over the buffer, `decode_length_delimited` in a
+//! loop, a `StreamReader` fed in small reads, and the tokio `DelimitedCodec` fed in small chunks, all with a
+//! small frame limit. They must agree frame by frame (the
 //! same messages, the same first error with the same frame index and offsets), and never panic or buffer more
 //! than the frame limit allows.
 #![no_main]
 
-use cramberry::stream::StreamReader;
-use cramberry::{DecodeOptions, Message, MessageView};
+use cramberry::stream::{DelimitedCodec, StreamReader};
+use cramberry::{DecodeOptions, Message};
 use cramberry_fuzz::AllKinds;
 use libfuzzer_sys::fuzz_target;
 use std::io::Read;
+use tokio_util::codec::Decoder;
 
 /// Hands out the input a few bytes per read.
 struct Trickle<'a>(&'a [u8], usize);
@@ -60,5 +62,40 @@ fuzz_target!(|data: &[u8]| {
     }
     while let Some(frame) = reader.next_frame() {
         let _ = std::hint::black_box(frame);
+    }
+
+    // The codec, fed a few bytes at a time, yields the same frames up to the first error.
+    let mut codec = DelimitedCodec::<AllKinds>::new().with_options(&options);
+    let mut buf = bytes::BytesMut::new();
+    let mut decoded = Vec::new();
+    'feed: for chunk in data.chunks(usize::from(step % 16) + 1) {
+        buf.extend_from_slice(chunk);
+        loop {
+            match codec.decode(&mut buf) {
+                Ok(Some(view)) => decoded.push(Ok(view.get().to_message().encode_to_vec())),
+                Ok(None) => break,
+                Err(e) => {
+                    let frame: &cramberry::stream::FrameError = e.get_ref().unwrap().downcast_ref().unwrap();
+                    let d = frame.decode_error().unwrap();
+                    decoded.push(Err((frame.frame(), frame.offset(), d.kind().clone(), d.offset())));
+                    break 'feed;
+                }
+            }
+        }
+    }
+    for (got, want) in decoded.iter().zip(&viewed) {
+        match (got, want) {
+            (Ok(a), Ok(b)) => assert_eq!(a, &b.to_message().encode_to_vec()),
+            (Err((frame, offset, kind, at)), Err(b)) => {
+                let d = b.decode_error().unwrap();
+                assert_eq!((*frame, *offset, kind, *at), (b.frame(), b.offset(), d.kind(), d.offset()));
+            }
+            // A cut-off last frame is an error for `frames` and "wait for more" for the codec.
+            (a, b) => panic!("codec {:?} but frames {:?}", a.as_ref().map(drop), b.as_ref().map(drop)),
+        }
+    }
+    let complete = viewed.iter().take_while(|f| f.is_ok()).count();
+    if decoded.iter().all(Result::is_ok) {
+        assert_eq!(decoded.len(), complete, "the codec yields every complete frame");
     }
 });

@@ -113,7 +113,7 @@ impl<T, M: Message> Encoder<&M> for DelimitedCodec<T> {
     type Error = io::Error;
 
     fn encode(&mut self, message: &M, dst: &mut BytesMut) -> io::Result<()> {
-        append_to_bytes_mut(message, dst, true);
+        append_to_bytes_mut::<_, true>(message, dst);
         Ok(())
     }
 }
