@@ -131,11 +131,7 @@ pub trait Message: Sized {
     where
         Self: DecodeMessage<'de>,
     {
-        let decoded = Reader::new(bytes, options).and_then(|mut r| {
-            let mut message = Self::empty();
-            message.merge_fields(&mut r).map(|()| message)
-        });
-        decoded.map_err(DecodeError::in_type::<Self>)
+        decode_from(Reader::new(bytes, options))
     }
 
     /// Decodes a message from a `Bytes` (feature `bytes`): `bytes::Bytes` fields share `bytes` instead of copying
@@ -156,11 +152,7 @@ pub trait Message: Sized {
     where
         Self: DecodeMessage<'de>,
     {
-        let decoded = Reader::new_shared(bytes, options).and_then(|mut r| {
-            let mut message = Self::empty();
-            message.merge_fields(&mut r).map(|()| message)
-        });
-        decoded.map_err(DecodeError::in_type::<Self>)
+        decode_from(Reader::new_shared(bytes, options))
     }
 
     /// Encodes into a new `Bytes` (feature `bytes`), without copying: the `Vec` the encoder fills becomes it.
@@ -200,6 +192,16 @@ pub trait Message: Sized {
         *buf = &buf[header + body.len()..];
         Ok(message)
     }
+}
+
+/// Decodes a whole message with `reader` (if it could be made), naming the type in an error.
+#[inline(always)]
+fn decode_from<'de, M: DecodeMessage<'de>>(reader: Result<Reader<'de>>) -> Result<M> {
+    let decoded = reader.and_then(|mut r| {
+        let mut message = M::empty();
+        message.merge_fields(&mut r).map(|()| message)
+    });
+    decoded.map_err(DecodeError::in_type::<M>)
 }
 
 /// Appends `message` to a `BytesMut` (as a length-delimited frame when `FRAMED`), growing it at most once.

@@ -4,13 +4,18 @@ use cramberry_schema::{load_str, Severity};
 
 /// Loads `text`, expects errors, and returns "line:col: message" for each.
 fn errors(text: &str) -> Vec<String> {
+    rendered(text, |_| String::new())
+}
+
+/// "line:col: message" and `extra` of each error of `text`, which must be rejected.
+fn rendered(text: &str, extra: impl Fn(&cramberry_schema::Diagnostic) -> String) -> Vec<String> {
     let d = load_str("t.cram", text).expect_err("schema must be rejected");
     d.items
         .iter()
         .filter(|i| i.severity == Severity::Error)
         .map(|i| {
             let (line, col) = d.sources.line_col(i.span.file, i.span.start);
-            format!("{line}:{col}: {}", i.message)
+            format!("{line}:{col}: {}{}", i.message, extra(i))
         })
         .collect()
 }
@@ -120,15 +125,7 @@ fn rendered_diagnostics_show_the_line_a_caret_and_a_hint() {
 
 /// "line:col: message (hint)" for each error.
 fn errors_with_hints(text: &str) -> Vec<String> {
-    let d = load_str("t.cram", text).expect_err("schema must be rejected");
-    d.items
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .map(|i| {
-            let (line, col) = d.sources.line_col(i.span.file, i.span.start);
-            format!("{line}:{col}: {} ({})", i.message, i.hint.as_deref().unwrap_or("-"))
-        })
-        .collect()
+    rendered(text, |d| format!(" ({})", d.hint.as_deref().unwrap_or("-")))
 }
 
 #[test]

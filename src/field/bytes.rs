@@ -1,4 +1,5 @@
-//! Length-delimited text and bytes: `String`, `&str`, `Cow<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `[u8; N]`.
+//! Length-delimited text and bytes: `String`, `&str`, `Cow<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `[u8; N]`,
+//! and `bytes::Bytes` with feature `bytes`.
 //!
 //! Borrowed forms decode without copying: they point into the input.
 
@@ -71,6 +72,29 @@ delimited_value! {
     [] Vec<u8>, |b| b;
     ['a] &'a [u8], |b| b;
     ['a] Cow<'a, [u8]>, |b| b;
+}
+#[cfg(feature = "bytes")]
+delimited_value! {
+    [] bytes::Bytes, |b| b;
+}
+
+/// `bytes::Bytes` (feature `bytes`) decodes by slicing the input when the input is itself a `Bytes`
+/// (`T::decode_shared`), by copying otherwise.
+#[cfg(feature = "bytes")]
+impl<'de> DecodeValue<'de> for bytes::Bytes {
+    #[inline(always)]
+    fn empty() -> Self {
+        bytes::Bytes::new()
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        let payload = read_bytes(r)?;
+        Ok(match r.source() {
+            // `payload` lies inside `source`: every reader over a shared input reads slices of it.
+            Some(source) => source.slice_ref(payload),
+            None => bytes::Bytes::copy_from_slice(payload),
+        })
+    }
 }
 
 impl<'de> DecodeValue<'de> for String {

@@ -23,8 +23,6 @@ pub mod pod;
 pub mod repeated;
 pub mod required;
 mod scalar;
-#[cfg(feature = "bytes")]
-mod shared;
 
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
