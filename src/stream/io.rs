@@ -1,6 +1,7 @@
 //! Frames over `std::io`: a writer that appends one frame per message, a reader that reads frames into one
 //! reused buffer and hands out views borrowed from it.
 
+use super::input::ReadBuffer;
 use super::{FrameError, FrameErrorKind};
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::message::{DecodeMessage, Message};
@@ -102,8 +103,10 @@ impl<W: Write> Drop for StreamWriter<W> {
 /// bounded for any input.
 const DEFAULT_MAX_FRAME_LEN: usize = 64 << 20;
 
-/// Bytes read at a time while the buffer is small.
-const MIN_READ: usize = 8 << 10;
+/// The buffer a frame limit of `max` needs: the frame and its longest prefix.
+fn frame_cap(max: usize) -> usize {
+    max.saturating_add(MAX_VARINT_LEN)
+}
 
 /// Reads length-delimited frames from `R` into one buffer it reuses: [`next_view`](Self::next_view) validates
 /// the next message and returns a view borrowed from the buffer, so once the buffer has grown to the largest
@@ -115,13 +118,7 @@ const MIN_READ: usize = 8 << 10;
 /// read. A frame whose message does not decode is reported and skipped: the framing is intact, so reading goes
 /// on with the next frame.
 pub struct StreamReader<R> {
-    input: R,
-    buf: Vec<u8>,
-    /// `buf[start..end]` holds bytes read but not yet consumed.
-    start: usize,
-    end: usize,
-    /// The stream offset of `buf[start]`.
-    offset: u64,
+    input: ReadBuffer<R>,
     frame: u64,
     options: DecodeOptions,
     max_frame_len: usize,
@@ -132,11 +129,7 @@ impl<R: Read> StreamReader<R> {
     /// A reader of frames from `input`, validating messages with the default options; frames up to 64 MiB.
     pub fn new(input: R) -> Self {
         StreamReader {
-            input,
-            buf: Vec::new(),
-            start: 0,
-            end: 0,
-            offset: 0,
+            input: ReadBuffer::new(input, frame_cap(DEFAULT_MAX_FRAME_LEN)),
             frame: 0,
             options: DecodeOptions::DEFAULT,
             max_frame_len: DEFAULT_MAX_FRAME_LEN,
@@ -148,14 +141,14 @@ impl<R: Read> StreamReader<R> {
     /// they set none).
     pub fn with_options(mut self, options: &DecodeOptions) -> Self {
         self.options = *options;
-        self.max_frame_len = options.message_len_limit().min(DEFAULT_MAX_FRAME_LEN);
-        self
+        self.max_frame_len(options.message_len_limit().min(DEFAULT_MAX_FRAME_LEN))
     }
 
     /// Sets the longest frame accepted (the message bytes, without the prefix); longer frames are an error
     /// before anything of them is buffered.
     pub fn max_frame_len(mut self, max: usize) -> Self {
         self.max_frame_len = max;
+        self.input.set_cap(frame_cap(max));
         self
     }
 
@@ -166,7 +159,7 @@ impl<R: Read> StreamReader<R> {
 
     /// The stream offset of the next frame.
     pub fn position(&self) -> u64 {
-        self.offset
+        self.input.offset()
     }
 
     /// The message bytes of the next frame, or `None` at the end of the stream.
@@ -176,7 +169,7 @@ impl<R: Read> StreamReader<R> {
 
     /// The validated view of the next frame's message, borrowed from the reader's buffer.
     pub fn next_view<T: Viewable>(&mut self) -> Option<Result<T::View<'_>, FrameError>> {
-        let (frame, offset, options) = (self.frame, self.offset, self.options);
+        let (frame, offset, options) = (self.frame, self.position(), self.options);
         Some(self.next_body()?.and_then(|(at, body)| {
             <T::View<'_> as MessageView<'_>>::view_with(body, &options)
                 .map_err(|e| decode_failed(frame, offset, e, at))
@@ -185,7 +178,7 @@ impl<R: Read> StreamReader<R> {
 
     /// The next frame's message, decoded to an owned value.
     pub fn next_message<T: for<'de> DecodeMessage<'de>>(&mut self) -> Option<Result<T, FrameError>> {
-        let (frame, offset, options) = (self.frame, self.offset, self.options);
+        let (frame, offset, options) = (self.frame, self.position(), self.options);
         Some(self.next_body()?.and_then(|(at, body)| {
             T::decode_with(body, &options).map_err(|e| decode_failed(frame, offset, e, at))
         }))
@@ -204,18 +197,16 @@ impl<R: Read> StreamReader<R> {
                 return Some(Err(e));
             }
         };
-        let body_offset = self.offset as usize + header;
-        let body = self.start + header..self.start + header + len;
-        self.start = body.end;
-        self.offset += (header + len) as u64;
+        let body_offset = self.position() as usize + header;
+        self.input.consume(header + len);
         self.frame += 1;
-        Some(Ok((body_offset, &self.buf[body])))
+        Some(Ok((body_offset, self.input.consumed(len, len))))
     }
 
     /// Buffers the next frame whole: its prefix length and message length, or `None` at a clean end.
     fn fill_frame(&mut self) -> Result<Option<(usize, usize)>, FrameError> {
         loop {
-            let available = &self.buf[self.start..self.end];
+            let available = self.input.available();
             match decode_varint(available) {
                 Ok((len, header)) => {
                     if len > self.max_frame_len as u64 {
@@ -226,8 +217,8 @@ impl<R: Read> StreamReader<R> {
                         return Err(self.framing_error(kind));
                     }
                     let len = len as usize;
-                    if !self.fill_to(header + len)? {
-                        let remaining = self.end - self.start - header;
+                    if !self.input.fill_to(header + len).map_err(|e| self.io_error(e))? {
+                        let remaining = self.input.available().len() - header;
                         return Err(self.framing_error(DecodeErrorKind::LengthOutOfBounds {
                             len: len as u64,
                             remaining,
@@ -237,7 +228,7 @@ impl<R: Read> StreamReader<R> {
                 }
                 Err(VarintError::Truncated) if available.len() < MAX_VARINT_LEN => {
                     let had = available.len();
-                    if !self.read_more(had + 1)? {
+                    if !self.input.read_more(had + 1).map_err(|e| self.io_error(e))? {
                         return if had == 0 {
                             Ok(None)
                         } else {
@@ -250,43 +241,13 @@ impl<R: Read> StreamReader<R> {
         }
     }
 
-    /// Reads until `needed` unconsumed bytes are buffered; `false` when the input ends first.
-    fn fill_to(&mut self, needed: usize) -> Result<bool, FrameError> {
-        while self.end - self.start < needed {
-            if !self.read_more(needed)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    /// One read into the buffer, making room for `needed` unconsumed bytes first; `false` at the end of input.
-    fn read_more(&mut self, needed: usize) -> Result<bool, FrameError> {
-        if self.start + needed > self.buf.len() || self.end == self.buf.len() {
-            self.buf.copy_within(self.start..self.end, 0);
-            (self.end, self.start) = (self.end - self.start, 0);
-            if needed > self.buf.len() || self.end == self.buf.len() {
-                let cap = self.max_frame_len.saturating_add(MAX_VARINT_LEN);
-                let grown = needed.max(self.buf.len().saturating_mul(2)).max(MIN_READ).min(cap).max(needed);
-                self.buf.resize(grown, 0);
-            }
-        }
-        loop {
-            match self.input.read(&mut self.buf[self.end..]) {
-                Ok(0) => return Ok(false),
-                Ok(n) => {
-                    self.end += n;
-                    return Ok(true);
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(FrameError::new(self.frame, self.offset, FrameErrorKind::Io(e))),
-            }
-        }
+    fn io_error(&self, e: io::Error) -> FrameError {
+        FrameError::new(self.frame, self.position(), FrameErrorKind::Io(e))
     }
 
     fn framing_error(&self, kind: DecodeErrorKind) -> FrameError {
-        let error = DecodeError::new(kind, self.offset as usize);
-        FrameError::new(self.frame, self.offset, FrameErrorKind::Decode(error))
+        let error = DecodeError::new(kind, self.position() as usize);
+        FrameError::new(self.frame, self.position(), FrameErrorKind::Decode(error))
     }
 }
 

@@ -32,6 +32,7 @@
 mod codec;
 mod error;
 mod frames;
+mod input;
 mod io;
 
 #[cfg(feature = "tokio")]
