@@ -1,5 +1,6 @@
 //! The error of a frame in a stream: which frame, where it starts, and what went wrong.
 
+use super::container::FrameKind;
 use crate::error::{DecodeError, DecodeErrorKind};
 use std::fmt;
 
@@ -21,6 +22,101 @@ pub enum FrameErrorKind {
     Decode(DecodeError),
     /// Reading from the underlying stream failed.
     Io(std::io::Error),
+    /// A stream container's own rules are broken (`docs/stream-container.md`).
+    Container(ContainerErrorKind),
+}
+
+/// How a stream container breaks the rules of its format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ContainerErrorKind {
+    /// The input does not start with the container's magic bytes.
+    BadMagic,
+    /// A format version this reader does not know.
+    UnsupportedVersion(u64),
+    /// Required flag bits (0 to 31) this reader does not know.
+    UnknownRequiredFlags(u64),
+    /// The stream uses something this build leaves out: `feature` is the cargo feature that adds it.
+    MissingFeature {
+        /// What the stream uses (`"zstd compression"`, `"CRC32C checksums"`).
+        capability: &'static str,
+        /// The cargo feature of `cramberry` that supports it.
+        feature: &'static str,
+    },
+    /// A reserved frame kind (0, or 6 to 0x3f).
+    UnknownFrameKind(u8),
+    /// Frame flag bits that must be zero are set.
+    UnknownFrameFlags(u8),
+    /// A frame compressed with a codec the stream's flags do not declare.
+    UndeclaredCodec(&'static str),
+    /// The frame's CRC32C does not match its bytes.
+    ChecksumMismatch {
+        /// The checksum stored after the frame.
+        stored: u32,
+        /// The checksum of the frame's bytes.
+        computed: u32,
+    },
+    /// A compressed frame declares a decompressed length over the frame limit: a decompression bomb, refused
+    /// before anything is decompressed.
+    DecompressedTooLarge {
+        /// The declared length.
+        len: u64,
+        /// The frame limit.
+        max: usize,
+    },
+    /// The payload does not decompress to exactly its declared length.
+    DecompressionFailed {
+        /// The codec's name.
+        codec: &'static str,
+    },
+    /// A frame of a kind the format does not allow where it is.
+    OutOfPlace {
+        /// The frame's kind.
+        kind: FrameKind,
+        /// Why it cannot be there.
+        reason: &'static str,
+    },
+    /// Metadata keys are not in strictly ascending order; the key that breaks it.
+    MetadataKeyOrder(String),
+    /// The stream ends, at a frame boundary, before its trailer frame: the writer did not finish.
+    MissingTrailer,
+    /// Bytes follow the trailer frame.
+    DataAfterTrailer,
+}
+
+impl fmt::Display for ContainerErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContainerErrorKind::BadMagic => {
+                f.write_str("not a Cramberry stream container (wrong magic bytes)")
+            }
+            ContainerErrorKind::UnsupportedVersion(v) => write!(f, "unsupported container version {v}"),
+            ContainerErrorKind::UnknownRequiredFlags(bits) => write!(f, "unknown required flags {bits:#x}"),
+            ContainerErrorKind::MissingFeature { capability, feature } => {
+                write!(f, "the stream uses {capability}: build cramberry with the `{feature}` feature")
+            }
+            ContainerErrorKind::UnknownFrameKind(kind) => write!(f, "unknown frame kind {kind:#04x}"),
+            ContainerErrorKind::UnknownFrameFlags(flags) => write!(f, "unknown frame flags {flags:#04x}"),
+            ContainerErrorKind::UndeclaredCodec(codec) => {
+                write!(f, "frame compressed with {codec}, which the stream's flags do not declare")
+            }
+            ContainerErrorKind::ChecksumMismatch { stored, computed } => {
+                write!(f, "checksum mismatch: stored {stored:#010x}, computed {computed:#010x}")
+            }
+            ContainerErrorKind::DecompressedTooLarge { len, max } => {
+                write!(f, "frame decompresses to {len} bytes, over the frame limit of {max}")
+            }
+            ContainerErrorKind::DecompressionFailed { codec } => {
+                write!(f, "{codec} payload does not decompress to its declared length")
+            }
+            ContainerErrorKind::OutOfPlace { kind, reason } => write!(f, "{} frame {reason}", kind.name()),
+            ContainerErrorKind::MetadataKeyOrder(key) => {
+                write!(f, "metadata key {key:?} is not after the previous key")
+            }
+            ContainerErrorKind::MissingTrailer => f.write_str("the stream ends before its trailer frame"),
+            ContainerErrorKind::DataAfterTrailer => f.write_str("bytes follow the trailer frame"),
+        }
+    }
 }
 
 impl FrameError {
@@ -47,17 +143,28 @@ impl FrameError {
     pub fn decode_error(&self) -> Option<&DecodeError> {
         match &self.kind {
             FrameErrorKind::Decode(e) => Some(e),
-            FrameErrorKind::Io(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The container error, when the cause is one.
+    pub fn container_error(&self) -> Option<&ContainerErrorKind> {
+        match &self.kind {
+            FrameErrorKind::Container(e) => Some(e),
+            _ => None,
         }
     }
 
     /// Whether the stream ends inside this frame (a writer that stopped mid-frame): every frame before it
     /// was complete.
     pub fn is_truncated(&self) -> bool {
-        matches!(
-            self.decode_error().map(DecodeError::kind),
-            Some(DecodeErrorKind::Truncated | DecodeErrorKind::LengthOutOfBounds { .. })
-        )
+        match &self.kind {
+            FrameErrorKind::Decode(e) => {
+                matches!(e.kind(), DecodeErrorKind::Truncated | DecodeErrorKind::LengthOutOfBounds { .. })
+            }
+            FrameErrorKind::Container(kind) => *kind == ContainerErrorKind::MissingTrailer,
+            FrameErrorKind::Io(_) => false,
+        }
     }
 }
 
@@ -67,6 +174,7 @@ impl fmt::Display for FrameError {
         match &self.kind {
             FrameErrorKind::Decode(e) => write!(f, "{e}"),
             FrameErrorKind::Io(e) => write!(f, "reading failed: {e}"),
+            FrameErrorKind::Container(e) => write!(f, "{e}"),
         }
     }
 }
@@ -76,6 +184,7 @@ impl std::error::Error for FrameError {
         match &self.kind {
             FrameErrorKind::Decode(e) => Some(e),
             FrameErrorKind::Io(e) => Some(e),
+            FrameErrorKind::Container(_) => None,
         }
     }
 }

@@ -30,6 +30,7 @@
 
 #[cfg(feature = "tokio")]
 mod codec;
+pub mod container;
 mod error;
 mod frames;
 mod input;
@@ -37,7 +38,7 @@ mod io;
 
 #[cfg(feature = "tokio")]
 pub use codec::DelimitedCodec;
-pub use error::{FrameError, FrameErrorKind};
+pub use error::{ContainerErrorKind, FrameError, FrameErrorKind};
 pub use frames::Frames;
 pub use io::{StreamReader, StreamWriter};
 
