@@ -303,3 +303,51 @@ fn reading_a_stream_allocates_nothing_per_message_once_warm() {
     });
     assert_eq!(allocations, 0);
 }
+
+#[test]
+fn a_container_reads_a_huge_chunked_message_in_bounded_memory_allocating_nothing_per_element() {
+    use cramberry::stream::container::{ContainerReader, WriterOptions};
+    #[derive(Cramberry, Debug, Default)]
+    struct Entry {
+        #[cram(1)]
+        seq: u64,
+        #[cram(2)]
+        text: String,
+    }
+    #[derive(Cramberry, Debug, Default)]
+    struct Log {
+        #[cram(1)]
+        host: String,
+        #[cram(2)]
+        entries: Vec<Entry>,
+    }
+    const N: u64 = 200_000;
+    let entry = |seq: u64| Entry { seq, text: format!("entry number {seq}") };
+    // Writing: memory stays at about one chunk (4 KiB here) and the 64 KiB write buffer, plus the output.
+    let mut writer = WriterOptions::new().chunk_len(4096).open(Vec::with_capacity(8 << 20)).unwrap();
+    let mut log = writer.begin_chunked(&Log { host: "h".into(), entries: vec![] }).unwrap();
+    log.push(2, &entry(0)).unwrap();
+    let (_, _, written_bytes) = count(|| {
+        for seq in 1..N {
+            log.push(2, &Entry { seq, text: String::new() }).unwrap();
+        }
+        log.finish().unwrap();
+    });
+    assert!(written_bytes < 256 << 10, "writing {N} elements allocated {written_bytes} bytes");
+    let file = writer.finish().unwrap();
+    assert!(file.len() > 1 << 20);
+    // Reading: one chunk buffered at a time, nothing allocated per element once warm.
+    let mut reader = ContainerReader::open(&file[..]).unwrap();
+    assert_eq!(reader.next_element::<Entry>(2).unwrap().unwrap().seq(), 0);
+    let (read, allocations, bytes) = count(|| {
+        let mut read = 1;
+        while let Some(e) = reader.next_element::<Entry>(2) {
+            assert_eq!(e.unwrap().seq(), read);
+            read += 1;
+        }
+        read
+    });
+    assert_eq!(read, N);
+    assert!(bytes < 256 << 10, "reading {} bytes of elements allocated {bytes} bytes", file.len());
+    assert!(allocations < 10, "{allocations} allocations for {N} elements");
+}

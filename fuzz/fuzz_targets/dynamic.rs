@@ -39,7 +39,8 @@ fuzz_target!(|data: &[u8]| {
         let again = dynamic::decode(schema, message, &encoded, &DecodeOptions::canonical())
             .expect("own encoding is canonical");
         assert_eq!(dynamic::encode(schema, &again).unwrap(), encoded);
-        let from_json = json::from_json(schema, message, &json::to_json(schema, &again)).expect("own JSON parses");
+        let from_json =
+            json::from_json(schema, message, &json::to_json(schema, &again)).expect("own JSON parses");
         assert_eq!(dynamic::encode(schema, &from_json).unwrap(), encoded);
     }
 });

@@ -39,7 +39,9 @@ fuzz_target!(|data: &[u8]| {
                 let f = f.decode_error().expect("a buffer has no I/O errors");
                 assert_eq!((e.kind(), e.offset() + before), (f.kind(), f.offset()));
             }
-            (a, b) => panic!("decode_length_delimited {:?} but frames {:?}", a.map(drop), b.as_ref().map(drop)),
+            (a, b) => {
+                panic!("decode_length_delimited {:?} but frames {:?}", a.map(drop), b.as_ref().map(drop))
+            }
         }
     }
 
@@ -51,7 +53,8 @@ fuzz_target!(|data: &[u8]| {
             (Ok(a), Ok(b)) => assert_eq!(a.to_message().encode_to_vec(), b.to_message().encode_to_vec()),
             (Err(a), Err(b)) => {
                 assert_eq!((a.frame(), a.offset()), (b.frame(), b.offset()));
-                let (a, b) = (a.decode_error().expect("no I/O errors"), b.decode_error().expect("no I/O errors"));
+                let (a, b) =
+                    (a.decode_error().expect("no I/O errors"), b.decode_error().expect("no I/O errors"));
                 assert_eq!((a.kind(), a.offset()), (b.kind(), b.offset()));
             }
             (a, b) => panic!("reader {:?} but frames {:?}", a.map(drop), b.as_ref().map(drop)),

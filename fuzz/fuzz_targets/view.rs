@@ -12,7 +12,9 @@ fuzz_target!(|data: &[u8]| {
     for options in [DecodeOptions::default(), DecodeOptions::canonical()] {
         let decoded = AllKinds::decode_with(data, &options);
         match (AllKinds::view_in_with(data, &options, &arena), AllKinds::view_with(data, &options)) {
-            (Ok(recorded), Ok(plain)) => assert_eq!(read_all(&recorded), read_all(&plain), "view_in and view agree"),
+            (Ok(recorded), Ok(plain)) => {
+                assert_eq!(read_all(&recorded), read_all(&plain), "view_in and view agree")
+            }
             (Err(a), Err(b)) => assert_eq!((a.kind(), a.offset()), (b.kind(), b.offset())),
             (a, b) => panic!("view_in {:?} but view {:?}", a.map(drop), b.map(drop)),
         }
