@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 use cramberry::{DecodeError, DecodeErrorKind, DecodeOptions, Limit};
 use cramberry_schema::{check_compatibility, dynamic, generate_rust, json, load_file, Loaded};
 use std::io::{Read, Write};
+
+mod stream;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -72,6 +74,12 @@ enum Command {
         /// Directories to look up imports in.
         #[arg(short = 'I', long = "include")]
         include: Vec<PathBuf>,
+        /// Read JSON lines (one message per line) and write them as length-delimited frames.
+        #[arg(long)]
+        stream: bool,
+        /// Like --stream, but write a stream container (header `type`, trailer `count`).
+        #[arg(long)]
+        container: bool,
     },
     /// A binary message on stdin -> JSON on stdout.
     #[command(
@@ -92,6 +100,25 @@ enum Command {
         /// Directories to look up imports in.
         #[arg(short = 'I', long = "include")]
         include: Vec<PathBuf>,
+    },
+    /// List the frames, headers and trailers of a stream file (a container or plain length-delimited frames),
+    /// or with --schema/--type print each message as a JSON line.
+    #[command(after_help = "Example:\n  cramberry stream ticks.crams\n  \
+                      cramberry stream ticks.crams --schema orders.cram --type Order")]
+    Stream {
+        /// The stream file.
+        file: PathBuf,
+        /// A schema to decode the messages with (with --type).
+        #[arg(long, requires = "type_name")]
+        schema: Option<PathBuf>,
+        /// The message type of the stream (with --schema).
+        #[arg(long = "type", requires = "schema")]
+        type_name: Option<String>,
+        /// Directories to look up imports in.
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// Print the field tree of a message on stdin: from the wire types alone, or with field names from a schema.
     #[command(after_help = "Example:\n  echo '0a 02 61 62 16 05' | cramberry inspect --hex --secure\n  \
@@ -226,11 +253,15 @@ fn run(command: Command) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Encode { schema, type_name, hex, include } => {
+        Command::Encode { schema, type_name, hex, include, stream, container } => {
             let loaded = load(&schema, &include)?;
             let index = message_index(&loaded, &type_name)?;
             let input = read_stdin()?;
             let text = String::from_utf8(input).map_err(|_| "stdin is not UTF-8 JSON".to_string())?;
+            if stream || container {
+                let typed = stream::Typed { loaded: &loaded, index };
+                return write_stdout(&stream::encode_lines(&typed, &type_name, &text, container)?, hex);
+            }
             let value: serde_json::Value =
                 serde_json::from_str(&text).map_err(|e| format!("invalid JSON: {e}"))?;
             let message = json::from_json(&loaded.schema, index, &value).map_err(|e| e.to_string())?;
@@ -248,6 +279,20 @@ fn run(command: Command) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             println!("{json}");
             Ok(())
+        }
+        Command::Stream { file, schema, type_name, include, limits } => {
+            let loaded = match schema {
+                Some(schema) => Some(load(&schema, &include)?),
+                None => None,
+            };
+            let typed = match (&loaded, type_name) {
+                (Some(loaded), Some(name)) => {
+                    Some(stream::Typed { loaded, index: message_index(loaded, &name)? })
+                }
+                _ => None,
+            };
+            let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            stream::show(&bytes, typed.as_ref(), &limits.options())
         }
         Command::Inspect { hex, schema, type_name, include, limits } => {
             let named = match (schema, type_name) {

@@ -223,3 +223,37 @@ fn inspect_with_a_schema_names_fields() {
         "messages: Item, Order",
     );
 }
+
+#[test]
+fn encode_stream_then_stream_lists_and_decodes_every_message() {
+    let schema = schemas().join("orders.cram");
+    let schema = schema.to_str().unwrap();
+    let lines = "{\"id\":1,\"symbol\":\"A\"}\n\n{\"id\":2,\"symbol\":\"B\",\"levels\":[3]}\n";
+    let dir = std::env::temp_dir().join(format!("cramberry-cli-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (flag, listing) in [("--container", "header type = \"Order\""), ("--stream", "frame 1 at ")] {
+        let encoded = run(&["encode", "--schema", schema, "--type", "Order", flag], lines.as_bytes());
+        assert!(encoded.status.success(), "{}", text(&encoded.stderr));
+        let file = dir.join(format!("orders{flag}"));
+        std::fs::write(&file, &encoded.stdout).unwrap();
+        let file = file.to_str().unwrap();
+        let listed = run(&["stream", file], b"");
+        assert!(listed.status.success(), "{}", text(&listed.stderr));
+        let listed = text(&listed.stdout);
+        assert!(listed.contains(listing), "{listed}");
+        assert_eq!(listed.matches("message, ").count(), 2, "{listed}");
+        let decoded = run(&["stream", file, "--schema", schema, "--type", "Order"], b"");
+        assert!(decoded.status.success(), "{}", text(&decoded.stderr));
+        let values: Vec<serde_json::Value> =
+            text(&decoded.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(values.len(), 2);
+        assert_eq!((values[0]["id"].as_u64(), values[1]["symbol"].as_str()), (Some(1), Some("B")));
+        // A cut file reports the truncation after the complete frames.
+        let bytes = std::fs::read(file).unwrap();
+        std::fs::write(file, &bytes[..bytes.len() - 2]).unwrap();
+        assert_fails(&run(&["stream", file], b""), "frame ");
+    }
+    let listed = run(&["stream", dir.join("orders--container").to_str().unwrap()], b"");
+    assert!(text(&listed.stdout).contains("frame 1 at "));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
