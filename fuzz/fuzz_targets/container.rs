@@ -15,6 +15,14 @@ struct Record<'a> {
     text: &'a str,
 }
 
+#[derive(Cramberry, Debug, Clone, PartialEq)]
+struct Owned {
+    #[cram(1)]
+    seq: u64,
+    #[cram(2)]
+    text: String,
+}
+
 const LIMIT: usize = 1 << 20;
 
 fn read(bytes: &[u8], mode: u8) {
@@ -24,7 +32,7 @@ fn read(bytes: &[u8], mode: u8) {
         let more = match mode % 4 {
             0 => reader.next_frame().map(|f| f.map(|f| f.payload.len())).is_some(),
             1 => reader.next_view::<Record>().map(|v| v.map(|v| v.text().len())).is_some(),
-            2 => reader.next_message::<Record>().is_some(),
+            2 => reader.next_message::<Owned>().is_some(),
             _ => reader.next_element::<Record>(2).is_some() || reader.next_frame().is_some(),
         };
         if !more {

@@ -4,6 +4,7 @@
 //!
 //! `cargo run --release -p cramberry-perf --bin stream [-- COUNT]`
 
+use cramberry::stream::container::{Compression, ContainerReader, WriterOptions};
 use cramberry::stream::{StreamReader, StreamWriter};
 use cramberry_perf::datasets::seed::{pb, types::SmallMessage, types::SmallMessageView};
 use prost::Message as _;
@@ -139,4 +140,80 @@ fn main() {
     row("read: frames (views of a buffer)", frames, frames_allocs, prost_read);
     row("read: StreamReader::next_message (owned)", owned, owned_allocs, prost_read);
     row("read: prost decode_length_delimited", prost_read, prost_read_allocs, prost_read);
+    container_rows(&ours, sum, prost_write, prost_read);
+}
+
+/// The stream container: one frame per message (plain and checksummed), and the messages as the elements of
+/// one chunked message (64 KiB chunks) with each codec: write, then read every view back.
+fn container_rows(ours: &[SmallMessage], sum: u64, prost_write: f64, prost_read: f64) {
+    let count = ours.len() as f64;
+    println!(
+        "\nstream container ({} messages){:>21} {:>14} {:>10} {:>12}",
+        ours.len(),
+        "M msg/s",
+        "allocs / msg",
+        "vs prost",
+        "file bytes"
+    );
+    let report = |label: &str, (secs, allocs): (f64, usize), prost: f64, bytes: usize| {
+        println!(
+            "{label:<44} {:>12.1} {:>14.3} {:>9.2}x {bytes:>12}",
+            count / secs / 1e6,
+            allocs as f64 / count,
+            prost / secs
+        );
+    };
+    let read_sum = |m: SmallMessageView<'_>| m.id() as u64 + m.name().len() as u64 + u64::from(m.active());
+    for (label, checksums) in [("messages", false), ("messages + crc32c", true)] {
+        let (w, wa, file) = measure(|| {
+            let mut w =
+                WriterOptions::new().checksums(checksums).open(Vec::with_capacity(ours.len() * 24)).unwrap();
+            for m in ours {
+                w.write(m).unwrap();
+            }
+            w.finish().unwrap()
+        });
+        let (r, ra, got) = measure(|| {
+            let mut reader = ContainerReader::open(&file[..]).unwrap();
+            let mut got = 0u64;
+            while let Some(m) = reader.next_view::<SmallMessage>() {
+                got = got.wrapping_add(read_sum(m.unwrap()));
+            }
+            got
+        });
+        assert_eq!(got, sum);
+        report(&format!("write: {label}"), (w, wa), prost_write, file.len());
+        report(&format!("read: {label}, next_view"), (r, ra), prost_read, file.len());
+    }
+    let codecs = [
+        ("chunked", Compression::None),
+        ("chunked + zstd(1)", Compression::Zstd(1)),
+        ("chunked + lz4", Compression::Lz4),
+        ("chunked + snappy", Compression::Snappy),
+    ];
+    for (label, compression) in codecs {
+        let (w, wa, file) = measure(|| {
+            let mut w = WriterOptions::new()
+                .compression(compression)
+                .open(Vec::with_capacity(ours.len() * 24))
+                .unwrap();
+            let mut batch = w.begin_chunked(&SmallMessage::default()).unwrap();
+            for m in ours {
+                batch.push(15, m).unwrap();
+            }
+            batch.finish().unwrap();
+            w.finish().unwrap()
+        });
+        let (r, ra, got) = measure(|| {
+            let mut reader = ContainerReader::open(&file[..]).unwrap();
+            let mut got = 0u64;
+            while let Some(m) = reader.next_element::<SmallMessage>(15) {
+                got = got.wrapping_add(read_sum(m.unwrap()));
+            }
+            got
+        });
+        assert_eq!(got, sum);
+        report(&format!("write: {label}"), (w, wa), prost_write, file.len());
+        report(&format!("read: {label}, next_element"), (r, ra), prost_read, file.len());
+    }
 }
