@@ -238,6 +238,42 @@ fn logs_view_in_iterate((bytes, arena): (Vec<u8>, bumpalo::Bump)) -> (u64, Vec<u
     (read, bytes, arena)
 }
 
+/// A stream of 100 SmallMessages as length-delimited frames.
+fn small_frames() -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 0..100 {
+        SmallMessage { id: i * 7919, name: "alpha-123", active: i % 2 == 0 }
+            .encode_length_delimited_into(&mut out);
+    }
+    out
+}
+
+/// The read of every message the stream benches make.
+fn read_small(m: &SmallMessageView<'_>) -> u64 {
+    m.id() as u64 + m.name().len() as u64 + u64::from(m.active())
+}
+
+#[library_benchmark]
+#[bench::hundred(small_frames())]
+fn small_frames_iterate(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let read =
+        SmallMessage::frames(black_box(&bytes)).map(|m| read_small(&m.unwrap())).fold(0, u64::wrapping_add);
+    (read, bytes)
+}
+
+#[library_benchmark]
+#[bench::hundred(small_frames())]
+fn small_stream_next_view(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let mut reader = cramberry::stream::StreamReader::new(black_box(&bytes[..]));
+    let mut read = 0u64;
+    while let Some(m) = reader.next_view::<SmallMessage>() {
+        read = read.wrapping_add(read_small(&m.unwrap()));
+    }
+    (read, bytes)
+}
+
+library_benchmark_group!(name = streams; benchmarks = small_frames_iterate, small_stream_next_view);
+
 library_benchmark_group!(name = varints; benchmarks = varint_encode, varint_decode);
 /// Encoding into a warm arena (the headline path): the value, and an arena whose first chunk exists.
 fn with_warm_arena<T>(value: T) -> (T, bumpalo::Bump) {
@@ -263,4 +299,4 @@ library_benchmark_group!(
     benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read,
         logs_view_iterate, logs_view_in_iterate, log_encode_in, mk48_encode_in
 );
-main!(library_benchmark_groups = varints, messages);
+main!(library_benchmark_groups = varints, messages, streams);

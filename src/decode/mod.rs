@@ -6,4 +6,5 @@ mod cursor;
 mod reader;
 
 pub use cursor::{Cursor, RevisitTag};
+pub(crate) use reader::check_message_len;
 pub use reader::{Reader, Tag};

@@ -40,6 +40,15 @@ impl Tag {
     }
 }
 
+/// Fails if `input` exceeds the message length limit of `opts`.
+#[inline(always)]
+pub(crate) fn check_message_len(input: &[u8], opts: &DecodeOptions) -> Result<()> {
+    if input.len() > opts.max_message_len {
+        return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
+    }
+    Ok(())
+}
+
 /// A cursor over the input of one decode.
 ///
 /// Offsets are absolute: a nested message narrows the readable bytes but keeps positions relative to the start
@@ -63,10 +72,15 @@ impl<'de> Reader<'de> {
     /// A reader over all of `input`; fails if the input exceeds the message length limit.
     #[inline]
     pub fn new(input: &'de [u8], opts: &DecodeOptions) -> Result<Self> {
-        if input.len() > opts.max_message_len {
-            return Err(limit_error(Limit::MessageLen, opts.max_message_len, 0));
-        }
-        Ok(Reader {
+        check_message_len(input, opts)?;
+        Ok(Self::unchecked(input, opts))
+    }
+
+    /// A reader over all of `input`, whose length the caller checked with [`check_message_len`]: built in
+    /// place, no `Result` to move.
+    #[inline(always)]
+    pub(crate) fn unchecked(input: &'de [u8], opts: &DecodeOptions) -> Self {
+        Reader {
             input,
             rest: input,
             depth: 0,
@@ -74,7 +88,7 @@ impl<'de> Reader<'de> {
             arena: None,
             #[cfg(feature = "bytes")]
             source: None,
-        })
+        }
     }
 
     /// A reader like [`new`](Self::new) whose views record what iteration needs in `arena` (see

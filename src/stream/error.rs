@@ -6,8 +6,16 @@ use std::fmt;
 
 /// A frame that could not be read: its index in the stream (0 for the first), the byte offset where it
 /// starts, and the cause. Offsets inside the cause's [`DecodeError`] count from the start of the stream too.
+///
+/// One pointer wide (the details are boxed), so `Result<View, FrameError>` costs a hot loop no more than the
+/// view does.
 #[derive(Debug)]
 pub struct FrameError {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     frame: u64,
     offset: u64,
     kind: FrameErrorKind,
@@ -120,28 +128,30 @@ impl fmt::Display for ContainerErrorKind {
 }
 
 impl FrameError {
+    #[cold]
+    #[inline(never)]
     pub(crate) fn new(frame: u64, offset: u64, kind: FrameErrorKind) -> Self {
-        FrameError { frame, offset, kind }
+        FrameError { inner: Box::new(Inner { frame, offset, kind }) }
     }
 
     /// The index of the frame (0 for the first frame of the stream).
     pub fn frame(&self) -> u64 {
-        self.frame
+        self.inner.frame
     }
 
     /// The byte offset in the stream where the frame (its length prefix) starts.
     pub fn offset(&self) -> u64 {
-        self.offset
+        self.inner.offset
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &FrameErrorKind {
-        &self.kind
+        &self.inner.kind
     }
 
     /// The decode error, when the cause is one.
     pub fn decode_error(&self) -> Option<&DecodeError> {
-        match &self.kind {
+        match &self.inner.kind {
             FrameErrorKind::Decode(e) => Some(e),
             _ => None,
         }
@@ -149,7 +159,7 @@ impl FrameError {
 
     /// The container error, when the cause is one.
     pub fn container_error(&self) -> Option<&ContainerErrorKind> {
-        match &self.kind {
+        match &self.inner.kind {
             FrameErrorKind::Container(e) => Some(e),
             _ => None,
         }
@@ -158,7 +168,7 @@ impl FrameError {
     /// Whether the stream ends inside this frame (a writer that stopped mid-frame): every frame before it
     /// was complete.
     pub fn is_truncated(&self) -> bool {
-        match &self.kind {
+        match &self.inner.kind {
             FrameErrorKind::Decode(e) => {
                 matches!(e.kind(), DecodeErrorKind::Truncated | DecodeErrorKind::LengthOutOfBounds { .. })
             }
@@ -170,8 +180,8 @@ impl FrameError {
 
 impl fmt::Display for FrameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "frame {} (at byte {}): ", self.frame, self.offset)?;
-        match &self.kind {
+        write!(f, "frame {} (at byte {}): ", self.inner.frame, self.inner.offset)?;
+        match &self.inner.kind {
             FrameErrorKind::Decode(e) => write!(f, "{e}"),
             FrameErrorKind::Io(e) => write!(f, "reading failed: {e}"),
             FrameErrorKind::Container(e) => write!(f, "{e}"),
@@ -181,7 +191,7 @@ impl fmt::Display for FrameError {
 
 impl std::error::Error for FrameError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
+        match &self.inner.kind {
             FrameErrorKind::Decode(e) => Some(e),
             FrameErrorKind::Io(e) => Some(e),
             FrameErrorKind::Container(_) => None,

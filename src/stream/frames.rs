@@ -11,22 +11,47 @@ use core::marker::PhantomData;
 /// Splits the frame at the start of `input` into the length of its prefix and its message bytes. Errors have
 /// offsets from the start of `input`: a cut-off prefix is `Truncated`, a cut-off message `LengthOutOfBounds`,
 /// a message longer than `max` bytes `LimitExceeded` (checked before anything is read or reserved).
+#[inline(always)]
 pub(crate) fn split_frame(input: &[u8], max: usize) -> Result<(usize, &[u8])> {
-    let (len, header) = decode_varint(input).map_err(|e| {
-        let kind = match e {
-            VarintError::Truncated => DecodeErrorKind::Truncated,
-            VarintError::Overflow => DecodeErrorKind::VarintOverflow,
-        };
-        DecodeError::new(kind, 0)
-    })?;
-    if len > max as u64 {
-        return Err(DecodeError::new(DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max }, 0));
-    }
+    let (len, header) = match decode_varint(input) {
+        Ok(prefix) => prefix,
+        Err(e) => return Err(prefix_error(e)),
+    };
     let body = &input[header..];
-    if len > body.len() as u64 {
-        return Err(DecodeError::new(DecodeErrorKind::LengthOutOfBounds { len, remaining: body.len() }, 0));
+    if len > max as u64 || len > body.len() as u64 {
+        return Err(length_error(len, max, body.len()));
     }
     Ok((header, &body[..len as usize]))
+}
+
+/// The prefix length and message length of the frame at the start of `input` when it is there whole and no
+/// longer than `max`; `None` otherwise, with no error built (a reader's slow path finds out why).
+#[inline(always)]
+pub(crate) fn whole_frame(input: &[u8], max: usize) -> Option<(usize, usize)> {
+    let (len, header) = decode_varint(input).ok()?;
+    let fits = len <= max as u64 && len <= (input.len() - header) as u64;
+    fits.then_some((header, len as usize))
+}
+
+/// The error of a length prefix that does not decode.
+#[cold]
+fn prefix_error(e: VarintError) -> DecodeError {
+    let kind = match e {
+        VarintError::Truncated => DecodeErrorKind::Truncated,
+        VarintError::Overflow => DecodeErrorKind::VarintOverflow,
+    };
+    DecodeError::new(kind, 0)
+}
+
+/// The error of a frame of `len` bytes, longer than `max` or than the `remaining` bytes.
+#[cold]
+fn length_error(len: u64, max: usize, remaining: usize) -> DecodeError {
+    let kind = if len > max as u64 {
+        DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max }
+    } else {
+        DecodeErrorKind::LengthOutOfBounds { len, remaining }
+    };
+    DecodeError::new(kind, 0)
 }
 
 /// The views of the frames of a buffer, in order (`T::frames(&bytes)`): each validated with the options,
@@ -47,8 +72,8 @@ pub(crate) fn split_frame(input: &[u8], max: usize) -> Result<(usize, &[u8])> {
 /// # Ok::<(), cramberry::stream::FrameError>(())
 /// ```
 pub struct Frames<'a, V> {
+    bytes: &'a [u8],
     rest: &'a [u8],
-    offset: usize,
     frame: u64,
     options: DecodeOptions,
     failed: bool,
@@ -59,8 +84,8 @@ impl<'a, V> Frames<'a, V> {
     /// The frames of `bytes`, validated with the default options (frames of any length).
     pub fn new(bytes: &'a [u8]) -> Self {
         Frames {
+            bytes,
             rest: bytes,
-            offset: 0,
             frame: 0,
             options: DecodeOptions::DEFAULT,
             failed: false,
@@ -81,35 +106,38 @@ impl<'a, V> Frames<'a, V> {
 
     /// The offset of the next frame in the buffer.
     pub fn position(&self) -> usize {
-        self.offset
+        self.bytes.len() - self.rest.len()
+    }
+
+    /// Ends the iteration with the error `e` of the next frame, whose offsets count from `at` bytes into it.
+    #[cold]
+    fn fail(&mut self, e: DecodeError, at: usize) -> FrameError {
+        self.failed = true;
+        let start = self.position();
+        FrameError::new(self.frame, start as u64, FrameErrorKind::Decode(e.shifted(start + at)))
     }
 }
 
 impl<'a, V: MessageView<'a>> Iterator for Frames<'a, V> {
     type Item = core::result::Result<V, FrameError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.failed || self.rest.is_empty() {
             return None;
         }
-        let (frame, start) = (self.frame, self.offset);
-        let fail = |e: DecodeError, at: usize| {
-            FrameError::new(frame, start as u64, FrameErrorKind::Decode(e.shifted(at)))
+        let (header, body) = match split_frame(self.rest, self.options.message_len_limit()) {
+            Ok(frame) => frame,
+            Err(e) => return Some(Err(self.fail(e, 0))),
         };
-        let result = match split_frame(self.rest, self.options.message_len_limit()) {
-            Ok((header, body)) => {
-                let view = V::view_with(body, &self.options).map_err(|e| fail(e, start + header));
-                if view.is_ok() {
-                    self.rest = &self.rest[header + body.len()..];
-                    self.offset += header + body.len();
-                }
-                view
+        match V::view_with(body, &self.options) {
+            Ok(view) => {
+                self.rest = &self.rest[header + body.len()..];
+                self.frame += 1;
+                Some(Ok(view))
             }
-            Err(e) => Err(fail(e, start)),
-        };
-        self.frame += 1;
-        self.failed = result.is_err();
-        Some(result)
+            Err(e) => Some(Err(self.fail(e, header))),
+        }
     }
 }
 

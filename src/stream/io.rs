@@ -1,6 +1,7 @@
 //! Frames over `std::io`: a writer that appends one frame per message, a reader that reads frames into one
 //! reused buffer and hands out views borrowed from it.
 
+use super::frames::whole_frame;
 use super::input::ReadBuffer;
 use super::{FrameError, FrameErrorKind};
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
@@ -164,46 +165,48 @@ impl<R: Read> StreamReader<R> {
 
     /// The message bytes of the next frame, or `None` at the end of the stream.
     pub fn next_frame(&mut self) -> Option<Result<&[u8], FrameError>> {
-        self.next_body().map(|r| r.map(|(_, body)| body))
+        self.next_body().map(|r| r.map(|body| body.bytes))
     }
 
     /// The validated view of the next frame's message, borrowed from the reader's buffer.
+    #[inline]
     pub fn next_view<T: Viewable>(&mut self) -> Option<Result<T::View<'_>, FrameError>> {
-        let (frame, offset, options) = (self.frame, self.position(), self.options);
-        Some(self.next_body()?.and_then(|(at, body)| {
-            <T::View<'_> as MessageView<'_>>::view_with(body, &options)
-                .map_err(|e| decode_failed(frame, offset, e, at))
-        }))
+        Some(self.next_body()?.and_then(|body| body.read(<T::View<'_> as MessageView<'_>>::view_with)))
     }
 
     /// The next frame's message, decoded to an owned value.
+    #[inline]
     pub fn next_message<T: for<'de> DecodeMessage<'de>>(&mut self) -> Option<Result<T, FrameError>> {
-        let (frame, offset, options) = (self.frame, self.position(), self.options);
-        Some(self.next_body()?.and_then(|(at, body)| {
-            T::decode_with(body, &options).map_err(|e| decode_failed(frame, offset, e, at))
-        }))
+        Some(self.next_body()?.and_then(|body| body.read(T::decode_with)))
     }
 
-    /// The next frame's message bytes and their stream offset; consumes the frame.
-    fn next_body(&mut self) -> Option<Result<(usize, &[u8]), FrameError>> {
+    /// The next frame's message bytes, with what reading them needs; consumes the frame.
+    #[inline(always)]
+    fn next_body(&mut self) -> Option<Result<Body<'_>, FrameError>> {
         if self.failed {
             return None;
         }
-        let (header, len) = match self.fill_frame() {
-            Ok(Some(frame)) => frame,
-            Ok(None) => return None,
-            Err(e) => {
-                self.failed = true;
-                return Some(Err(e));
-            }
+        let (header, len) = match whole_frame(self.input.available(), self.max_frame_len) {
+            Some(frame) => frame,
+            None => match self.fill_frame() {
+                Ok(Some(frame)) => frame,
+                Ok(None) => return None,
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
+            },
         };
-        let body_offset = self.position() as usize + header;
+        let (frame, start) = (self.frame, self.position());
         self.input.consume(header + len);
         self.frame += 1;
-        Some(Ok((body_offset, self.input.consumed(len, len))))
+        let bytes = self.input.consumed(len, len);
+        Some(Ok(Body { bytes, options: &self.options, frame, start, header }))
     }
 
-    /// Buffers the next frame whole: its prefix length and message length, or `None` at a clean end.
+    /// Buffers the next frame whole: its prefix length and message length, or `None` at a clean end. The slow
+    /// path of [`next_body`](Self::next_body), once per buffer refill.
+    #[inline(never)]
     fn fill_frame(&mut self) -> Result<Option<(usize, usize)>, FrameError> {
         loop {
             let available = self.input.available();
@@ -251,7 +254,27 @@ impl<R: Read> StreamReader<R> {
     }
 }
 
-/// The error of frame `frame` (starting at `offset`) whose message, at stream offset `at`, failed to decode.
-fn decode_failed(frame: u64, offset: u64, e: DecodeError, at: usize) -> FrameError {
-    FrameError::new(frame, offset, FrameErrorKind::Decode(e.shifted(at)))
+/// The message bytes of one frame, borrowed from the reader, and where they are for its errors.
+struct Body<'b> {
+    bytes: &'b [u8],
+    options: &'b DecodeOptions,
+    /// The frame's index and the stream offset of its prefix.
+    frame: u64,
+    start: u64,
+    /// The prefix's length.
+    header: usize,
+}
+
+impl<'b> Body<'b> {
+    /// Reads the message with `read` (a view's or message's `*_with`), its errors placed in the stream.
+    #[inline(always)]
+    fn read<T>(
+        self,
+        read: impl FnOnce(&'b [u8], &DecodeOptions) -> Result<T, DecodeError>,
+    ) -> Result<T, FrameError> {
+        read(self.bytes, self.options).map_err(|e| {
+            let at = self.start as usize + self.header;
+            FrameError::new(self.frame, self.start, FrameErrorKind::Decode(e.shifted(at)))
+        })
+    }
 }

@@ -83,9 +83,11 @@ pub trait MessageView<'a>: Sized + Clone {
     /// Validates `bytes` with `options` (limits, strict, canonical) and returns the view.
     #[inline]
     fn view_with(bytes: &'a [u8], options: &DecodeOptions) -> Result<Self> {
-        Reader::new(bytes, options)
-            .and_then(|mut r| Self::parse_fields(&mut r))
-            .map_err(DecodeError::in_type::<Self::Owned>)
+        let parsed = match crate::decode::check_message_len(bytes, options) {
+            Ok(()) => Self::parse_fields(&mut Reader::unchecked(bytes, options)),
+            Err(e) => Err(e),
+        };
+        parsed.map_err(DecodeError::in_type::<Self::Owned>)
     }
 
     /// Validates the length-delimited frame at the start of `buf` and advances `buf` past it; on an error
