@@ -116,6 +116,7 @@ pub(crate) enum HeaderError {
 }
 
 /// Parses the frame header at the start of `bytes`.
+#[inline(always)]
 pub(crate) fn parse_frame_header(bytes: &[u8]) -> Result<FrameHeader, HeaderError> {
     let [kind, flags, ref rest @ ..] = *bytes else {
         return Err(HeaderError::Incomplete);

@@ -143,6 +143,9 @@ pub struct ContainerReader<R> {
     decompressed: Vec<u8>,
     contexts: Contexts,
     frame: u64,
+    /// What is known of the frame read last (kept here so that only its payload's place travels through the
+    /// reading functions' results).
+    info: FrameInfo,
     state: State,
     chunk: Option<ChunkCursor>,
 }
@@ -167,22 +170,28 @@ impl<R: Read> ContainerReader<R> {
             decompressed: Vec::new(),
             contexts: Contexts::default(),
             frame: 0,
+            info: FrameInfo {
+                index: 0,
+                offset: 0,
+                kind: FrameKind::Header,
+                stored_len: 0,
+                len: 0,
+                codec: None,
+                checksum: None,
+            },
             state: State::Messages,
             chunk: None,
         };
         reader.read_preamble()?;
-        let (info, payload) = match reader.read_frame()? {
-            Some(frame) => frame,
-            None => return Err(reader.error(decode_kind(DecodeErrorKind::Truncated))),
+        let Some(payload) = reader.read_frame()? else {
+            return Err(reader.error(decode_kind(DecodeErrorKind::Truncated)));
         };
-        if info.kind != FrameKind::Header {
+        if reader.info.kind != FrameKind::Header {
             let reason = "comes before the header frame";
-            return Err(reader.error_at(
-                &info,
-                container_kind(ContainerErrorKind::OutOfPlace { kind: info.kind, reason }),
-            ));
+            let kind = ContainerErrorKind::OutOfPlace { kind: reader.info.kind, reason };
+            return Err(reader.error_at(&reader.info, container_kind(kind)));
         }
-        reader.header = reader.metadata(&info, payload)?;
+        reader.header = reader.metadata(payload)?;
         Ok(reader)
     }
 
@@ -220,32 +229,30 @@ impl<R: Read> ContainerReader<R> {
     /// trailer frame (which fills [`trailers`](Self::trailers)) or after an error.
     pub fn next_frame(&mut self) -> Option<Result<Frame<'_>, FrameError>> {
         self.chunk = None;
-        Some(self.advance()?.map(|(info, payload)| Frame { info, payload: self.payload(payload) }))
+        Some(self.advance()?.map(|payload| Frame { info: self.info, payload: self.payload(payload) }))
     }
 
     /// The validated view of the next message frame, borrowed from the reader's buffers. Extension frames
     /// are skipped; a chunked message is skipped and reported as an error (read it with
     /// [`next_element`](Self::next_element)).
     pub fn next_view<T: Viewable>(&mut self) -> Option<Result<T::View<'_>, FrameError>> {
-        let (info, payload) = match self.next_whole_message()? {
+        let payload = match self.next_whole_message()? {
             Ok(found) => found,
             Err(e) => return Some(Err(e)),
         };
-        let options = self.options;
         let bytes = self.payload(payload);
-        Some(
-            <T::View<'_> as MessageView<'_>>::view_with(bytes, &options).map_err(|e| message_error(&info, e)),
-        )
+        let view = <T::View<'_> as MessageView<'_>>::view_with(bytes, &self.options);
+        Some(view.map_err(|e| message_error(&self.info, e)))
     }
 
     /// The next message frame, decoded to an owned value (like [`next_view`](Self::next_view)).
     pub fn next_message<T: for<'de> DecodeMessage<'de>>(&mut self) -> Option<Result<T, FrameError>> {
-        let (info, payload) = match self.next_whole_message()? {
+        let payload = match self.next_whole_message()? {
             Ok(found) => found,
             Err(e) => return Some(Err(e)),
         };
         let bytes = self.payload(payload);
-        Some(T::decode_with(bytes, &self.options).map_err(|e| message_error(&info, e)))
+        Some(T::decode_with(bytes, &self.options).map_err(|e| message_error(&self.info, e)))
     }
 
     /// The next element of the repeated message field `field` of the chunked message being read (starting the
@@ -264,13 +271,15 @@ impl<R: Read> ContainerReader<R> {
                     }
                 },
                 None => match self.advance()? {
-                    Ok((info, payload)) => match info.kind {
-                        FrameKind::Chunk => self.chunk = Some(ChunkCursor { payload, at: 0, info }),
+                    Ok(payload) => match self.info.kind {
+                        FrameKind::Chunk => {
+                            self.chunk = Some(ChunkCursor { payload, at: 0, info: self.info })
+                        }
                         FrameKind::EndMessage => return None,
                         FrameKind::Message => {
                             let reason = "is not a chunked message: read it with next_view";
-                            let kind = ContainerErrorKind::OutOfPlace { kind: info.kind, reason };
-                            return Some(Err(self.error_at(&info, container_kind(kind))));
+                            let kind = ContainerErrorKind::OutOfPlace { kind: FrameKind::Message, reason };
+                            return Some(Err(self.error_at(&self.info, container_kind(kind))));
                         }
                         _ => {}
                     },
@@ -278,10 +287,10 @@ impl<R: Read> ContainerReader<R> {
                 },
             }
         };
-        let options = self.options;
         let bytes = &self.payload(payload)[range];
         Some(
-            <E::View<'_> as MessageView<'_>>::view_with(bytes, &options).map_err(|e| message_error(&info, e)),
+            <E::View<'_> as MessageView<'_>>::view_with(bytes, &self.options)
+                .map_err(|e| message_error(&info, e)),
         )
     }
 
@@ -314,16 +323,18 @@ impl<R: Read> ContainerReader<R> {
     }
 
     /// The next message frame, skipping extension frames and (with an error) chunked messages.
-    fn next_whole_message(&mut self) -> Option<Result<(FrameInfo, Payload), FrameError>> {
+    #[inline]
+    fn next_whole_message(&mut self) -> Option<Result<Payload, FrameError>> {
         self.chunk = None;
         loop {
-            let (info, payload) = match self.advance()? {
+            let payload = match self.advance()? {
                 Ok(frame) => frame,
                 Err(e) => return Some(Err(e)),
             };
-            match info.kind {
-                FrameKind::Message => return Some(Ok((info, payload))),
+            match self.info.kind {
+                FrameKind::Message => return Some(Ok(payload)),
                 FrameKind::Chunk => {
+                    let info = self.info;
                     let skipped = self.skip_chunked();
                     let reason = "starts a chunked message, skipped: read it with next_element";
                     let kind = ContainerErrorKind::OutOfPlace { kind: info.kind, reason };
@@ -345,7 +356,8 @@ impl<R: Read> ContainerReader<R> {
     }
 
     /// Reads the next frame after the header and applies the order rules: `None` after the trailer.
-    fn advance(&mut self) -> Option<Result<(FrameInfo, Payload), FrameError>> {
+    #[inline]
+    fn advance(&mut self) -> Option<Result<Payload, FrameError>> {
         if self.state == State::Done {
             return None;
         }
@@ -356,10 +368,12 @@ impl<R: Read> ContainerReader<R> {
         result.transpose()
     }
 
-    fn advance_inner(&mut self) -> Result<Option<(FrameInfo, Payload)>, FrameError> {
-        let Some((info, payload)) = self.read_frame()? else {
+    #[inline]
+    fn advance_inner(&mut self) -> Result<Option<Payload>, FrameError> {
+        let Some(payload) = self.read_frame()? else {
             return Err(self.error(container_kind(ContainerErrorKind::MissingTrailer)));
         };
+        let info = &self.info;
         let out_of_place = |reason| ContainerErrorKind::OutOfPlace { kind: info.kind, reason };
         let chunked = self.state == State::Chunked;
         let broken = match info.kind {
@@ -372,13 +386,13 @@ impl<R: Read> ContainerReader<R> {
             _ => None,
         };
         if let Some(kind) = broken {
-            return Err(self.error_at(&info, container_kind(kind)));
+            return Err(self.error_at(&self.info, container_kind(kind)));
         }
-        match info.kind {
+        match self.info.kind {
             FrameKind::Chunk => self.state = State::Chunked,
             FrameKind::EndMessage => self.state = State::Messages,
             FrameKind::Trailer => {
-                self.trailers = Some(self.metadata(&info, payload)?);
+                self.trailers = Some(self.metadata(payload)?);
                 self.state = State::Done;
                 if self.input.fill_to(1).map_err(|e| self.io_error(e))? {
                     return Err(self.error(container_kind(ContainerErrorKind::DataAfterTrailer)));
@@ -387,7 +401,7 @@ impl<R: Read> ContainerReader<R> {
             }
             _ => {}
         }
-        Ok(Some((info, payload)))
+        Ok(Some(payload))
     }
 
     /// Checks the magic, version and flags.
@@ -448,7 +462,8 @@ impl<R: Read> ContainerReader<R> {
 
     /// Reads the next frame whole — checked against the limit, checksum verified, decompressed — or `None`
     /// when the input ends at a frame boundary.
-    fn read_frame(&mut self) -> Result<Option<(FrameInfo, Payload)>, FrameError> {
+    #[inline]
+    fn read_frame(&mut self) -> Result<Option<Payload>, FrameError> {
         let header = loop {
             match parse_frame_header(self.input.available()) {
                 Ok(header) => break header,
@@ -476,7 +491,7 @@ impl<R: Read> ContainerReader<R> {
             return Err(self.error(decode_kind(kind)));
         }
         let checksum = self.verify_checksum(kind, header.len + stored)?;
-        let mut info = FrameInfo {
+        self.info = FrameInfo {
             index: self.frame,
             offset: self.input.offset(),
             kind,
@@ -489,16 +504,15 @@ impl<R: Read> ContainerReader<R> {
         self.frame += 1;
         let stored_at = Payload::Buffered { back: stored + checksum_len, len: stored };
         let Some(codec) = codec else {
-            return Ok(Some((info, stored_at)));
+            return Ok(Some(stored_at));
         };
         self.decompressed.resize(header.raw_len as usize, 0);
         let Payload::Buffered { back, len } = stored_at else { unreachable!("just made") };
         if !codec.decompress(&mut self.contexts, self.input.consumed(back, len), &mut self.decompressed) {
-            info.len = header.raw_len;
             let kind = ContainerErrorKind::DecompressionFailed { codec: codec.name() };
-            return Err(self.error_at(&info, container_kind(kind)));
+            return Err(self.error_at(&self.info, container_kind(kind)));
         }
-        Ok(Some((info, Payload::Decompressed)))
+        Ok(Some(Payload::Decompressed))
     }
 
     /// Checks a frame header's kind, flags, codec and lengths against the format and the limit.
@@ -545,10 +559,10 @@ impl<R: Read> ContainerReader<R> {
     }
 
     /// Decodes the metadata payload of a header or trailer frame.
-    fn metadata(&self, info: &FrameInfo, payload: Payload) -> Result<Metadata, FrameError> {
+    fn metadata(&self, payload: Payload) -> Result<Metadata, FrameError> {
         Metadata::decode(self.payload(payload)).map_err(|e| match e {
-            MetadataError::Decode(e) => message_error(info, e),
-            MetadataError::Container(kind) => self.error_at(info, container_kind(kind)),
+            MetadataError::Decode(e) => message_error(&self.info, e),
+            MetadataError::Container(kind) => self.error_at(&self.info, container_kind(kind)),
         })
     }
 
@@ -560,6 +574,7 @@ impl<R: Read> ContainerReader<R> {
     }
 
     /// An error of the frame about to be read.
+    #[cold]
     fn error(&self, kind: FrameErrorKind) -> FrameError {
         let offset = self.input.offset();
         let kind = match kind {
@@ -570,10 +585,12 @@ impl<R: Read> ContainerReader<R> {
     }
 
     /// An error of the frame `info` describes.
+    #[cold]
     fn error_at(&self, info: &FrameInfo, kind: FrameErrorKind) -> FrameError {
         FrameError::new(info.index, info.offset, kind)
     }
 
+    #[cold]
     fn io_error(&self, e: std::io::Error) -> FrameError {
         FrameError::new(self.frame, self.input.offset(), FrameErrorKind::Io(e))
     }
