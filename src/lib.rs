@@ -98,8 +98,9 @@
 //! - `#[cram(skip)]`: not encoded; decoded as `Default::default()`.
 //! - `#[cram(unknown_fields)]` on a [`UnknownFields`] field: keeps unknown fields and re-encodes them.
 //!
-//! Field types: `bool`, `u8`–`u64`, `i8`–`i64` (ZigZag), `f32`, `f64`, `String`, `&str`, `Cow<str>`,
-//! `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `[u8; N]`, nested messages (also boxed), derived enums, interface enums,
+//! Field types: `bool`, `u8`–`u64`, `usize`, `i8`–`i64` (ZigZag), `isize`, `f32`, `f64`, `char`, `String`,
+//! `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`, `Rc<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `Box<[u8]>`,
+//! `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, nested messages (also boxed), derived enums, interface enums,
 //! `#[cram(pod)]` structs, and `Option<T>`, `Vec<T>`, `&[T]`, `[T; N]`, `BTreeMap`, `HashMap` of those.
 //! A struct with a borrowed list `&[T]` (T not `u8`) encodes without allocating but is encode-only: its
 //! elements are not in the input in that form (decode into `Vec<T>` instead).

@@ -85,7 +85,9 @@ pub fn last_ident(ty: &Type) -> Option<String> {
 /// (`u32`, `&'v str`, `&'v [u8]`); `None` for types only the runtime knows (messages, enums, ...). Each is
 /// exactly what the `ValueView` projection resolves to, so the two are the same type.
 pub fn readable_value_view(ty: &Type, v: &syn::Lifetime) -> Option<proc_macro2::TokenStream> {
-    const SCALARS: [&str; 11] = ["bool", "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "f32", "f64"];
+    const SCALARS: [&str; 14] = [
+        "bool", "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize", "f32", "f64", "char",
+    ];
     let is_str = |t: &Type| matches!(t, Type::Path(p) if p.qself.is_none() && p.path.is_ident("str"));
     match ty {
         Type::Reference(r) if is_str(&r.elem) => return Some(quote::quote!(&#v str)),
@@ -100,8 +102,10 @@ pub fn readable_value_view(ty: &Type, v: &syn::Lifetime) -> Option<proc_macro2::
         s if SCALARS.contains(&s) && args.is_empty() => Some(quote::quote!(#ty)),
         "String" => Some(quote::quote!(&#v str)),
         "Vec" if args.len() == 1 && is_u8(args[0]) => Some(quote::quote!(&#v [u8])),
-        "Cow" if args.len() == 1 && is_str(args[0]) => Some(quote::quote!(&#v str)),
-        "Cow" if args.len() == 1 && matches!(args[0], Type::Slice(s) if is_u8(&s.elem)) => {
+        "Cow" | "Box" | "Arc" | "Rc" if args.len() == 1 && is_str(args[0]) => Some(quote::quote!(&#v str)),
+        "Cow" | "Box" | "Arc" | "Rc"
+            if args.len() == 1 && matches!(args[0], Type::Slice(s) if is_u8(&s.elem)) =>
+        {
             Some(quote::quote!(&#v [u8]))
         }
         _ => None,

@@ -42,9 +42,6 @@ fn check_path(ty: &Type) -> syn::Result<()> {
             let small = if name == "u128" { "u64" } else { "i64" };
             unsupported(ty, &format!("wire integers are at most 64 bits; use `{small}`, or `[u8; 16]` for the raw bytes"))
         }
-        "usize" => unsupported(ty, "its width depends on the platform; use `u64` (or `u32`)"),
-        "isize" => unsupported(ty, "its width depends on the platform; use `i64` (or `i32`)"),
-        "char" => unsupported(ty, "use `u32` (its scalar value, `c as u32`) or `String`"),
         "SystemTime" => unsupported(
             ty,
             "store it as `u64` nanoseconds since the UNIX epoch (`t.duration_since(UNIX_EPOCH)`), or as two fields \
@@ -52,8 +49,7 @@ fn check_path(ty: &Type) -> syn::Result<()> {
         ),
         "Instant" if is_std_time(ty) => unsupported(ty, "an `Instant` means nothing to another process; send a `SystemTime` as `u64` nanoseconds"),
         "Duration" if is_std_time(ty) => unsupported(ty, "store it as `u64` nanoseconds, or as two fields (seconds, nanoseconds)"),
-        "Box" | "Arc" | "Rc" if is_str(inner(0)) => unsupported(ty, "use `String`, `&str` or `Cow<str>`"),
-        "Box" | "Arc" | "Rc" if is_bytes(inner(0)) => unsupported(ty, "use `Vec<u8>`, `&[u8]` or `Cow<[u8]>`"),
+        "Box" | "Arc" | "Rc" if is_str(inner(0)) || is_bytes(inner(0)) => Ok(()),
         "Arc" | "Rc" => unsupported(ty, "shared pointers are not encoded; use the value itself or `Box<T>`"),
         "HashSet" | "BTreeSet" | "VecDeque" | "LinkedList" | "BinaryHeap" | "SmallVec" | "ArrayVec" => {
             unsupported(ty, "use `Vec<T>` (sort a set first for canonical bytes)")

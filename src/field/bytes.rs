@@ -1,5 +1,5 @@
-//! Length-delimited text and bytes: `String`, `&str`, `Cow<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `[u8; N]`,
-//! and `bytes::Bytes` with feature `bytes`.
+//! Length-delimited text and bytes: `String`, `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`, `Rc<str>`, `Vec<u8>`,
+//! `&[u8]`, `Cow<[u8]>`, `Box<[u8]>`, `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, and `bytes::Bytes` with feature `bytes`.
 //!
 //! Borrowed forms decode without copying: they point into the input.
 
@@ -9,6 +9,8 @@ use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{DecodeErrorKind, Limit, Result};
 use crate::wire::{varint_len, WireType};
 use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
 
 #[inline(always)]
 fn delimited_len(len: usize) -> usize {
@@ -72,6 +74,36 @@ delimited_value! {
     [] Vec<u8>, |b| b;
     ['a] &'a [u8], |b| b;
     ['a] Cow<'a, [u8]>, |b| b;
+    [] Box<str>, |s| s.as_bytes();
+    [] Arc<str>, |s| s.as_bytes();
+    [] Rc<str>, |s| s.as_bytes();
+    [] Box<[u8]>, |b| b;
+    [] Arc<[u8]>, |b| b;
+    [] Rc<[u8]>, |b| b;
+}
+
+/// Implements `DecodeValue` for an owned type built from a borrowed string or bytes value (one copy).
+macro_rules! delimited_from {
+    ($($ty:ty, $read:path;)*) => {$(
+        impl<'de> DecodeValue<'de> for $ty {
+            #[inline(always)]
+            fn empty() -> Self {
+                <$ty>::default()
+            }
+            #[inline(always)]
+            fn decode(r: &mut Reader<'de>) -> Result<Self> {
+                $read(r).map(<$ty>::from)
+            }
+        }
+    )*};
+}
+delimited_from! {
+    Box<str>, read_str;
+    Arc<str>, read_str;
+    Rc<str>, read_str;
+    Box<[u8]>, read_bytes;
+    Arc<[u8]>, read_bytes;
+    Rc<[u8]>, read_bytes;
 }
 #[cfg(feature = "bytes")]
 delimited_value! {

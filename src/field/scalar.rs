@@ -62,11 +62,11 @@ macro_rules! unsigned {
             }
             #[inline(always)]
             fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
-                varint_len(u64::from(*self))
+                varint_len(*self as u64)
             }
             #[inline(always)]
             fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
-                w.put_varint(u64::from(*self));
+                w.put_varint(*self as u64);
             }
         }
 
@@ -90,7 +90,9 @@ macro_rules! unsigned {
         }
     )*};
 }
-unsigned!(u8, u16, u32, u64);
+// `usize` is `uint64` on the wire (the casts widen: no platform has a `usize` over 64 bits); a value over a
+// 32-bit platform's `usize::MAX` is `IntegerOutOfRange` there.
+unsigned!(u8, u16, u32, u64, usize);
 
 macro_rules! signed {
     ($($ty:ty),*) => {$(
@@ -103,11 +105,11 @@ macro_rules! signed {
             }
             #[inline(always)]
             fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
-                varint_len(zigzag_encode(i64::from(*self)))
+                varint_len(zigzag_encode(*self as i64))
             }
             #[inline(always)]
             fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
-                w.put_varint(zigzag_encode(i64::from(*self)));
+                w.put_varint(zigzag_encode(*self as i64));
             }
         }
 
@@ -131,7 +133,42 @@ macro_rules! signed {
         }
     )*};
 }
-signed!(i8, i16, i32, i64);
+// `isize` is `int64` on the wire, like `usize` is `uint64`.
+signed!(i8, i16, i32, i64, isize);
+
+/// `char` is its Unicode scalar value as a `uint32` varint. A value that is no scalar value (a surrogate,
+/// or above U+10FFFF) is `IntegerOutOfRange` with target `char`.
+impl Value for char {
+    // No `PACKED_VARINT_MAX`: the surrogates lie inside the range, so packed elements are checked one by one.
+    const WIRE_TYPE: WireType = WireType::Varint;
+    #[inline(always)]
+    fn is_default(&self) -> bool {
+        *self == '\0'
+    }
+    #[inline(always)]
+    fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+        varint_len(u64::from(u32::from(*self)))
+    }
+    #[inline(always)]
+    fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+        w.put_varint(u64::from(u32::from(*self)));
+    }
+}
+
+impl<'de> DecodeValue<'de> for char {
+    #[inline(always)]
+    fn empty() -> Self {
+        '\0'
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        let at = r.position();
+        let value = r.read_varint()?;
+        u32::try_from(value).ok().and_then(char::from_u32).ok_or_else(|| {
+            r.error(DecodeErrorKind::IntegerOutOfRange { value: value.into(), target: "char" }, at)
+        })
+    }
+}
 
 macro_rules! float {
     ($ty:ty, $wire:ident, $width:literal, $canonical:ident, $put:ident, $read:ident) => {

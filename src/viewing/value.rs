@@ -8,6 +8,8 @@ use crate::field::{DecodeValue, Fixed, Natural, Value};
 use crate::wire::zigzag_decode;
 use core::marker::PhantomData;
 use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// The view counterpart of [`Value`]: the type an accessor returns for a field of this type, how to read and
 /// validate it, and how to turn it back into the owned value.
@@ -15,7 +17,7 @@ use std::borrow::Cow;
     message = "`{Self}` cannot appear in a Cramberry view",
     label = "this type has no Cramberry view",
     note = "derive Cramberry on it: a struct with numbered fields is a message, a fieldless enum with numbers an enumeration, a `#[repr(C)] #[cram(pod)]` struct a pod",
-    note = "supported field types: bool, u8-u64, i8-i64, f32, f64, String / &str / Cow<str>, Vec<u8> / &[u8] / [u8; N], Box<T>, Option<T>, Vec<T>, [T; N], BTreeMap / HashMap, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
+    note = "supported field types: bool, u8-u64, usize, i8-i64, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T>, [T; N], BTreeMap / HashMap, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
 )]
 pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
     /// What an accessor returns: the value itself for scalars, `&'a str` for strings, a nested view for
@@ -102,10 +104,13 @@ scalar_views!(Natural:
     u16 => |c| c.varint() as u16,
     u32 => |c| c.varint() as u32,
     u64 => |c| c.varint(),
+    usize => |c| c.varint() as usize,
+    char => |c| char::from_u32(c.varint() as u32).unwrap_or_default(),
     i8 => |c| zigzag_decode(c.varint()) as i8,
     i16 => |c| zigzag_decode(c.varint()) as i16,
     i32 => |c| zigzag_decode(c.varint()) as i32,
     i64 => |c| zigzag_decode(c.varint()),
+    isize => |c| zigzag_decode(c.varint()) as isize,
     f32 => |c| f32::from_le_bytes(c.array()),
     f64 => |c| f64::from_le_bytes(c.array())
 );
@@ -158,9 +163,15 @@ slice_views! {
     [] String => &'a str, crate::field::read_str, revisit_str, |v| (*v).to_owned();
     ['x] &'x str where 'a: 'x => &'a str, crate::field::read_str, revisit_str, |v| *v;
     ['x] Cow<'x, str> where 'a: 'x => &'a str, crate::field::read_str, revisit_str, |v| Cow::Borrowed(*v);
+    [] Box<str> => &'a str, crate::field::read_str, revisit_str, |v| Box::from(*v);
+    [] Arc<str> => &'a str, crate::field::read_str, revisit_str, |v| Arc::from(*v);
+    [] Rc<str> => &'a str, crate::field::read_str, revisit_str, |v| Rc::from(*v);
     [] Vec<u8> => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| v.to_vec();
     ['x] &'x [u8] where 'a: 'x => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| *v;
     ['x] Cow<'x, [u8]> where 'a: 'x => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| Cow::Borrowed(*v);
+    [] Box<[u8]> => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| Box::from(*v);
+    [] Arc<[u8]> => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| Arc::from(*v);
+    [] Rc<[u8]> => &'a [u8], crate::field::read_bytes, Cursor::len_delimited, |v| Rc::from(*v);
 }
 #[cfg(feature = "bytes")]
 slice_views! {

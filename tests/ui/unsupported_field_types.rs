@@ -8,10 +8,6 @@ use std::time::SystemTime;
 struct Everything {
     #[cram(1)]
     big: u128,
-    #[cram(2)]
-    index: usize,
-    #[cram(3)]
-    letter: char,
     #[cram(4)]
     pair: (u32, u32),
     #[cram(5)]
@@ -20,8 +16,6 @@ struct Everything {
     maybe_list: Option<Vec<u32>>,
     #[cram(7)]
     at: SystemTime,
-    #[cram(8)]
-    name: Box<str>,
     #[cram(9)]
     tags: HashSet<String>,
     #[cram(10)]
