@@ -105,6 +105,26 @@
 //! A struct with a borrowed list `&[T]` (T not `u8`) encodes without allocating but is encode-only: its
 //! elements are not in the input in that form (decode into `Vec<T>` instead).
 //!
+//! ## Newtypes
+//! A tuple struct of one field, like `struct OrderId(u64)`, is transparent: written, read and viewed exactly
+//! as its field (so `OrderId` costs nothing on the wire, and a view's accessor returns the `u64`). Mark any
+//! other one-field struct `#[cram(transparent)]` for the same.
+//!
+//! ```
+//! use cramberry::{Cramberry, Message};
+//!
+//! #[derive(Cramberry, Debug, PartialEq)]
+//! struct OrderId(u64);
+//!
+//! #[derive(Cramberry, Debug, PartialEq)]
+//! struct Cancel { #[cram(1)] id: OrderId }
+//!
+//! let bytes = Cancel { id: OrderId(300) }.encode_to_vec();
+//! assert_eq!(bytes, [0x08, 0xac, 0x02]); // field 1, varint 300: the u64's bytes
+//! assert_eq!(Cancel::view(&bytes)?.id(), 300);
+//! # Ok::<(), cramberry::DecodeError>(())
+//! ```
+//!
 //! ## Enums and interfaces
 //! A fieldless enum needs explicit numbers (`A = 0` or `#[cram(0)] A`) and a variant numbered 0 (the
 //! default); an unknown number is an error unless a `#[cram(other)] Other(u32)` variant keeps it. An enum

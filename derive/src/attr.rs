@@ -42,6 +42,7 @@ fn unexpected(span: Span, what: &str, allowed: &str) -> syn::Error {
 #[derive(Default)]
 pub struct ContainerAttrs {
     pub pod: bool,
+    pub transparent: bool,
 }
 
 impl ContainerAttrs {
@@ -50,10 +51,11 @@ impl ContainerAttrs {
         for arg in cram_args(attrs)? {
             match arg {
                 Arg::Flag(f) if f == "pod" => out.pod = true,
+                Arg::Flag(f) if f == "transparent" => out.transparent = true,
                 Arg::Flag(f) | Arg::KeyValue(f, _) => {
-                    return Err(unexpected(f.span(), &f.to_string(), "`pod`"))
+                    return Err(unexpected(f.span(), &f.to_string(), "`pod` or `transparent`"))
                 }
-                Arg::Number(n) => return Err(unexpected(n.span(), &n.to_string(), "`pod`")),
+                Arg::Number(n) => return Err(unexpected(n.span(), &n.to_string(), "`pod` or `transparent`")),
             }
         }
         Ok(out)

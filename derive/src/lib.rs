@@ -2,6 +2,8 @@
 //!
 //! - A struct with named fields becomes a message (`Message`, `DecodeMessage`, and the value traits so it can
 //!   nest). With `#[cram(pod)]` it becomes a pod: written as its little-endian bytes.
+//! - A struct of one field — a tuple struct like `struct OrderId(u64)`, or any struct marked
+//!   `#[cram(transparent)]` — is transparent: written, read and viewed exactly as its field.
 //! - A fieldless enum with explicit numbers becomes an enumeration.
 //! - An enum whose variants each hold one message, with `#[cram(type_id = N)]`, becomes an interface.
 //!
@@ -19,11 +21,12 @@ mod pod;
 mod shape;
 mod stub;
 mod supported;
+mod transparent;
 mod view;
 
 use errors::Errors;
 use proc_macro::TokenStream;
-use syn::{parse_macro_input, Data, DeriveInput};
+use syn::{parse_macro_input, Data, DataStruct, DeriveInput, Field, Fields, Index, Member};
 
 /// Derives the cramberry encoding for a struct (message or pod) or an enum (enumeration or interface).
 #[proc_macro_derive(Cramberry, attributes(cram))]
@@ -34,12 +37,44 @@ pub fn derive_cramberry(input: TokenStream) -> TokenStream {
     errors.finish(expansion).into()
 }
 
+/// A tuple struct of one field (`struct OrderId(u64)`): a transparent newtype without being marked.
+fn is_newtype(data: &DataStruct) -> bool {
+    matches!(&data.fields, Fields::Unnamed(f) if f.unnamed.len() == 1)
+}
+
+/// The one field of a transparent struct and how to name it, or the error of a struct that has another count.
+fn newtype_field<'a>(input: &DeriveInput, data: &'a DataStruct) -> syn::Result<(&'a Field, Member)> {
+    let mut fields = data.fields.iter();
+    match (fields.next(), fields.next()) {
+        (Some(field), None) => {
+            let member = field.ident.clone().map_or_else(|| Member::Unnamed(Index::from(0)), Member::Named);
+            Ok((field, member))
+        }
+        _ => Err(syn::Error::new_spanned(
+            &input.ident,
+            "#[cram(transparent)] needs a struct of exactly one field, which it is written as",
+        )),
+    }
+}
+
 /// The expansion, recovering from each mistake after recording it in `errors`.
 fn expand(input: &DeriveInput, errors: &mut Errors) -> proc_macro2::TokenStream {
     let container = errors.ok(attr::ContainerAttrs::parse(&input.attrs)).unwrap_or_default();
     match &input.data {
         Data::Struct(data) if container.pod => match pod::expand(input, data) {
             Ok(expansion) => expansion,
+            Err(e) => {
+                errors.push(e);
+                stub::value_impls(input)
+            }
+        },
+        Data::Struct(data) if container.transparent || is_newtype(data) => match newtype_field(input, data) {
+            Ok((field, member)) => {
+                if let Err(e) = supported::check(&field.ty) {
+                    errors.push(e);
+                }
+                transparent::expand(input, field, &member)
+            }
             Err(e) => {
                 errors.push(e);
                 stub::value_impls(input)
