@@ -1,7 +1,7 @@
 //! Transparent newtypes: `struct OrderId(u64)` (and any one-field struct marked `#[cram(transparent)]`) is
 //! written, read and viewed exactly as its field — plain, optional, in lists, borrowed, around a message.
 
-use cramberry::{Cramberry, DecodeErrorKind, DecodeOptions, Message, MessageView};
+use cramberry::{Cramberry, DecodeErrorKind, DecodeOptions, Message};
 
 #[derive(Cramberry, Clone, Copy, Debug, PartialEq, Default)]
 struct OrderId(u64);
