@@ -98,7 +98,7 @@
 //! - `#[cram(skip)]`: not encoded; decoded as `Default::default()`.
 //! - `#[cram(unknown_fields)]` on a [`UnknownFields`] field: keeps unknown fields and re-encodes them.
 //!
-//! Field types: `bool`, `u8`–`u64`, `usize`, `i8`–`i64` (ZigZag), `isize`, `f32`, `f64`, `char`, `String`,
+//! Field types: `bool`, `u8`–`u64`, `usize`, `i8`–`i64` (ZigZag), `isize`, `u128`/`i128` (16 bytes), `f32`, `f64`, `char`, `String`,
 //! `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`, `Rc<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `Box<[u8]>`,
 //! `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, nested messages (also boxed), derived enums, interface enums,
 //! `#[cram(pod)]` structs, and `Option<T>`, `Vec<T>`, `&[T]`, `[T; N]`, `BTreeMap`, `HashMap` of those.

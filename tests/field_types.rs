@@ -197,3 +197,62 @@ fn exact_bytes_of_each_type() {
         ]
     );
 }
+
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct Wide {
+    #[cram(1)]
+    amount: u128,
+    #[cram(2)]
+    balance: i128,
+    #[cram(3)]
+    history: Vec<i128>,
+}
+
+/// `u128` / `i128` in their wire form: 16 little-endian bytes.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct WideTwin {
+    #[cram(1)]
+    amount: [u8; 16],
+    #[cram(2)]
+    balance: [u8; 16],
+    #[cram(3)]
+    history: Vec<[u8; 16]>,
+}
+
+proptest! {
+    #[test]
+    fn wide_integers_are_their_sixteen_little_endian_bytes(
+        amount in any::<u128>(),
+        balance in any::<i128>(),
+        history in prop::collection::vec(any::<i128>(), 0..4),
+    ) {
+        let value = Wide { amount, balance, history: history.clone() };
+        let twin = WideTwin {
+            amount: amount.to_le_bytes(),
+            balance: balance.to_le_bytes(),
+            history: history.iter().map(|h| h.to_le_bytes()).collect(),
+        };
+        let bytes = value.encode_to_vec();
+        prop_assert_eq!(&bytes, &twin.encode_to_vec());
+        prop_assert_eq!(&Wide::decode(&bytes).unwrap(), &value);
+        let canonical = Wide::decode_with(&bytes, &DecodeOptions::canonical()).unwrap();
+        prop_assert_eq!(&canonical, &value);
+        let view = Wide::view(&bytes).unwrap();
+        let (a, b): (u128, i128) = (view.amount(), view.balance());
+        prop_assert_eq!((a, b), (amount, balance));
+        prop_assert_eq!(view.history().iter().collect::<Vec<i128>>(), history);
+    }
+}
+
+#[test]
+fn a_wide_integer_of_another_length_is_a_fixed_length_mismatch() {
+    let bytes = [0x0a, 0x02, 0x01, 0x00]; // field 1 with 2 bytes instead of 16
+    for err in [Wide::decode(&bytes).unwrap_err(), Wide::view(&bytes).unwrap_err()] {
+        assert_eq!(err.kind(), &DecodeErrorKind::FixedLengthMismatch { expected: 16, found: 2 });
+        assert_eq!(err.offset(), 1);
+    }
+    let mut one = vec![0x0a, 0x10, 0x01];
+    one.extend_from_slice(&[0; 15]);
+    assert_eq!(Wide::decode(&one).unwrap().amount, 1);
+    assert!(Wide { amount: 0, balance: 0, history: vec![] }.encode_to_vec().is_empty());
+}

@@ -85,8 +85,9 @@ pub fn last_ident(ty: &Type) -> Option<String> {
 /// (`u32`, `&'v str`, `&'v [u8]`); `None` for types only the runtime knows (messages, enums, ...). Each is
 /// exactly what the `ValueView` projection resolves to, so the two are the same type.
 pub fn readable_value_view(ty: &Type, v: &syn::Lifetime) -> Option<proc_macro2::TokenStream> {
-    const SCALARS: [&str; 14] = [
-        "bool", "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize", "f32", "f64", "char",
+    const SCALARS: [&str; 16] = [
+        "bool", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "char",
     ];
     let is_str = |t: &Type| matches!(t, Type::Path(p) if p.qself.is_none() && p.path.is_ident("str"));
     match ty {

@@ -38,10 +38,6 @@ fn check_path(ty: &Type) -> syn::Result<()> {
     let is_str = |t: Option<&Type>| t.is_some_and(|t| matches!(t, Type::Path(p) if p.path.is_ident("str")));
     let is_bytes = |t: Option<&Type>| t.is_some_and(|t| matches!(t, Type::Slice(s) if is_u8(&s.elem)));
     match name.as_str() {
-        "u128" | "i128" => {
-            let small = if name == "u128" { "u64" } else { "i64" };
-            unsupported(ty, &format!("wire integers are at most 64 bits; use `{small}`, or `[u8; 16]` for the raw bytes"))
-        }
         "SystemTime" => unsupported(
             ty,
             "store it as `u64` nanoseconds since the UNIX epoch (`t.duration_since(UNIX_EPOCH)`), or as two fields \

@@ -226,3 +226,37 @@ impl<'de, const N: usize> DecodeValue<'de> for [u8; N] {
         })
     }
 }
+
+/// `u128` and `i128` are their 16 little-endian bytes (two's complement for `i128`): the wire form of
+/// `[16]uint8`, so another length is `FixedLengthMismatch`. Zero is the default, not written.
+macro_rules! wide_integers {
+    ($($ty:ty),*) => {$(
+        impl Value for $ty {
+            const WIRE_TYPE: WireType = WireType::Bytes;
+            #[inline(always)]
+            fn is_default(&self) -> bool {
+                *self == 0
+            }
+            #[inline(always)]
+            fn value_len<R: LenRecorder>(&self, _: &mut R) -> usize {
+                delimited_len(16)
+            }
+            #[inline(always)]
+            fn encode(&self, w: &mut Writer<'_>, _: &mut SizeCursor<'_>) {
+                put_delimited(w, &self.to_le_bytes());
+            }
+        }
+
+        impl<'de> DecodeValue<'de> for $ty {
+            #[inline(always)]
+            fn empty() -> Self {
+                0
+            }
+            #[inline(always)]
+            fn decode(r: &mut Reader<'de>) -> Result<Self> {
+                <[u8; 16] as DecodeValue<'de>>::decode(r).map(<$ty>::from_le_bytes)
+            }
+        }
+    )*};
+}
+wide_integers!(u128, i128);

@@ -17,7 +17,7 @@ use std::sync::Arc;
     message = "`{Self}` cannot appear in a Cramberry view",
     label = "this type has no Cramberry view",
     note = "derive Cramberry on it: a struct with numbered fields is a message, a fieldless enum with numbers an enumeration, a `#[repr(C)] #[cram(pod)]` struct a pod",
-    note = "supported field types: bool, u8-u64, usize, i8-i64, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T>, [T; N], BTreeMap / HashMap, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
+    note = "supported field types: bool, u8-u128, usize, i8-i128, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T>, [T; N], BTreeMap / HashMap, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
 )]
 pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
     /// What an accessor returns: the value itself for scalars, `&'a str` for strings, a nested view for
@@ -119,6 +119,16 @@ scalar_views!(Fixed:
     u64 => |c| u64::from_le_bytes(c.array()),
     i32 => |c| i32::from_le_bytes(c.array()),
     i64 => |c| i64::from_le_bytes(c.array())
+);
+
+/// The 16 bytes of a validated `u128` / `i128`.
+#[inline(always)]
+fn revisit_wide(c: &mut Cursor<'_>) -> [u8; 16] {
+    c.len_delimited().try_into().unwrap_or_default()
+}
+scalar_views!(Natural:
+    u128 => |c| u128::from_le_bytes(revisit_wide(c)),
+    i128 => |c| i128::from_le_bytes(revisit_wide(c))
 );
 
 /// Strings and bytes view as borrowed slices of the input; `to_owned` builds the field's own type from them.

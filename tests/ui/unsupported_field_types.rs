@@ -6,8 +6,6 @@ use std::time::SystemTime;
 
 #[derive(Cramberry)]
 struct Everything {
-    #[cram(1)]
-    big: u128,
     #[cram(4)]
     pair: (u32, u32),
     #[cram(5)]
