@@ -134,6 +134,9 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
+// The derive names the runtime as `::cramberry`; this lets the runtime derive its own standard types.
+extern crate self as cramberry;
+
 mod decode;
 mod encode;
 mod error;
@@ -142,6 +145,7 @@ mod message;
 mod options;
 #[cfg(feature = "bytes")]
 mod owned;
+pub mod std_types;
 pub mod stream;
 mod unknown;
 mod utf8;

@@ -38,13 +38,7 @@ fn check_path(ty: &Type) -> syn::Result<()> {
     let is_str = |t: Option<&Type>| t.is_some_and(|t| matches!(t, Type::Path(p) if p.path.is_ident("str")));
     let is_bytes = |t: Option<&Type>| t.is_some_and(|t| matches!(t, Type::Slice(s) if is_u8(&s.elem)));
     match name.as_str() {
-        "SystemTime" => unsupported(
-            ty,
-            "store it as `u64` nanoseconds since the UNIX epoch (`t.duration_since(UNIX_EPOCH)`), or as two fields \
-             (seconds, nanoseconds)",
-        ),
-        "Instant" if is_std_time(ty) => unsupported(ty, "an `Instant` means nothing to another process; send a `SystemTime` as `u64` nanoseconds"),
-        "Duration" if is_std_time(ty) => unsupported(ty, "store it as `u64` nanoseconds, or as two fields (seconds, nanoseconds)"),
+        "Instant" if is_std_time(ty) => unsupported(ty, "an `Instant` means nothing to another process; send a `SystemTime`"),
         "Box" | "Arc" | "Rc" if is_str(inner(0)) || is_bytes(inner(0)) => Ok(()),
         "Arc" | "Rc" => unsupported(ty, "shared pointers are not encoded; use the value itself or `Box<T>`"),
         "HashSet" | "BTreeSet" | "VecDeque" | "LinkedList" | "BinaryHeap" | "SmallVec" | "ArrayVec" => {

@@ -2,7 +2,6 @@
 // message still derives, so its uses raise nothing.
 use cramberry::{Cramberry, Message};
 use std::collections::{BTreeMap, HashSet};
-use std::time::SystemTime;
 
 #[derive(Cramberry)]
 struct Everything {
@@ -12,14 +11,12 @@ struct Everything {
     matrix: Vec<Vec<u32>>,
     #[cram(6)]
     maybe_list: Option<Vec<u32>>,
-    #[cram(7)]
-    at: SystemTime,
     #[cram(9)]
     tags: HashSet<String>,
     #[cram(10)]
     prices: BTreeMap<f64, u32>,
     #[cram(11)]
-    timeout: std::time::Duration,
+    since: std::time::Instant,
     #[cram(12)]
     ok: u32,
 }
