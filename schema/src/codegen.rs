@@ -50,6 +50,9 @@ pub fn generate_rust(schema: &Schema, source_name: &str) -> Result<BTreeMap<Stri
         interface(out, schema, i, &analysis);
     }
     for (index, m) in schema.messages.iter().enumerate() {
+        if runtime_standard_type(&m.package, &m.name).is_some() {
+            continue;
+        }
         let out = modules.entry(module_name(&m.package)).or_insert_with(|| with(header));
         out.push('\n');
         message(out, schema, index, &analysis)?;
@@ -174,6 +177,13 @@ fn field_type(
     })
 }
 
+/// The runtime's own Rust type for a standard message (`cramberry.std.Timestamp` is
+/// `::cramberry::std_types::Timestamp`), which the generator uses instead of generating one.
+fn runtime_standard_type(package: &[String], name: &str) -> Option<String> {
+    let standard = package == ["cramberry", "std"] && matches!(name, "Timestamp" | "Duration");
+    standard.then(|| format!("::cramberry::std_types::{name}"))
+}
+
 /// The Rust path of a kind, seen from a module of `package`.
 fn type_path(schema: &Schema, package: &[String], kind: Kind) -> String {
     let (name, pkg) = match kind {
@@ -182,7 +192,9 @@ fn type_path(schema: &Schema, package: &[String], kind: Kind) -> String {
         Kind::Message(i) => (&schema.messages[i].name, &schema.messages[i].package),
         Kind::Interface(i) => (&schema.interfaces[i].name, &schema.interfaces[i].package),
     };
-    if pkg == package {
+    if let Some(runtime) = runtime_standard_type(pkg, name) {
+        runtime
+    } else if pkg == package {
         type_ident(name)
     } else {
         format!("super::{}::{}", module_name(pkg), type_ident(name))

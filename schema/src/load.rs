@@ -6,6 +6,15 @@ use crate::parser::parse;
 use crate::validate::{build, ParsedFile};
 use std::path::{Path, PathBuf};
 
+/// The import path of the standard types (docs/standard-types.md), built into every loader.
+pub const STD_IMPORT: &str = "cramberry/std.cram";
+
+/// The text of the standard schema, used when no search path holds a `cramberry/std.cram` of its own.
+pub const STD_SCHEMA: &str = include_str!("../std/cramberry/std.cram");
+
+/// The stand-in path of the built-in standard schema.
+const STD_BUILTIN_PATH: &str = "<built-in>/cramberry/std.cram";
+
 /// A loaded, valid schema with its sources (for rendering warnings).
 #[derive(Clone, Debug)]
 pub struct Loaded {
@@ -35,7 +44,11 @@ pub fn load_file(root: impl AsRef<Path>, search_paths: &[impl AsRef<Path>]) -> R
             continue;
         }
         loaded.push(canonical);
-        let text = match std::fs::read_to_string(&path) {
+        let read = match path.to_str() {
+            Some(STD_BUILTIN_PATH) => Ok(STD_SCHEMA.to_owned()),
+            _ => std::fs::read_to_string(&path),
+        };
+        let text = match read {
             Ok(text) => text,
             Err(e) => {
                 let diag = match imported_at {
@@ -59,7 +72,8 @@ pub fn load_file(root: impl AsRef<Path>, search_paths: &[impl AsRef<Path>]) -> R
         let (ast, parse_errors) = parse(sources.text(file), file);
         errors.extend(parse_errors);
         for import in &ast.imports {
-            let found = resolve_import(&path, &import.path, search_paths);
+            let found = resolve_import(&path, &import.path, search_paths)
+                .or_else(|| (import.path == STD_IMPORT).then(|| PathBuf::from(STD_BUILTIN_PATH)));
             queue.push((found.unwrap_or_else(|| PathBuf::from(&import.path)), Some(import.span)));
         }
         files.push(ParsedFile { ast });

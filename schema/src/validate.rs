@@ -9,6 +9,9 @@ use std::collections::HashMap;
 /// The largest field number, 2^29 - 1.
 const MAX_FIELD: u64 = (1 << 29) - 1;
 
+/// The package of the standard types, whose messages hold the standard type ids 64-127.
+const STD_PACKAGE: [&str; 2] = ["cramberry", "std"];
+
 /// A parsed file: its AST and the package it declares.
 pub struct ParsedFile {
     /// The syntax tree.
@@ -249,10 +252,11 @@ impl Validator {
     fn message(&mut self, m: &ast::Message, package: &[String]) {
         let Some(Def::Message(index)) = self.index_of(&m.name) else { return };
         if let Some((id, span)) = m.type_id {
-            if id < 128 {
+            let standard = (64..128).contains(&id) && package == STD_PACKAGE;
+            if id < 128 && !standard {
                 self.errors.push(
                     Diagnostic::error(span, format!("type id {id} is reserved"))
-                        .with_hint("user type ids start at 128"),
+                        .with_hint("user type ids start at 128 (64-127 are the standard types')"),
                 );
             }
         }

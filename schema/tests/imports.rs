@@ -45,3 +45,64 @@ fn a_missing_import_is_reported_at_the_import() {
     assert!(text.contains("a.cram:1:1"), "{text}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The derive's types for the schema below: `SystemTime` and `std::time::Duration` are written as the
+/// standard messages.
+#[derive(cramberry::Cramberry, Debug, PartialEq)]
+struct Event {
+    #[cram(1)]
+    at: std::time::SystemTime,
+    #[cram(2)]
+    took: std::time::Duration,
+    #[cram(3)]
+    note: Option<cramberry::std_types::Timestamp>,
+}
+
+#[test]
+fn the_standard_schema_is_built_in_and_encodes_like_the_runtimes_standard_types() {
+    let dir = temp_dir("std");
+    std::fs::write(
+        dir.join("events.cram"),
+        "package events;\nimport \"cramberry/std.cram\";\n\
+         message Event { cramberry.std.Timestamp at = 1; cramberry.std.Duration took = 2; \
+         optional cramberry.std.Timestamp note = 3; }\n",
+    )
+    .unwrap();
+    let loaded = cramberry_schema::load_file(dir.join("events.cram"), &[dir.join("lib")])
+        .unwrap_or_else(|d| panic!("{d}"));
+    let schema = &loaded.schema;
+    let timestamp = schema.message("Timestamp").unwrap();
+    assert_eq!(schema.messages[timestamp].type_id, Some(64), "the standard ids are allowed in cramberry.std");
+
+    let json = serde_json::json!({
+        "at": {"seconds": 1_700_000_000, "nanos": 5},
+        "took": {"seconds": 2, "nanos": 500_000_000},
+        "note": {},
+    });
+    let event = schema.message("Event").unwrap();
+    let dynamic = cramberry_schema::json::from_json(schema, event, &json).unwrap();
+    let bytes = cramberry_schema::dynamic::encode(schema, &dynamic).unwrap();
+    let derived = Event {
+        at: std::time::UNIX_EPOCH + std::time::Duration::new(1_700_000_000, 5),
+        took: std::time::Duration::from_millis(2500),
+        note: Some(cramberry::std_types::Timestamp::default()),
+    };
+    assert_eq!(bytes, cramberry::Message::encode_to_vec(&derived));
+    assert_eq!(<Event as cramberry::Message>::decode(&bytes).unwrap(), derived);
+
+    let modules = cramberry_schema::generate_rust(schema, "events.cram").unwrap();
+    let events = &modules["events"];
+    assert!(events.contains("pub at: ::cramberry::std_types::Timestamp,"), "{events}");
+    assert!(events.contains("pub note: Option<::cramberry::std_types::Timestamp>,"), "{events}");
+    let standard = modules.iter().find(|(k, _)| k.contains("std")).map(|(_, v)| v).unwrap();
+    assert!(standard.contains("pub struct Int64Value"), "the other standard types are generated: {standard}");
+    assert!(!standard.contains("pub struct Timestamp"), "the runtime's Timestamp is used: {standard}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn standard_type_ids_are_reserved_outside_the_standard_package() {
+    let err = cramberry_schema::load_str("a.cram", "package mine;\nmessage Stamp @ 64 { int64 s = 1; }\n")
+        .unwrap_err();
+    assert!(err.to_string().contains("type id 64 is reserved"), "{err}");
+}
