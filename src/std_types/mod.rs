@@ -22,6 +22,94 @@
 //! # Ok::<(), cramberry::DecodeError>(())
 //! ```
 
+#[cfg(feature = "chrono")]
+mod chrono;
 mod time;
+#[cfg(feature = "time")]
+mod time_crate;
+#[cfg(feature = "uuid")]
+mod uuid;
 
 pub use time::{Duration, DurationView, TimeRangeError, Timestamp, TimestampView};
+
+/// Implements the field traits for a type written as the field type `$wire`: `$to` (`fn(&T) -> W`) converts
+/// for encoding, `$from` (`fn(W) -> Result<T, DecodeErrorKind>`) for decoding, its error reported at the
+/// value's offset. A view gives the type by value.
+macro_rules! written_as {
+    ($ty:ty as $wire:ty, default $default:expr, to $to:expr, from $from:expr) => {
+        const _: () = {
+            use $crate::__private::{
+                Cursor, DecodeValue, LenRecorder, Reader, SizeCursor, Value, ValueView, WireType, Writer,
+            };
+            use $crate::{DecodeErrorKind, Result};
+
+            #[inline(always)]
+            fn to_wire(value: &$ty) -> $wire {
+                let to: fn(&$ty) -> $wire = $to;
+                to(value)
+            }
+
+            #[inline(always)]
+            fn from_wire(wire: $wire) -> ::core::result::Result<$ty, DecodeErrorKind> {
+                let from: fn($wire) -> ::core::result::Result<$ty, DecodeErrorKind> = $from;
+                from(wire)
+            }
+
+            impl Value for $ty {
+                const WIRE_TYPE: WireType = <$wire as Value>::WIRE_TYPE;
+                const RECORDS_LEN: bool = <$wire as Value>::RECORDS_LEN;
+                #[inline]
+                fn is_default(&self) -> bool {
+                    *self == $default
+                }
+                #[inline]
+                fn value_len<R: LenRecorder>(&self, rec: &mut R) -> usize {
+                    to_wire(self).value_len(rec)
+                }
+                #[inline]
+                fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+                    to_wire(self).encode(w, sizes)
+                }
+            }
+
+            impl<'de> DecodeValue<'de> for $ty {
+                #[inline]
+                fn empty() -> Self {
+                    $default
+                }
+                #[inline]
+                fn decode(r: &mut Reader<'de>) -> Result<Self> {
+                    let at = r.position();
+                    let wire = <$wire as DecodeValue<'de>>::decode(r)?;
+                    from_wire(wire).map_err(|kind| r.error(kind, at))
+                }
+            }
+
+            impl<'a> ValueView<'a> for $ty {
+                type View = $ty;
+                #[inline]
+                fn empty_view() -> $ty {
+                    $default
+                }
+                #[inline]
+                fn view_is_default(view: &$ty) -> bool {
+                    *view == $default
+                }
+                #[inline]
+                fn read_view(r: &mut Reader<'a>) -> Result<$ty> {
+                    <$ty as DecodeValue<'a>>::decode(r)
+                }
+                #[inline]
+                fn from_view(view: &$ty) -> $ty {
+                    *view
+                }
+                #[inline]
+                fn revisit_view(c: &mut Cursor<'a>) -> $ty {
+                    let view = <$wire as ValueView<'a>>::revisit_view(c);
+                    from_wire(<$wire as ValueView<'a>>::from_view(&view)).unwrap_or($default)
+                }
+            }
+        };
+    };
+}
+pub(crate) use written_as;

@@ -1,13 +1,8 @@
 //! `Timestamp` and `Duration`: seconds and nanoseconds, as messages (docs/standard-types.md), and
 //! `std::time::{SystemTime, Duration}` as field types written as them.
 
-use crate::decode::{Cursor, Reader};
-use crate::encode::{LenRecorder, SizeCursor, Writer};
-use crate::error::{DecodeErrorKind, Result};
-use crate::field::{DecodeValue, Value};
-use crate::viewing::ValueView;
-
-use crate::wire::WireType;
+use super::written_as;
+use crate::error::DecodeErrorKind;
 use crate::Cramberry;
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -59,7 +54,12 @@ impl TimeRangeError {
         self.value
     }
 
-    fn into_decode_kind(self) -> DecodeErrorKind {
+    /// The error of a value that `what` cannot hold.
+    pub(crate) fn new(what: &'static str, value: i128) -> Self {
+        TimeRangeError { what, value }
+    }
+
+    pub(crate) fn into_decode_kind(self) -> DecodeErrorKind {
         DecodeErrorKind::IntegerOutOfRange { value: self.value, target: self.what }
     }
 }
@@ -73,7 +73,7 @@ impl fmt::Display for TimeRangeError {
 impl std::error::Error for TimeRangeError {}
 
 /// Checks that `nanos` is below one second.
-fn check_nanos(nanos: u32) -> std::result::Result<(), TimeRangeError> {
+pub(crate) fn check_nanos(nanos: u32) -> std::result::Result<(), TimeRangeError> {
     if nanos >= NANOS_PER_SECOND {
         return Err(TimeRangeError { what: "nanos", value: nanos.into() });
     }
@@ -131,65 +131,9 @@ impl TryFrom<Duration> for std::time::Duration {
     }
 }
 
-/// Implements the field traits for a std type written as the standard message `$wire`, converting with
-/// `From` (encoding) and `TryFrom` (decoding; a value out of range is `IntegerOutOfRange` at the field).
-macro_rules! written_as {
-    ($ty:ty, $wire:ty, $default:expr) => {
-        impl Value for $ty {
-            const WIRE_TYPE: WireType = <$wire as Value>::WIRE_TYPE;
-            const RECORDS_LEN: bool = <$wire as Value>::RECORDS_LEN;
-            #[inline]
-            fn is_default(&self) -> bool {
-                *self == $default
-            }
-            #[inline]
-            fn value_len<R: LenRecorder>(&self, rec: &mut R) -> usize {
-                <$wire>::from(*self).value_len(rec)
-            }
-            #[inline]
-            fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
-                <$wire>::from(*self).encode(w, sizes)
-            }
-        }
-
-        impl<'de> DecodeValue<'de> for $ty {
-            #[inline]
-            fn empty() -> Self {
-                $default
-            }
-            #[inline]
-            fn decode(r: &mut Reader<'de>) -> Result<Self> {
-                let at = r.position();
-                let wire = <$wire as DecodeValue<'de>>::decode(r)?;
-                <$ty>::try_from(wire).map_err(|e| r.error(e.into_decode_kind(), at))
-            }
-        }
-
-        impl<'a> ValueView<'a> for $ty {
-            type View = $ty;
-            #[inline]
-            fn empty_view() -> $ty {
-                $default
-            }
-            #[inline]
-            fn view_is_default(view: &$ty) -> bool {
-                *view == $default
-            }
-            #[inline]
-            fn read_view(r: &mut Reader<'a>) -> Result<$ty> {
-                <$ty as DecodeValue<'a>>::decode(r)
-            }
-            #[inline]
-            fn from_view(view: &$ty) -> $ty {
-                *view
-            }
-            #[inline]
-            fn revisit_view(c: &mut Cursor<'a>) -> $ty {
-                let view = <$wire as ValueView<'a>>::revisit_view(c);
-                <$ty>::try_from(view.to_message()).unwrap_or($default)
-            }
-        }
-    };
-}
-written_as!(SystemTime, Timestamp, UNIX_EPOCH);
-written_as!(std::time::Duration, Duration, std::time::Duration::ZERO);
+written_as!(SystemTime as Timestamp, default UNIX_EPOCH, to |t| Timestamp::from(*t), from |w| {
+    SystemTime::try_from(w).map_err(TimeRangeError::into_decode_kind)
+});
+written_as!(std::time::Duration as Duration, default std::time::Duration::ZERO, to |d| Duration::from(*d), from |w| {
+    std::time::Duration::try_from(w).map_err(TimeRangeError::into_decode_kind)
+});
