@@ -100,7 +100,8 @@
 //!
 //! Field types: `bool`, `u8`–`u64`, `usize`, `i8`–`i64` (ZigZag), `isize`, `u128`/`i128` (16 bytes), `f32`, `f64`, `char`, `String`,
 //! `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`, `Rc<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `Box<[u8]>`,
-//! `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, nested messages (also boxed), derived enums, interface enums,
+//! `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, tuples of up to 4 plain values, `SystemTime` and `Duration` (as the
+//! standard types), nested messages (also boxed), derived enums, interface enums,
 //! `#[cram(pod)]` structs, and `Option<T>`, `Vec<T>`, `&[T]`, `[T; N]`, `BTreeMap`, `HashMap` of those.
 //! A struct with a borrowed list `&[T]` (T not `u8`) encodes without allocating but is encode-only: its
 //! elements are not in the input in that form (decode into `Vec<T>` instead).

@@ -13,18 +13,30 @@ pub fn check(ty: &Type) -> syn::Result<()> {
     match ty {
         Type::Group(g) => check(&g.elem),
         Type::Paren(p) => check(&p.elem),
-        Type::Tuple(_) => unsupported(
+        Type::Tuple(t) if t.elems.is_empty() => {
+            unsupported(ty, "`()` holds nothing to write; remove the field")
+        }
+        Type::Tuple(t) if t.elems.len() > 4 => unsupported(
             ty,
-            "tuples have no field numbers; use a message (a struct deriving Cramberry) with one numbered field \
-             per element",
+            "tuples of up to 4 elements are supported; use a message (a struct deriving Cramberry) with one \
+             numbered field per element",
         ),
+        Type::Tuple(t) => t.elems.iter().try_for_each(|elem| match elem {
+            e if is_list(e) || is_map(e) || last_ident(e).as_deref() == Some("Option") => unsupported(
+                e,
+                "a tuple element is a plain value (not a list, map or `Option`); use a message for this one",
+            ),
+            e => check(e),
+        }),
         Type::Array(a) if is_u8(&a.elem) => Ok(()),
         Type::Array(a) => check_element(ty, &a.elem),
         Type::Reference(r) => match &*r.elem {
             Type::Path(p) if p.path.is_ident("str") => Ok(()),
             Type::Slice(s) if is_u8(&s.elem) => Ok(()),
             Type::Slice(s) => check_element(ty, &s.elem),
-            _ => unsupported(ty, "a borrowed value other than `&str`, `&[u8]` or `&[T]`; use the value itself"),
+            _ => {
+                unsupported(ty, "a borrowed value other than `&str`, `&[u8]` or `&[T]`; use the value itself")
+            }
         },
         Type::Path(p) if p.qself.is_none() => check_path(ty),
         _ => unsupported(ty, "this kind of type has no wire encoding"),

@@ -23,6 +23,7 @@ pub mod pod;
 pub mod repeated;
 pub mod required;
 mod scalar;
+pub(crate) mod tuple;
 
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};

@@ -75,7 +75,7 @@ impl std::error::Error for TimeRangeError {}
 /// Checks that `nanos` is below one second.
 pub(crate) fn check_nanos(nanos: u32) -> std::result::Result<(), TimeRangeError> {
     if nanos >= NANOS_PER_SECOND {
-        return Err(TimeRangeError { what: "nanos", value: nanos.into() });
+        return Err(TimeRangeError::new("nanos", nanos.into()));
     }
     Ok(())
 }
@@ -102,7 +102,7 @@ impl TryFrom<Timestamp> for SystemTime {
 
     fn try_from(t: Timestamp) -> std::result::Result<Self, TimeRangeError> {
         check_nanos(t.nanos)?;
-        let out_of_range = TimeRangeError { what: "SystemTime", value: t.seconds.into() };
+        let out_of_range = TimeRangeError::new("SystemTime", t.seconds.into());
         let time = if t.seconds >= 0 {
             UNIX_EPOCH.checked_add(std::time::Duration::new(t.seconds as u64, t.nanos))
         } else {
@@ -126,7 +126,7 @@ impl TryFrom<Duration> for std::time::Duration {
     fn try_from(d: Duration) -> std::result::Result<Self, TimeRangeError> {
         check_nanos(d.nanos)?;
         let seconds = u64::try_from(d.seconds)
-            .map_err(|_| TimeRangeError { what: "std::time::Duration", value: d.seconds.into() })?;
+            .map_err(|_| TimeRangeError::new("std::time::Duration", d.seconds.into()))?;
         Ok(std::time::Duration::new(seconds, d.nanos))
     }
 }

@@ -43,6 +43,7 @@ mod boxed;
 mod fields;
 mod map;
 mod repeated;
+mod tuple;
 mod value;
 
 pub use crate::decode::{Cursor, RevisitTag};
