@@ -1,7 +1,8 @@
 //! Ready-made field types of other crates, each behind its feature: `uuid::Uuid` (16 bytes),
-//! `chrono::DateTime<Utc>` and `time::OffsetDateTime` (the standard Timestamp). Run with `--all-features`.
+//! `chrono::DateTime<Utc>` and `time::OffsetDateTime` (the standard Timestamp), `rust_decimal::Decimal` (its
+//! 16 serialized bytes). Run with `--all-features`.
 
-#![cfg(any(feature = "uuid", feature = "chrono", feature = "time"))]
+#![cfg(any(feature = "uuid", feature = "chrono", feature = "time", feature = "rust_decimal"))]
 
 use cramberry::std_types::Timestamp;
 use cramberry::{Cramberry, DecodeErrorKind, DecodeOptions, Message};
@@ -123,5 +124,62 @@ mod time_fields {
         let expected =
             DecodeErrorKind::IntegerOutOfRange { value: i64::MIN.into(), target: "time::OffsetDateTime" };
         assert_eq!((err.kind(), err.offset()), (&expected, 1));
+    }
+}
+
+#[cfg(feature = "rust_decimal")]
+mod decimal_fields {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[derive(Cramberry, Debug, PartialEq)]
+    struct Fill {
+        #[cram(1)]
+        price: Decimal,
+    }
+
+    #[test]
+    fn a_decimal_is_its_serialized_bytes_and_keeps_its_scale() {
+        for text in ["1.50", "1.5", "-0.000001", "79228162514264337593543950335", "-12345.6789"] {
+            let price: Decimal = text.parse().unwrap();
+            let bytes = Fill { price }.encode_to_vec();
+            assert_eq!(bytes, Twin { id: price.serialize(), ..Twin::default() }.encode_to_vec());
+            let back = Fill::decode_with(&bytes, &DecodeOptions::canonical()).unwrap().price;
+            assert_eq!(back.to_string(), text, "the scale is kept");
+            assert_eq!(Fill::view(&bytes).unwrap().price().to_string(), text);
+        }
+        assert_ne!(
+            Fill { price: "1.50".parse().unwrap() }.encode_to_vec(),
+            Fill { price: "1.5".parse().unwrap() }.encode_to_vec()
+        );
+    }
+
+    #[test]
+    fn zero_in_any_scale_or_sign_is_the_default() {
+        for text in ["0", "0.00", "-0.0"] {
+            assert!(Fill { price: text.parse().unwrap() }.encode_to_vec().is_empty(), "{text}");
+        }
+        let written_zero = Twin { id: "0.00".parse::<Decimal>().unwrap().serialize(), ..Twin::default() };
+        let bytes = written_zero.encode_to_vec();
+        assert_eq!(Fill::decode(&bytes).unwrap().price, Decimal::ZERO);
+        let err = Fill::decode_with(&bytes, &DecodeOptions::canonical()).unwrap_err();
+        assert!(matches!(err.kind(), DecodeErrorKind::NonCanonical(_)), "{err}");
+    }
+
+    #[test]
+    fn flags_that_are_no_decimals_are_rejected_at_the_field() {
+        for flags in [0x0001_0000u32 * 29, 0x0000_0001, 0x4000_0000] {
+            let mut id = [0u8; 16];
+            id[..4].copy_from_slice(&flags.to_le_bytes());
+            id[4] = 1;
+            let bytes = Twin { id, ..Twin::default() }.encode_to_vec();
+            for err in [Fill::decode(&bytes).unwrap_err(), Fill::view(&bytes).unwrap_err()] {
+                let expected = DecodeErrorKind::IntegerOutOfRange {
+                    value: flags.into(),
+                    target: "rust_decimal::Decimal flags",
+                };
+                assert_eq!((err.kind(), err.offset()), (&expected, 1));
+            }
+        }
     }
 }

@@ -24,6 +24,8 @@
 
 #[cfg(feature = "chrono")]
 mod chrono;
+#[cfg(feature = "rust_decimal")]
+mod decimal;
 mod time;
 #[cfg(feature = "time")]
 mod time_crate;
