@@ -81,12 +81,21 @@ pub fn load_file(root: impl AsRef<Path>, search_paths: &[impl AsRef<Path>]) -> R
     finish(files, sources, errors)
 }
 
-/// Loads a schema from source text (no imports are followed), named `path` in diagnostics.
+/// Loads a schema from source text, named `path` in diagnostics. No files are read: the only import followed
+/// is the built-in standard schema ([`STD_IMPORT`]).
 pub fn load_str(path: &str, text: &str) -> Result<Loaded, Diagnostics> {
     let mut sources = Sources::default();
     let file = sources.add(path, text);
-    let (ast, errors) = parse(sources.text(file), file);
-    finish(vec![ParsedFile { ast }], sources, errors)
+    let (ast, mut errors) = parse(sources.text(file), file);
+    let imports_std = ast.imports.iter().any(|import| import.path == STD_IMPORT);
+    let mut files = vec![ParsedFile { ast }];
+    if imports_std {
+        let std_file = sources.add(STD_BUILTIN_PATH, STD_SCHEMA);
+        let (std_ast, std_errors) = parse(sources.text(std_file), std_file);
+        errors.extend(std_errors);
+        files.push(ParsedFile { ast: std_ast });
+    }
+    finish(files, sources, errors)
 }
 
 fn finish(

@@ -106,3 +106,10 @@ fn standard_type_ids_are_reserved_outside_the_standard_package() {
         .unwrap_err();
     assert!(err.to_string().contains("type id 64 is reserved"), "{err}");
 }
+
+#[test]
+fn load_str_follows_the_built_in_standard_import() {
+    let text = "import \"cramberry/std.cram\";\nmessage Event { cramberry.std.Timestamp at = 1; }\n";
+    let loaded = cramberry_schema::load_str("event.cram", text).unwrap_or_else(|d| panic!("{d}"));
+    assert!(loaded.schema.message("Timestamp").is_some());
+}
