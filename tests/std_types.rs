@@ -112,3 +112,34 @@ fn a_negative_duration_is_out_of_range_for_std_duration() {
     assert_eq!((e.what(), e.value()), ("std::time::Duration", -1));
     assert_eq!(e.to_string(), "-1 out of range for std::time::Duration");
 }
+
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct Settings {
+    #[cram(1)]
+    limit: Option<cramberry::std_types::Int64Value>,
+    #[cram(2)]
+    payload: cramberry::std_types::Any,
+    #[cram(3)]
+    marker: Option<cramberry::std_types::Empty>,
+}
+
+#[test]
+fn a_wrapper_tells_absent_from_default_and_any_keeps_its_bytes() {
+    use cramberry::std_types::{Any, Empty, Int64Value};
+    let inner =
+        Event { at: UNIX_EPOCH, took: time::Duration::from_secs(1), retries: Vec::new() }.encode_to_vec();
+    let set = Settings {
+        limit: Some(Int64Value { value: 0 }),
+        payload: Any { type_id: 200, value: inner.clone() },
+        marker: Some(Empty {}),
+    };
+    let bytes = set.encode_to_vec();
+    assert_eq!(&bytes[..2], [0x0a, 0x00], "Some(0) is written, as an empty message");
+    assert_eq!(*bytes.last().unwrap(), 0x00, "Some(Empty) is written too");
+    let back = Settings::decode(&bytes).unwrap();
+    assert_eq!(back, set);
+    assert_eq!(Event::decode(&back.payload.value).unwrap().took, time::Duration::from_secs(1));
+    let unset = Settings { limit: None, payload: Any::default(), marker: None };
+    assert!(unset.encode_to_vec().is_empty());
+    assert_eq!(Settings::view(&bytes).unwrap().payload().value(), &inner[..]);
+}

@@ -178,9 +178,23 @@ fn field_type(
 }
 
 /// The runtime's own Rust type for a standard message (`cramberry.std.Timestamp` is
-/// `::cramberry::std_types::Timestamp`), which the generator uses instead of generating one.
+/// `::cramberry::std_types::Timestamp`; every standard message has one), which the generator uses instead of
+/// generating one.
 fn runtime_standard_type(package: &[String], name: &str) -> Option<String> {
-    let standard = package == ["cramberry", "std"] && matches!(name, "Timestamp" | "Duration");
+    let standard = package == ["cramberry", "std"]
+        && matches!(
+            name,
+            "Timestamp"
+                | "Duration"
+                | "BoolValue"
+                | "Int64Value"
+                | "UInt64Value"
+                | "Float64Value"
+                | "StringValue"
+                | "BytesValue"
+                | "Empty"
+                | "Any"
+        );
     standard.then(|| format!("::cramberry::std_types::{name}"))
 }
 

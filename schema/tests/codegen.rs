@@ -7,7 +7,7 @@ fn generated() -> String {
     let loaded =
         cramberry_schema::load_file(&path, &[path.parent().unwrap()]).unwrap_or_else(|d| panic!("{d}"));
     let modules = cramberry_schema::generate_rust(&loaded.schema, "everything.cram").unwrap();
-    assert_eq!(modules.keys().collect::<Vec<_>>(), ["cramberry_std", "everything"]);
+    assert_eq!(modules.keys().collect::<Vec<_>>(), ["everything"]);
     modules["everything"].clone()
 }
 

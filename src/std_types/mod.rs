@@ -4,6 +4,8 @@
 //! - [`Timestamp`] (seconds and nanoseconds since the UNIX epoch): `std::time::SystemTime` fields are
 //!   written as it.
 //! - [`Duration`] (seconds and nanoseconds): `std::time::Duration` fields are written as it.
+//! - The wrappers [`BoolValue`] … [`BytesValue`] (absent and default differ), [`Empty`], and [`Any`] (a type
+//!   id and a message's bytes).
 //!
 //! ```
 //! use cramberry::{Cramberry, Message};
@@ -31,8 +33,13 @@ mod time;
 mod time_crate;
 #[cfg(feature = "uuid")]
 mod uuid;
+mod wrappers;
 
 pub use time::{Duration, DurationView, TimeRangeError, Timestamp, TimestampView};
+pub use wrappers::{
+    Any, AnyView, BoolValue, BoolValueView, BytesValue, BytesValueView, Empty, EmptyView, Float64Value,
+    Float64ValueView, Int64Value, Int64ValueView, StringValue, StringValueView, UInt64Value, UInt64ValueView,
+};
 
 /// Implements the field traits for a type written as the field type `$wire`: `$to` (`fn(&T) -> W`) converts
 /// for encoding, `$from` (`fn(W) -> Result<T, DecodeErrorKind>`) for decoding, its error reported at the

@@ -6,12 +6,6 @@ pub mod everything {
     include!(concat!(env!("OUT_DIR"), "/everything.rs"));
 }
 
-/// Generated from the built-in standard schema (`import "cramberry/std.cram"`), minus the types the runtime
-/// has itself.
-pub mod cramberry_std {
-    include!(concat!(env!("OUT_DIR"), "/cramberry_std.rs"));
-}
-
 /// Generated from `shared/schemas/messages.cram`.
 #[cfg(shared_schemas)]
 pub mod benchmark {
