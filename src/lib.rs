@@ -204,7 +204,7 @@ pub mod __private {
     pub use crate::decode::{Cursor, Reader, RevisitTag, Tag};
     pub use crate::encode::{LenRecorder, SizeCursor, Writer};
     pub use crate::field::{
-        array, element, interface, map, message, optional, plain, pod, repeated, required,
+        array, element, interface, listed::Listed, map, message, optional, plain, pod, repeated, required,
         scalar_enum as enumeration, DecodeValue, Fixed, Natural, Repeat, Value,
     };
     pub use crate::viewing::ValueView;

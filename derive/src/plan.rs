@@ -11,6 +11,12 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::Type;
 
+/// `kind` wrapped in `Listed` `depth` times: the kind of a list of lists (or an optional list) `depth` deep.
+fn listed(kind: TokenStream, depth: usize) -> TokenStream {
+    let rt = rt();
+    (0..depth).fold(kind, |inner, _| quote!(#rt::Listed<#inner>))
+}
+
 /// An encoded field (not `skip`, not `unknown_fields`) and how it is laid out.
 pub struct FieldPlan<'a> {
     pub info: &'a FieldInfo<'a>,
@@ -18,21 +24,24 @@ pub struct FieldPlan<'a> {
     pub required: bool,
     /// `Natural` or `Fixed`.
     pub kind: TokenStream,
-    /// Whether the kind is `Fixed` (`#[cram(N, fixed)]`).
-    pub fixed: bool,
+    /// Whether the kind is not `Natural` (`#[cram(N, fixed)]`, or a list of lists written as values).
+    pub non_natural: bool,
 }
 
 impl<'a> FieldPlan<'a> {
     /// The plan of `info`, or `None` for a field that is not encoded.
     pub fn of(info: &'a FieldInfo<'a>) -> Option<Self> {
         match &info.role {
-            FieldRole::Encoded { number, required, fixed, .. } => Some(FieldPlan {
-                info,
-                number: *number,
-                required: *required,
-                kind: kind(*fixed),
-                fixed: *fixed,
-            }),
+            FieldRole::Encoded { number, required, fixed, .. } => {
+                let depth = shape::listed_depth(info.ty);
+                Some(FieldPlan {
+                    info,
+                    number: *number,
+                    required: *required,
+                    kind: listed(kind(*fixed), depth),
+                    non_natural: *fixed || depth > 0,
+                })
+            }
             FieldRole::Unknown | FieldRole::Skip | FieldRole::Broken => None,
         }
     }
@@ -185,7 +194,7 @@ impl<'a> FieldPlan<'a> {
             shape::readable_value_view(t, &v).unwrap_or_else(|| quote!(<#t as #rt::ValueView<#v, #k>>::View))
         };
         // The list's kind parameter is only written when it is not the default (`Natural`).
-        let list_kind = if self.fixed { quote!(, #k) } else { quote!() };
+        let list_kind = if self.non_natural { quote!(, #k) } else { quote!() };
         match self.info.shape {
             Shape::Plain => value_view(&ty),
             Shape::Optional => match shape::option_inner(&ty) {
@@ -276,6 +285,9 @@ impl<'a> FieldPlan<'a> {
                 self.#member.as_ref().map(<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::from_view)
             },
             (Shape::Repeated | Shape::Array, Type::Array(_)) => quote!(self.#member.to_array()),
+            (Shape::Repeated, _) if shape::last_ident(&ty).as_deref() == Some("SmallVec") => {
+                quote!(::core::convert::From::from(self.#member.to_vec()))
+            }
             (Shape::Repeated | Shape::Array, _) => quote!(self.#member.to_vec()),
             (Shape::Map, _) => quote!(self.#member.to_map()),
         }

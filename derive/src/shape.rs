@@ -29,6 +29,7 @@ pub fn shape_of(ty: &Type) -> Shape {
                 "Option" => Shape::Optional,
                 "BTreeMap" | "HashMap" => Shape::Map,
                 "Vec" if !first_type_arg(&last.arguments).is_some_and(is_u8) => Shape::Repeated,
+                "SmallVec" if !first_type_arg(&last.arguments).is_some_and(is_u8_array) => Shape::Repeated,
                 _ => Shape::Plain,
             }
         }
@@ -51,6 +52,11 @@ fn first_type_arg(args: &PathArguments) -> Option<&Type> {
         }),
         _ => None,
     }
+}
+
+/// `[u8; N]`: the inline storage of a `SmallVec` of bytes.
+pub fn is_u8_array(ty: &Type) -> bool {
+    matches!(ty, Type::Array(a) if is_u8(&a.elem))
 }
 
 pub fn is_u8(ty: &Type) -> bool {
@@ -103,6 +109,7 @@ pub fn readable_value_view(ty: &Type, v: &syn::Lifetime) -> Option<proc_macro2::
         s if SCALARS.contains(&s) && args.is_empty() => Some(quote::quote!(#ty)),
         "String" => Some(quote::quote!(&#v str)),
         "Vec" if args.len() == 1 && is_u8(args[0]) => Some(quote::quote!(&#v [u8])),
+        "SmallVec" if args.len() == 1 && is_u8_array(args[0]) => Some(quote::quote!(&#v [u8])),
         "Cow" | "Box" | "Arc" | "Rc" if args.len() == 1 && is_str(args[0]) => Some(quote::quote!(&#v str)),
         "Cow" | "Box" | "Arc" | "Rc"
             if args.len() == 1 && matches!(args[0], Type::Slice(s) if is_u8(&s.elem)) =>
@@ -113,13 +120,38 @@ pub fn readable_value_view(ty: &Type, v: &syn::Lifetime) -> Option<proc_macro2::
     }
 }
 
-/// The element type of a list type (`Vec<T>`, `[T; N]`), when its syntax says it.
+/// The element type of a list type (`Vec<T>`, `[T; N]`, `SmallVec<[T; N]>`), when its syntax says it.
 pub fn list_element(ty: &Type) -> Option<&Type> {
     match ty {
         Type::Array(a) => Some(&a.elem),
-        _ if last_ident(ty).as_deref() == Some("Vec") => type_args(ty).first().copied(),
-        _ => None,
+        _ => match (last_ident(ty).as_deref(), type_args(ty).first().copied()) {
+            (Some("Vec"), elem) => elem,
+            (Some("SmallVec"), Some(Type::Array(a))) => Some(&a.elem),
+            _ => None,
+        },
     }
+}
+
+/// A `Vec<T>` (T not `u8`) in a place one value goes (inside an `Option` or a list): written as a value.
+pub fn is_value_list(ty: &Type) -> bool {
+    last_ident(ty).as_deref() == Some("Vec") && !type_args(ty).first().is_some_and(|t| is_u8(t))
+}
+
+/// How many lists deep a field's values are written as values (`Listed` kinds): `Option<Vec<T>>` and
+/// `Vec<Vec<T>>` one, `Vec<Vec<Vec<T>>>` two, anything else none.
+pub fn listed_depth(field: &Type) -> usize {
+    fn depth(ty: &Type) -> usize {
+        match list_element(ty) {
+            Some(elem) if is_value_list(ty) => 1 + depth(elem),
+            _ => 0,
+        }
+    }
+    let value = match shape_of(field) {
+        Shape::Optional => option_inner(field),
+        Shape::Repeated | Shape::Array => list_element(field),
+        Shape::Plain | Shape::Map => None,
+    };
+    value.map_or(0, depth)
 }
 
 /// The key and value types of a map type (`BTreeMap<K, V>`, `HashMap<K, V, S>`), when its syntax says them.

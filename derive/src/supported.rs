@@ -3,7 +3,7 @@
 //! Types the syntax cannot judge (a struct of the user's) are left to the field traits'
 //! `#[diagnostic::on_unimplemented]` messages.
 
-use crate::shape::{is_u8, last_ident, type_args};
+use crate::shape::{is_u8, is_value_list, last_ident, type_args};
 use quote::ToTokens;
 use syn::Type;
 
@@ -53,16 +53,22 @@ fn check_path(ty: &Type) -> syn::Result<()> {
         "Instant" if is_std_time(ty) => unsupported(ty, "an `Instant` means nothing to another process; send a `SystemTime`"),
         "Box" | "Arc" | "Rc" if is_str(inner(0)) || is_bytes(inner(0)) => Ok(()),
         "Arc" | "Rc" => unsupported(ty, "shared pointers are not encoded; use the value itself or `Box<T>`"),
-        "HashSet" | "BTreeSet" | "VecDeque" | "LinkedList" | "BinaryHeap" | "SmallVec" | "ArrayVec" => {
+        "SmallVec" => match inner(0) {
+            Some(Type::Array(a)) if is_u8(&a.elem) => Ok(()),
+            Some(Type::Array(a)) => check_element(ty, &a.elem),
+            _ => unsupported(ty, "write the inline storage as an array: `SmallVec<[T; N]>`"),
+        },
+        "HashSet" | "BTreeSet" | "VecDeque" | "LinkedList" | "BinaryHeap" | "ArrayVec" => {
             unsupported(ty, "use `Vec<T>` (sort a set first for canonical bytes)")
         }
         "Cell" | "RefCell" | "Mutex" | "RwLock" => unsupported(ty, "use the value inside"),
         "Box" => inner(0).map_or(Ok(()), check),
         "Option" => match inner(0) {
+            Some(t) if is_value_list(t) => check(t),
             Some(t) if is_list(t) => unsupported(
                 ty,
-                "an empty list is not written, so it reads back as absent; use the list itself (`Vec<T>`), or a \
-                 message holding it when absent and empty must differ",
+                "an optional list is an `Option<Vec<T>>` (written as a nested list, so `Some(vec![])` and `None` \
+                 stay apart); use that, or the list itself",
             ),
             Some(t) if last_ident(t).as_deref() == Some("Option") => {
                 unsupported(ty, "use `Option<T>`, or a message holding an `Option<T>`")
@@ -100,11 +106,14 @@ fn is_std_time(ty: &Type) -> bool {
 
 /// The element type `elem` of the list type `list`.
 fn check_element(list: &Type, elem: &Type) -> syn::Result<()> {
+    if is_value_list(elem) && !matches!(list, Type::Reference(_)) {
+        return check(elem);
+    }
     if is_list(elem) || is_map(elem) {
         return unsupported(
             list,
-            "a list element is one value; wrap the inner collection in a message: `struct Row { #[cram(1)] \
-             values: Vec<T> }`, then use `Vec<Row>`",
+            "a list element is one value: lists of lists are `Vec<Vec<T>>`; wrap other inner collections in a \
+             message: `struct Row { #[cram(1)] values: Vec<T> }`, then use `Vec<Row>`",
         );
     }
     if last_ident(elem).as_deref() == Some("Option") {

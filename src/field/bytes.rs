@@ -1,5 +1,5 @@
 //! Length-delimited text and bytes: `String`, `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`, `Rc<str>`, `Vec<u8>`,
-//! `&[u8]`, `Cow<[u8]>`, `Box<[u8]>`, `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, and `bytes::Bytes` with feature `bytes`.
+//! `&[u8]`, `Cow<[u8]>`, `Box<[u8]>`, `Arc<[u8]>`, `Rc<[u8]>`, `SmallVec<[u8; N]>`, `[u8; N]`, and `bytes::Bytes` with feature `bytes`.
 //!
 //! Borrowed forms decode without copying: they point into the input.
 
@@ -80,6 +80,7 @@ delimited_value! {
     [] Box<[u8]>, |b| b;
     [] Arc<[u8]>, |b| b;
     [] Rc<[u8]>, |b| b;
+    [const N: usize] smallvec::SmallVec<[u8; N]>, |b| b;
 }
 
 /// Implements `DecodeValue` for an owned type built from a borrowed string or bytes value (one copy).
@@ -104,6 +105,18 @@ delimited_from! {
     Box<[u8]>, read_bytes;
     Arc<[u8]>, read_bytes;
     Rc<[u8]>, read_bytes;
+}
+
+/// `SmallVec<[u8; N]>` is bytes, like `Vec<u8>`: inline up to `N` bytes.
+impl<'de, const N: usize> DecodeValue<'de> for smallvec::SmallVec<[u8; N]> {
+    #[inline(always)]
+    fn empty() -> Self {
+        smallvec::SmallVec::new()
+    }
+    #[inline(always)]
+    fn decode(r: &mut Reader<'de>) -> Result<Self> {
+        read_bytes(r).map(smallvec::SmallVec::from_slice)
+    }
 }
 #[cfg(feature = "bytes")]
 delimited_value! {

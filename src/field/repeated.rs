@@ -78,7 +78,7 @@ pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, size
 /// Reads one occurrence of a repeated field (a packed run, or consecutive elements), appending to `list`.
 #[inline]
 pub fn merge<'de, K, V: DecodeValue<'de, K>>(
-    list: &mut Vec<V>,
+    list: &mut impl Sink<V>,
     tag: &Tag,
     r: &mut Reader<'de>,
 ) -> Result<()> {
@@ -140,30 +140,42 @@ pub trait Sink<V> {
     }
 }
 
+/// The `Sink` methods of a growable list (`Vec`, `SmallVec`): each element checked against the limit.
+macro_rules! growable_sink {
+    ($elem:ty) => {
+        #[inline(always)]
+        fn count(&self) -> usize {
+            self.len()
+        }
+        #[inline(always)]
+        fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+            r.check_elements(self.len().saturating_add(additional), offset)?;
+            self.reserve(additional);
+            Ok(())
+        }
+        #[inline(always)]
+        fn put(&mut self, value: $elem, r: &Reader<'_>, offset: usize) -> Result<()> {
+            r.check_elements(self.len() + 1, offset)?;
+            self.push(value);
+            Ok(())
+        }
+        #[inline(always)]
+        fn room(&self, r: &Reader<'_>) -> usize {
+            r.options().max_elements.saturating_sub(self.len())
+        }
+    };
+}
+
 impl<V> Sink<V> for Vec<V> {
-    #[inline(always)]
-    fn count(&self) -> usize {
-        self.len()
-    }
-    #[inline(always)]
-    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
-        r.check_elements(self.len().saturating_add(additional), offset)?;
-        self.reserve(additional);
-        Ok(())
-    }
-    #[inline(always)]
-    fn put(&mut self, value: V, r: &Reader<'_>, offset: usize) -> Result<()> {
-        r.check_elements(self.len() + 1, offset)?;
-        self.push(value);
-        Ok(())
-    }
-    #[inline(always)]
-    fn room(&self, r: &Reader<'_>) -> usize {
-        r.options().max_elements.saturating_sub(self.len())
-    }
+    growable_sink!(V);
     fn as_vec(&mut self) -> Option<&mut Vec<V>> {
         Some(self)
     }
+}
+
+/// `SmallVec` fields decode like `Vec` ones (without the bulk appends).
+impl<A: smallvec::Array> Sink<A::Item> for smallvec::SmallVec<A> {
+    growable_sink!(A::Item);
 }
 
 /// Reads every element of one occurrence of a repeated field into `sink`: a packed run (for kinds that pack;

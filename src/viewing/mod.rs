@@ -41,6 +41,7 @@
 
 mod boxed;
 mod fields;
+mod listed;
 mod map;
 mod repeated;
 mod tuple;
@@ -227,6 +228,14 @@ impl<T> ListType for Vec<T> {
 
 impl<T, const N: usize> ListType for [T; N] {
     type Elem = T;
+}
+
+impl<T> ListType for &[T] {
+    type Elem = T;
+}
+
+impl<A: smallvec::Array> ListType for smallvec::SmallVec<A> {
+    type Elem = A::Item;
 }
 
 /// Names the key and value types of a map field, for generated view code.

@@ -8,9 +8,9 @@ struct Everything {
     #[cram(4)]
     pair: (u32, Vec<u32>),
     #[cram(5)]
-    matrix: Vec<Vec<u32>>,
+    matrix: Vec<HashSet<u32>>,
     #[cram(6)]
-    maybe_list: Option<Vec<u32>>,
+    maybe_list: Option<[u32; 4]>,
     #[cram(9)]
     tags: HashSet<String>,
     #[cram(10)]
