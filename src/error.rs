@@ -128,6 +128,11 @@ pub enum DecodeErrorKind {
     },
     /// Canonical decoding found bytes the encoder would not write.
     NonCanonical(CanonicalRule),
+    /// A custom field type's decoder (a `#[cram(with = ...)]` module) rejected the value's bytes.
+    InvalidValue {
+        /// Why, in the module's words.
+        reason: Cow<'static, str>,
+    },
 }
 
 impl fmt::Display for DecodeErrorKind {
@@ -162,6 +167,7 @@ impl fmt::Display for DecodeErrorKind {
                 write!(f, "{limit:?} limit of {max} exceeded")
             }
             DecodeErrorKind::NonCanonical(rule) => write!(f, "not canonical: {}", rule.describe()),
+            DecodeErrorKind::InvalidValue { reason } => write!(f, "invalid value: {reason}"),
         }
     }
 }

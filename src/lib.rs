@@ -147,6 +147,7 @@ mod options;
 #[cfg(feature = "bytes")]
 mod owned;
 pub mod std_types;
+pub use field::custom as with;
 pub mod stream;
 mod unknown;
 mod utf8;

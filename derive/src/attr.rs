@@ -3,13 +3,14 @@
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Ident, LitInt, Token};
+use syn::{Attribute, Ident, LitInt, LitStr, Token};
 
-/// One item inside `#[cram(...)]`: a number, a flag, or `key = number`.
+/// One item inside `#[cram(...)]`: a number, a flag, `key = number` or `key = "string"`.
 enum Arg {
     Number(LitInt),
     Flag(Ident),
     KeyValue(Ident, LitInt),
+    KeyString(Ident, LitStr),
 }
 
 impl Parse for Arg {
@@ -20,6 +21,9 @@ impl Parse for Arg {
         let ident: Ident = input.parse()?;
         if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
+            if input.peek(LitStr) {
+                return Ok(Arg::KeyString(ident, input.parse()?));
+            }
             return Ok(Arg::KeyValue(ident, input.parse()?));
         }
         Ok(Arg::Flag(ident))
@@ -52,7 +56,7 @@ impl ContainerAttrs {
             match arg {
                 Arg::Flag(f) if f == "pod" => out.pod = true,
                 Arg::Flag(f) if f == "transparent" => out.transparent = true,
-                Arg::Flag(f) | Arg::KeyValue(f, _) => {
+                Arg::Flag(f) | Arg::KeyValue(f, _) | Arg::KeyString(f, _) => {
                     return Err(unexpected(f.span(), &f.to_string(), "`pod` or `transparent`"))
                 }
                 Arg::Number(n) => return Err(unexpected(n.span(), &n.to_string(), "`pod` or `transparent`")),
@@ -65,7 +69,7 @@ impl ContainerAttrs {
 /// What a field of a message is.
 pub enum FieldRole {
     /// An encoded field with its number.
-    Encoded { number: u32, span: Span, required: bool, fixed: bool },
+    Encoded { number: u32, span: Span, required: bool, fixed: bool, with: Option<syn::Path> },
     /// `#[cram(skip)]`: not encoded, decoded as `Default::default()`.
     Skip,
     /// `#[cram(unknown_fields)]`: keeps unknown fields.
@@ -78,6 +82,7 @@ impl FieldRole {
     pub fn parse(attrs: &[Attribute], field_span: Span) -> syn::Result<Self> {
         let mut number: Option<(u32, Span)> = None;
         let (mut required, mut fixed, mut skip, mut unknown) = (false, false, false, false);
+        let mut with = None;
         for arg in cram_args(attrs)? {
             match arg {
                 Arg::Number(n) => number = Some((field_number(&n)?, n.span())),
@@ -85,8 +90,18 @@ impl FieldRole {
                 Arg::Flag(f) if f == "fixed" => fixed = true,
                 Arg::Flag(f) if f == "skip" => skip = true,
                 Arg::Flag(f) if f == "unknown_fields" => unknown = true,
-                Arg::Flag(f) | Arg::KeyValue(f, _) => {
-                    let allowed = "a field number, `required`, `fixed`, `skip` or `unknown_fields`";
+                Arg::KeyString(k, path) if k == "with" => {
+                    let module = path.parse::<syn::Path>().map_err(|_| {
+                        syn::Error::new(
+                            path.span(),
+                            "`with` takes a module path, such as \"crate::codecs::ipv4\"",
+                        )
+                    })?;
+                    with = Some(module);
+                }
+                Arg::Flag(f) | Arg::KeyValue(f, _) | Arg::KeyString(f, _) => {
+                    let allowed =
+                        "a field number, `required`, `fixed`, `with = \"module\"`, `skip` or `unknown_fields`";
                     return Err(unexpected(f.span(), &f.to_string(), allowed));
                 }
             }
@@ -94,7 +109,7 @@ impl FieldRole {
         match (skip, unknown, number) {
             (true, _, _) => Ok(FieldRole::Skip),
             (_, true, _) => Ok(FieldRole::Unknown),
-            (_, _, Some((number, span))) => Ok(FieldRole::Encoded { number, span, required, fixed }),
+            (_, _, Some((number, span))) => Ok(FieldRole::Encoded { number, span, required, fixed, with }),
             (_, _, None) => Err(syn::Error::new(
                 field_span,
                 "every field needs a number: #[cram(N)] (or #[cram(skip)] / #[cram(unknown_fields)])",
@@ -127,7 +142,7 @@ impl VariantAttrs {
                 Arg::Number(n) => out.number = Some((n.base10_parse()?, n.span())),
                 Arg::KeyValue(k, v) if k == "type_id" => out.type_id = Some((v.base10_parse()?, v.span())),
                 Arg::Flag(f) if f == "other" => out.other = true,
-                Arg::Flag(f) | Arg::KeyValue(f, _) => {
+                Arg::Flag(f) | Arg::KeyValue(f, _) | Arg::KeyString(f, _) => {
                     return Err(unexpected(f.span(), &f.to_string(), "a number, `other` or `type_id = N`"))
                 }
             }

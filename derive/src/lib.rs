@@ -11,6 +11,7 @@
 //! attribute reference.
 
 mod attr;
+mod custom;
 mod dispatch;
 mod enumeration;
 mod errors;

@@ -35,6 +35,8 @@ pub struct FieldInfo<'a> {
     pub shape: Shape,
     /// The field's doc comments, carried onto its view accessor.
     pub docs: Vec<&'a syn::Attribute>,
+    /// For a `with` field: its marker kind.
+    pub custom: Option<syn::Ident>,
 }
 
 impl FieldInfo<'_> {
@@ -60,12 +62,13 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
     let mut fields = Vec::new();
     let mut numbers = std::collections::BTreeMap::new();
     let mut has_unknown = false;
+    let mut custom_impls = TokenStream::new();
     for f in named.iter().flat_map(|n| &n.named) {
         let member = f.ident.as_ref().expect("named field");
         let shape = shape_of(&f.ty);
         let role = errors.ok(FieldRole::parse(&f.attrs, member.span())).unwrap_or(FieldRole::Broken);
         let problem = match &role {
-            FieldRole::Encoded { number, span, required, fixed } => {
+            FieldRole::Encoded { number, span, required, fixed, with } => {
                 if let Some(previous) = numbers.insert(*number, member.to_string()) {
                     Some(syn::Error::new(
                         *span,
@@ -78,6 +81,8 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
                     ))
                 } else if *fixed && shape == Shape::Map {
                     Some(syn::Error::new(*span, "`fixed` is not supported on maps"))
+                } else if let Some(path) = with {
+                    crate::custom::problem(&f.ty, shape, *fixed).map(|e| syn::Error::new_spanned(path, e))
                 } else {
                     crate::supported::check(&f.ty).err()
                 }
@@ -99,7 +104,16 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
             None => role,
         };
         let docs = f.attrs.iter().filter(|a| a.path().is_ident("doc")).collect();
-        fields.push(FieldInfo { member, ty: &f.ty, role, shape, docs });
+        let custom = match &role {
+            FieldRole::Encoded { with: Some(module), .. } => {
+                let marker = crate::custom::marker(&input.ident, member);
+                let value = crate::custom::value_type(&f.ty, shape).expect("checked above");
+                custom_impls.extend(crate::custom::expand(&marker, value, module));
+                Some(marker)
+            }
+            _ => None,
+        };
+        fields.push(FieldInfo { member, ty: &f.ty, role, shape, docs, custom });
     }
     let message = MessageInfo { input, fields, constructible: named.is_some() };
 
@@ -112,7 +126,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
     let encode = encode_impl(input, &message.fields);
     let value = value_impl(input);
     if encode_only {
-        return quote! { #encode #value };
+        return quote! { #custom_impls #encode #value };
     }
     let decode = decode_impl(&message);
     let decode_value = decode_value_impl(input);
@@ -122,7 +136,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
     } else {
         quote!()
     };
-    quote! { #encode #decode #value #decode_value #view }
+    quote! { #custom_impls #encode #decode #value #decode_value #view }
 }
 
 /// A struct as the generators see it.

@@ -34,12 +34,16 @@ impl<'a> FieldPlan<'a> {
         match &info.role {
             FieldRole::Encoded { number, required, fixed, .. } => {
                 let depth = shape::listed_depth(info.ty);
+                let kind = match &info.custom {
+                    Some(marker) => quote!(#marker),
+                    None => listed(kind(*fixed), depth),
+                };
                 Some(FieldPlan {
                     info,
                     number: *number,
                     required: *required,
-                    kind: listed(kind(*fixed), depth),
-                    non_natural: *fixed || depth > 0,
+                    kind,
+                    non_natural: *fixed || depth > 0 || info.custom.is_some(),
                 })
             }
             FieldRole::Unknown | FieldRole::Skip | FieldRole::Broken => None,
@@ -190,9 +194,11 @@ impl<'a> FieldPlan<'a> {
     /// runtime's type projection otherwise (the same type either way).
     pub fn view_slot_ty(&self) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
-        let value_view = |t: &Type| {
-            shape::readable_value_view(t, &v).unwrap_or_else(|| quote!(<#t as #rt::ValueView<#v, #k>>::View))
-        };
+        // A custom kind's view is the module's; the syntax only tells the natural kind's.
+        let readable =
+            |t: &Type| self.info.custom.is_none().then(|| shape::readable_value_view(t, &v)).flatten();
+        let value_view =
+            |t: &Type| readable(t).unwrap_or_else(|| quote!(<#t as #rt::ValueView<#v, #k>>::View));
         // The list's kind parameter is only written when it is not the default (`Natural`).
         let list_kind = if self.non_natural { quote!(, #k) } else { quote!() };
         match self.info.shape {

@@ -11,6 +11,7 @@
 
 pub mod array;
 mod bytes;
+pub mod custom;
 pub mod element;
 mod fixed;
 pub mod interface;
