@@ -146,6 +146,7 @@ mod message;
 mod options;
 #[cfg(feature = "bytes")]
 mod owned;
+pub mod registry;
 pub mod std_types;
 pub use field::custom as with;
 pub mod stream;

@@ -47,6 +47,8 @@ fn unexpected(span: Span, what: &str, allowed: &str) -> syn::Error {
 pub struct ContainerAttrs {
     pub pod: bool,
     pub transparent: bool,
+    /// `type_id = N` on a message: its id in registries and TYPEREF values.
+    pub type_id: Option<LitInt>,
 }
 
 impl ContainerAttrs {
@@ -56,10 +58,21 @@ impl ContainerAttrs {
             match arg {
                 Arg::Flag(f) if f == "pod" => out.pod = true,
                 Arg::Flag(f) if f == "transparent" => out.transparent = true,
-                Arg::Flag(f) | Arg::KeyValue(f, _) | Arg::KeyString(f, _) => {
-                    return Err(unexpected(f.span(), &f.to_string(), "`pod` or `transparent`"))
+                Arg::KeyValue(k, id) if k == "type_id" => {
+                    if id.base10_parse::<u64>().map_or(true, |id| id < 64) {
+                        return Err(syn::Error::new(
+                            id.span(),
+                            "a message's type id is 128 or more (64-127 are the standard types')",
+                        ));
+                    }
+                    out.type_id = Some(id);
                 }
-                Arg::Number(n) => return Err(unexpected(n.span(), &n.to_string(), "`pod` or `transparent`")),
+                Arg::Flag(f) | Arg::KeyValue(f, _) | Arg::KeyString(f, _) => {
+                    return Err(unexpected(f.span(), &f.to_string(), "`pod`, `transparent` or `type_id = N`"))
+                }
+                Arg::Number(n) => {
+                    return Err(unexpected(n.span(), &n.to_string(), "`pod`, `transparent` or `type_id = N`"))
+                }
             }
         }
         Ok(out)

@@ -21,6 +21,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
     let (mut lens, mut encodes, mut decodes, mut type_ids) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut plain_lens, mut plain_encodes) = (Vec::new(), Vec::new());
     let mut first = None;
+    let mut registrations = Vec::new();
     let vl = crate::view::view_lifetime();
     let view_name = quote::format_ident!("{}View", name);
     let vis = &input.vis;
@@ -36,6 +37,11 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
             continue;
         };
         first.get_or_insert((ident, ty));
+        let registered = match crate::shape::last_ident(ty).as_deref() {
+            Some("Box") => crate::shape::type_args(ty).first().copied().unwrap_or(ty),
+            _ => ty,
+        };
+        registrations.push(quote!(registry.register_as::<#registered>(#id)?;));
         let vty = crate::view::with_view_lifetime(ty);
         view_variants.push(quote!(#ident(<#vty as #rt::ValueView<#vl>>::View)));
         view_reads.push(quote! {
@@ -70,6 +76,23 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
     let view_doc = format!("The view of a [`{name}`] value: the view of whichever message it holds.");
     let owned = crate::view::self_with_view_lifetime(input);
     let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
+    // Members of a generic interface may borrow, which a registry (of owned types) cannot hold.
+    let register = if input.generics.params.is_empty() {
+        quote! {
+            impl #name {
+                /// Registers every member's message type in `registry` under its type id, so values of
+                /// them held as [`TypeRef`](::cramberry::registry::TypeRef)s decode to the members' types.
+                pub fn register_members(
+                    registry: &mut ::cramberry::registry::Registry,
+                ) -> ::core::result::Result<(), ::cramberry::registry::RegistryError> {
+                    #(#registrations)*
+                    ::core::result::Result::Ok(())
+                }
+            }
+        }
+    } else {
+        quote!()
+    };
     quote! {
         #[doc = #view_doc]
         #[derive(Clone, Debug)]
@@ -114,6 +137,8 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
                 match self { #(#type_ids)* }
             }
         }
+
+        #register
 
         #[automatically_derived]
         #[allow(deprecated)]

@@ -61,7 +61,8 @@ fn newtype_field<'a>(input: &DeriveInput, data: &'a DataStruct) -> syn::Result<(
 /// The expansion, recovering from each mistake after recording it in `errors`.
 fn expand(input: &DeriveInput, errors: &mut Errors) -> proc_macro2::TokenStream {
     let container = errors.ok(attr::ContainerAttrs::parse(&input.attrs)).unwrap_or_default();
-    match &input.data {
+    let registered = registered_impl(input, &container, errors);
+    let expansion = match &input.data {
         Data::Struct(data) if container.pod => match pod::expand(input, data) {
             Ok(expansion) => expansion,
             Err(e) => {
@@ -92,6 +93,30 @@ fn expand(input: &DeriveInput, errors: &mut Errors) -> proc_macro2::TokenStream 
                 "#[derive(Cramberry)] does not support unions; use a struct (a message) or an enum",
             ));
             stub::value_impls(input)
+        }
+    };
+    quote::quote!(#registered #expansion)
+}
+
+/// `Registered` for a message marked `#[cram(type_id = N)]`.
+fn registered_impl(
+    input: &DeriveInput,
+    container: &attr::ContainerAttrs,
+    errors: &mut Errors,
+) -> proc_macro2::TokenStream {
+    let Some(id) = &container.type_id else { return proc_macro2::TokenStream::new() };
+    let is_message = matches!(&input.data, Data::Struct(_)) && !container.pod && !container.transparent;
+    if !is_message {
+        errors
+            .push(syn::Error::new(id.span(), "`type_id` applies to messages (structs with numbered fields)"));
+        return proc_macro2::TokenStream::new();
+    }
+    let name = &input.ident;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    quote::quote! {
+        #[automatically_derived]
+        impl #impl_g ::cramberry::registry::Registered for #name #ty_g #where_c {
+            const TYPE_ID: u64 = #id;
         }
     }
 }

@@ -120,6 +120,10 @@ fn message(
     docs(out, "", &m.docs);
     out.push_str(derives(analysis.has_float[index]));
     let name = type_ident(&m.name);
+    if let Some(id) = m.type_id {
+        // Registered in registries and TYPEREF values under its id.
+        let _ = writeln!(out, "#[cram(type_id = {id})]");
+    }
     let _ = writeln!(out, "pub struct {name} {{");
     for f in &m.fields {
         docs(out, "    ", &f.docs);

@@ -14,6 +14,7 @@ const NANOS_PER_SECOND: u32 = 1_000_000_000;
 /// toward the future. Standard type id 64. The field type of `SystemTime` (and, with their features, of
 /// chrono's and time's timestamps).
 #[derive(Cramberry, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cram(type_id = 64)]
 pub struct Timestamp {
     /// Whole seconds since 1970-01-01T00:00:00Z (negative before it).
     #[cram(1)]
@@ -26,6 +27,7 @@ pub struct Timestamp {
 /// A span of time: `seconds` plus `nanos` (0 to 999 999 999), negative when `seconds` is. Standard type id
 /// 65. The field type of `std::time::Duration` (which cannot be negative).
 #[derive(Cramberry, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cram(type_id = 65)]
 pub struct Duration {
     /// Whole seconds (negative for a negative span).
     #[cram(1)]

@@ -5,9 +5,10 @@
 use crate::Cramberry;
 
 macro_rules! wrappers {
-    ($($(#[$doc:meta])* $name:ident($ty:ty) $(, $eq:ident)?;)*) => {$(
+    ($($(#[$doc:meta])* $name:ident($ty:ty) = $id:literal $(, $eq:ident)?;)*) => {$(
         $(#[$doc])*
         #[derive(Cramberry, Clone, Debug, Default, PartialEq $(, $eq)?)]
+        #[cram(type_id = $id)]
         pub struct $name {
             /// The wrapped value.
             #[cram(1)]
@@ -17,25 +18,27 @@ macro_rules! wrappers {
 }
 wrappers! {
     /// A `bool` whose absence differs from `false`. Standard type id 66.
-    BoolValue(bool), Eq;
+    BoolValue(bool) = 66, Eq;
     /// An `int64` whose absence differs from 0. Standard type id 67.
-    Int64Value(i64), Eq;
+    Int64Value(i64) = 67, Eq;
     /// A `uint64` whose absence differs from 0. Standard type id 68.
-    UInt64Value(u64), Eq;
+    UInt64Value(u64) = 68, Eq;
     /// A `float64` whose absence differs from 0. Standard type id 69.
-    Float64Value(f64);
+    Float64Value(f64) = 69;
     /// A string whose absence differs from "". Standard type id 70.
-    StringValue(String), Eq;
+    StringValue(String) = 70, Eq;
     /// Bytes whose absence differs from empty. Standard type id 71.
-    BytesValue(Vec<u8>), Eq;
+    BytesValue(Vec<u8>) = 71, Eq;
 }
 
 /// A message with no fields. Standard type id 72.
 #[derive(Cramberry, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cram(type_id = 72)]
 pub struct Empty {}
 
 /// A message of any type: its type id and its encoded bytes, kept as they are. Standard type id 73.
 #[derive(Cramberry, Clone, Debug, Default, PartialEq, Eq)]
+#[cram(type_id = 73)]
 pub struct Any {
     /// The type id of the message in `value`.
     #[cram(1)]
@@ -43,4 +46,23 @@ pub struct Any {
     /// The message's bytes.
     #[cram(2)]
     pub value: Vec<u8>,
+}
+
+impl Any {
+    /// `message` with its type's id.
+    pub fn pack<M: crate::Message + crate::registry::Registered>(message: &M) -> Self {
+        Any { type_id: M::TYPE_ID, value: message.encode_to_vec() }
+    }
+
+    /// The message as an `M`: `None` when it holds another type id, the decoding error when its bytes are
+    /// not an `M`.
+    pub fn unpack<M>(&self) -> crate::Result<Option<M>>
+    where
+        M: crate::registry::Registered + for<'de> crate::DecodeMessage<'de>,
+    {
+        if self.type_id != M::TYPE_ID {
+            return Ok(None);
+        }
+        M::decode(&self.value).map(Some)
+    }
 }
