@@ -147,6 +147,8 @@ mod options;
 #[cfg(feature = "bytes")]
 mod owned;
 pub mod registry;
+#[cfg(feature = "serde")]
+pub mod serde;
 pub mod std_types;
 pub use field::custom as with;
 pub mod stream;

@@ -1,0 +1,667 @@
+//! Cramberry bytes → `Deserialize`. Structs and tuples are read as sequences of their fields 1, 2, ... (an
+//! absent field reads as its type's default, as in derived types), lists from packed runs or one field per
+//! element, maps from entry messages, enums from a VARINT (unit variants) or a TYPEREF (variants with data).
+
+use super::ser::variant_type_id;
+use super::wire::{parse, Ctx, Message, Occurrence, Raw};
+use super::{Error, Result};
+use crate::error::DecodeErrorKind;
+use crate::wire::{decode_varint, zigzag_decode, WireType};
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+
+/// Reads a whole input as the fields of a struct.
+pub(super) struct Root<'de, 'o> {
+    pub(super) bytes: &'de [u8],
+    pub(super) ctx: Ctx<'o>,
+}
+
+impl<'de> de::Deserializer<'de> for Root<'de, '_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
+        Err(Error::top_level())
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        visit_fields(&parse(self.bytes, 0, self.ctx)?, fields.len(), self.ctx, visitor)
+    }
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value> {
+        visit_fields(&parse(self.bytes, 0, self.ctx)?, len, self.ctx, visitor)
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
+        visitor.visit_unit()
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit seq
+        tuple map enum identifier ignored_any
+    }
+}
+
+/// Hands `visitor` the first `count` fields of `message` as a sequence.
+fn visit_fields<'de, V: Visitor<'de>>(
+    message: &Message<'de>,
+    count: usize,
+    ctx: Ctx<'_>,
+    visitor: V,
+) -> Result<V::Value> {
+    if ctx.options.strict {
+        if let Some(unknown) = message.first_above(count) {
+            return Err(Error::at(DecodeErrorKind::UnknownField(unknown.number), unknown.tag_offset));
+        }
+    }
+    visitor.visit_seq(FieldSeq { message, next: 1, count, ctx })
+}
+
+/// The fields of a message, as the elements of a sequence.
+struct FieldSeq<'m, 'de, 'o> {
+    message: &'m Message<'de>,
+    next: u32,
+    count: usize,
+    ctx: Ctx<'o>,
+}
+
+impl<'de> de::SeqAccess<'de> for FieldSeq<'_, 'de, '_> {
+    type Error = Error;
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if self.next as usize > self.count {
+            return Ok(None);
+        }
+        let number = self.next;
+        self.next += 1;
+        seed.deserialize(Value { occurrences: self.message.field(number), ctx: self.ctx }).map(Some)
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.count + 1 - self.next as usize)
+    }
+}
+
+/// One field's value: its occurrences (the last one counts for single values; none means absent, which reads
+/// as the default).
+#[derive(Clone, Copy)]
+struct Value<'a, 'de, 'o> {
+    occurrences: &'a [Occurrence<'de>],
+    ctx: Ctx<'o>,
+}
+
+/// Range-checked integer conversion, or `IntegerOutOfRange` at the occurrence.
+fn ranged<T: TryFrom<i128>>(value: i128, o: Option<&Occurrence<'_>>) -> Result<T> {
+    T::try_from(value).map_err(|_| {
+        let kind = DecodeErrorKind::IntegerOutOfRange { value, target: std::any::type_name::<T>() };
+        match o {
+            Some(o) => o.error(kind),
+            None => Error::at(kind, 0),
+        }
+    })
+}
+
+impl<'a, 'de, 'o> Value<'a, 'de, 'o> {
+    fn last(&self) -> Option<&'a Occurrence<'de>> {
+        self.occurrences.last()
+    }
+
+    fn unsigned(&self) -> Result<(u64, Option<&'a Occurrence<'de>>)> {
+        match self.last() {
+            None => Ok((0, None)),
+            Some(o) => match o.raw {
+                Raw::Varint(v) => Ok((v, Some(o))),
+                _ => Err(o.mismatch(WireType::Varint)),
+            },
+        }
+    }
+
+    fn signed(&self) -> Result<(i64, Option<&'a Occurrence<'de>>)> {
+        match self.last() {
+            None => Ok((0, None)),
+            Some(o) => match o.raw {
+                Raw::Svarint(v) => Ok((zigzag_decode(v), Some(o))),
+                _ => Err(o.mismatch(WireType::Svarint)),
+            },
+        }
+    }
+
+    fn delimited(&self) -> Result<(&'de [u8], Option<&'a Occurrence<'de>>)> {
+        match self.last() {
+            None => Ok((&[], None)),
+            Some(o) => match o.raw {
+                Raw::Bytes(b) => Ok((b, Some(o))),
+                _ => Err(o.mismatch(WireType::Bytes)),
+            },
+        }
+    }
+
+    fn wide(&self) -> Result<[u8; 16]> {
+        match self.delimited()? {
+            (&[], _) => Ok([0; 16]),
+            (b, Some(o)) => b
+                .try_into()
+                .map_err(|_| o.error(DecodeErrorKind::FixedLengthMismatch { expected: 16, found: b.len() })),
+            (_, None) => Ok([0; 16]),
+        }
+    }
+
+    /// The nested message of the last occurrence (empty when absent).
+    fn message(&self) -> Result<Message<'de>> {
+        let (bytes, o) = self.delimited()?;
+        parse(bytes, o.map_or(0, |o| o.offset), self.nested_ctx())
+    }
+
+    fn nested_ctx(&self) -> Ctx<'o> {
+        Ctx { depth: self.ctx.depth + 1, ..self.ctx }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
+    type Error = Error;
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
+        Err(Error::unsupported("deserialize_any"))
+    }
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.unsigned()? {
+            (0, _) => visitor.visit_bool(false),
+            (1, _) => visitor.visit_bool(true),
+            (v, o) => Err(o.map_or_else(
+                || Error::at(DecodeErrorKind::InvalidBool(v), 0),
+                |o| o.error(DecodeErrorKind::InvalidBool(v)),
+            )),
+        }
+    }
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (v, o) = self.unsigned()?;
+        visitor.visit_u8(ranged(v.into(), o)?)
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (v, o) = self.unsigned()?;
+        visitor.visit_u16(ranged(v.into(), o)?)
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (v, o) = self.unsigned()?;
+        visitor.visit_u32(ranged(v.into(), o)?)
+    }
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_u64(self.unsigned()?.0)
+    }
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (v, o) = self.signed()?;
+        visitor.visit_i8(ranged(v.into(), o)?)
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (v, o) = self.signed()?;
+        visitor.visit_i16(ranged(v.into(), o)?)
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (v, o) = self.signed()?;
+        visitor.visit_i32(ranged(v.into(), o)?)
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_i64(self.signed()?.0)
+    }
+    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_u128(u128::from_le_bytes(self.wide()?))
+    }
+    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_i128(i128::from_le_bytes(self.wide()?))
+    }
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.last() {
+            None => visitor.visit_f32(0.0),
+            Some(Occurrence { raw: Raw::Fixed32(b), .. }) => visitor.visit_f32(f32::from_le_bytes(*b)),
+            Some(o) => Err(o.mismatch(WireType::Fixed32)),
+        }
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.last() {
+            None => visitor.visit_f64(0.0),
+            Some(Occurrence { raw: Raw::Fixed64(b), .. }) => visitor.visit_f64(f64::from_le_bytes(*b)),
+            Some(o) => Err(o.mismatch(WireType::Fixed64)),
+        }
+    }
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (v, o) = self.unsigned()?;
+        let c: u32 = ranged(v.into(), o)?;
+        let out_of_range = || DecodeErrorKind::IntegerOutOfRange { value: v.into(), target: "char" };
+        match char::from_u32(c) {
+            Some(c) => visitor.visit_char(c),
+            None => Err(o.map_or_else(|| Error::at(out_of_range(), 0), |o| o.error(out_of_range()))),
+        }
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let (bytes, o) = self.delimited()?;
+        match std::str::from_utf8(bytes) {
+            Ok(s) => visitor.visit_borrowed_str(s),
+            Err(e) => {
+                Err(Error::at(DecodeErrorKind::InvalidUtf8, o.map_or(0, |o| o.offset) + e.valid_up_to()))
+            }
+        }
+    }
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_str(visitor)
+    }
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_borrowed_bytes(self.delimited()?.0)
+    }
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_bytes(visitor)
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.occurrences.is_empty() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.message()?;
+        visitor.visit_unit()
+    }
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
+        self.deserialize_unit(visitor)
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_seq(Elements { occurrences: self.occurrences, next: 0, run: None, ctx: self.ctx })
+    }
+    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value> {
+        visit_fields(&self.message()?, len, self.nested_ctx(), visitor)
+    }
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.deserialize_tuple(len, visitor)
+    }
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_map(Entries {
+            occurrences: self.occurrences,
+            next: 0,
+            entry: None,
+            ctx: self.nested_ctx(),
+        })
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        visit_fields(&self.message()?, fields.len(), self.nested_ctx(), visitor)
+    }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        let (index, payload) = match self.last() {
+            None => (0, None),
+            Some(o) => match o.raw {
+                Raw::Varint(index) => (ranged(index.into(), Some(o))?, None),
+                Raw::TypeRef(id, bytes) => {
+                    let index = id
+                        .checked_sub(variant_type_id(0))
+                        .ok_or_else(|| o.error(DecodeErrorKind::UnknownTypeId(id)))?;
+                    (ranged(index.into(), Some(o))?, Some((bytes, o.offset)))
+                }
+                _ => return Err(o.mismatch(WireType::Varint)),
+            },
+        };
+        visitor.visit_enum(Variant { index, payload, ctx: self.nested_ctx() })
+    }
+    fn deserialize_identifier<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
+        Err(Error::unsupported("deserialize_identifier"))
+    }
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_unit()
+    }
+}
+
+/// An enum value: the variant's index and, for a variant with data, its payload (a message) and offset.
+struct Variant<'de, 'o> {
+    index: u32,
+    payload: Option<(&'de [u8], usize)>,
+    ctx: Ctx<'o>,
+}
+
+impl<'de, 'o> de::EnumAccess<'de> for Variant<'de, 'o> {
+    type Error = Error;
+    type Variant = Self;
+    fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self)> {
+        let value = seed.deserialize(self.index.into_deserializer())?;
+        Ok((value, self))
+    }
+}
+
+impl<'de> Variant<'de, '_> {
+    fn message(&self) -> Result<Message<'de>> {
+        let (bytes, offset) = self.payload.unwrap_or((&[], 0));
+        parse(bytes, offset, self.ctx)
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for Variant<'de, '_> {
+    type Error = Error;
+    fn unit_variant(self) -> Result<()> {
+        Ok(())
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
+        let message = self.message()?;
+        seed.deserialize(Payload { message: &message, ctx: self.ctx })
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value> {
+        visit_fields(&self.message()?, len, self.ctx, visitor)
+    }
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        visit_fields(&self.message()?, fields.len(), self.ctx, visitor)
+    }
+}
+
+/// A newtype variant's payload: a struct's own fields, any other value field 1.
+struct Payload<'m, 'de, 'o> {
+    message: &'m Message<'de>,
+    ctx: Ctx<'o>,
+}
+
+impl<'m, 'de, 'o> Payload<'m, 'de, 'o> {
+    fn field_one(self) -> Value<'m, 'de, 'o> {
+        Value { occurrences: self.message.field(1), ctx: self.ctx }
+    }
+}
+
+/// Deserializer methods that hand the request to another deserializer (`$to` turns `self` into it).
+macro_rules! forward {
+    ($to:ident: $($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value> {
+            de::Deserializer::$method(self.$to(), $($arg,)* visitor)
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Payload<'_, 'de, '_> {
+    type Error = Error;
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        visit_fields(self.message, fields.len(), self.ctx, visitor)
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+    forward! { field_one:
+        deserialize_any(); deserialize_bool(); deserialize_i8(); deserialize_i16(); deserialize_i32();
+        deserialize_i64(); deserialize_i128(); deserialize_u8(); deserialize_u16(); deserialize_u32();
+        deserialize_u64(); deserialize_u128(); deserialize_f32(); deserialize_f64(); deserialize_char();
+        deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
+        deserialize_option(); deserialize_unit(); deserialize_unit_struct(name: &'static str);
+        deserialize_seq(); deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize); deserialize_map();
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_identifier(); deserialize_ignored_any();
+    }
+}
+
+/// A list's elements: from packed runs (scalars) or one occurrence each.
+struct Elements<'a, 'de, 'o> {
+    occurrences: &'a [Occurrence<'de>],
+    next: usize,
+    /// The packed run being read: its bytes, the position in them, and their absolute offset.
+    run: Option<(&'de [u8], usize, usize)>,
+    ctx: Ctx<'o>,
+}
+
+impl<'a, 'de> Elements<'a, 'de, '_> {
+    /// The next occurrence, taken whole.
+    fn whole(&mut self) -> &'a Occurrence<'de> {
+        let o = &self.occurrences[self.next];
+        self.next += 1;
+        o
+    }
+
+    /// The packed run to read the next scalar from, entering the next BYTES occurrence as one.
+    fn run(&mut self) -> Option<(&'de [u8], &mut usize, usize)> {
+        if self.run.is_none() {
+            if let Some(Occurrence { raw: Raw::Bytes(b), offset, .. }) = self.occurrences.get(self.next) {
+                self.next += 1;
+                self.run = Some((b, 0, *offset));
+            }
+        }
+        self.run.as_mut().map(|(b, pos, base)| (*b, pos, *base))
+    }
+
+    fn end_run_if_done(&mut self) {
+        if matches!(self.run, Some((b, pos, _)) if pos >= b.len()) {
+            self.run = None;
+        }
+    }
+
+    /// The next scalar as a raw varint (packed or unpacked with `wire_type`).
+    fn varint(&mut self, wire_type: WireType) -> Result<u64> {
+        if let Some((bytes, pos, base)) = self.run() {
+            let (value, n) = decode_varint(&bytes[*pos..])
+                .map_err(|_| Error::at(DecodeErrorKind::Truncated, base + *pos))?;
+            *pos += n;
+            self.end_run_if_done();
+            return Ok(value);
+        }
+        let o = self.whole();
+        match o.raw {
+            Raw::Varint(v) if wire_type == WireType::Varint => Ok(v),
+            Raw::Svarint(v) if wire_type == WireType::Svarint => Ok(v),
+            _ => Err(o.mismatch(wire_type)),
+        }
+    }
+
+    /// The next fixed-width scalar of `N` bytes.
+    fn fixed<const N: usize>(&mut self, wire_type: WireType) -> Result<[u8; N]> {
+        if let Some((bytes, pos, base)) = self.run() {
+            let Some(chunk) = bytes.get(*pos..*pos + N) else {
+                let kind = DecodeErrorKind::PackedLengthNotMultiple { len: bytes.len(), width: N };
+                return Err(Error::at(kind, base));
+            };
+            *pos += N;
+            let out = chunk.try_into().expect("N bytes");
+            self.end_run_if_done();
+            return Ok(out);
+        }
+        let o = self.whole();
+        match (o.raw, N) {
+            (Raw::Fixed32(b), 4) => Ok(b[..].try_into().expect("4 bytes")),
+            (Raw::Fixed64(b), 8) => Ok(b[..].try_into().expect("8 bytes")),
+            _ => Err(o.mismatch(wire_type)),
+        }
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Elements<'_, 'de, '_> {
+    type Error = Error;
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if self.run.is_none() && self.next >= self.occurrences.len() {
+            return Ok(None);
+        }
+        if self.next >= self.ctx.options.max_elements {
+            let max = self.ctx.options.max_elements;
+            return Err(Error::at(DecodeErrorKind::LimitExceeded { limit: crate::Limit::Elements, max }, 0));
+        }
+        seed.deserialize(Element { list: self }).map(Some)
+    }
+}
+
+/// One element of a list.
+struct Element<'l, 'a, 'de, 'o> {
+    list: &'l mut Elements<'a, 'de, 'o>,
+}
+
+impl<'a, 'de, 'o> Element<'_, 'a, 'de, 'o> {
+    /// The element as an occurrence of its own.
+    fn own(self) -> Value<'a, 'de, 'o> {
+        let ctx = self.list.ctx;
+        let o = self.list.whole();
+        Value { occurrences: std::slice::from_ref(o), ctx }
+    }
+    fn unsigned<T: TryFrom<i128>>(self) -> Result<T> {
+        ranged(self.list.varint(WireType::Varint)?.into(), None)
+    }
+    fn signed<T: TryFrom<i128>>(self) -> Result<T> {
+        ranged(zigzag_decode(self.list.varint(WireType::Svarint)?).into(), None)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
+    type Error = Error;
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.list.varint(WireType::Varint)? {
+            0 => visitor.visit_bool(false),
+            1 => visitor.visit_bool(true),
+            v => Err(Error::at(DecodeErrorKind::InvalidBool(v), 0)),
+        }
+    }
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        // A list of u8 is bytes (as `Vec<u8>` is in derived types): one byte each.
+        match self.list.run() {
+            Some((bytes, pos, _)) => {
+                let byte = bytes[*pos];
+                *pos += 1;
+                self.list.end_run_if_done();
+                visitor.visit_u8(byte)
+            }
+            None => visitor.visit_u8(self.unsigned()?),
+        }
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_u16(self.unsigned()?)
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_u32(self.unsigned()?)
+    }
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_u64(self.unsigned()?)
+    }
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_i8(self.signed()?)
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_i16(self.signed()?)
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_i32(self.signed()?)
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_i64(self.signed()?)
+    }
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_f32(f32::from_le_bytes(self.list.fixed::<4>(WireType::Fixed32)?))
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_f64(f64::from_le_bytes(self.list.fixed::<8>(WireType::Fixed64)?))
+    }
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let v: u32 = self.unsigned()?;
+        let c = char::from_u32(v).ok_or_else(|| {
+            Error::at(DecodeErrorKind::IntegerOutOfRange { value: v.into(), target: "char" }, 0)
+        })?;
+        visitor.visit_char(c)
+    }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        // Unit variants pack as varints; variants with data are one TYPEREF field each.
+        let own = matches!(
+            self.list.occurrences.get(self.list.next),
+            Some(Occurrence { raw: Raw::TypeRef(..), .. })
+        );
+        if own && self.list.run.is_none() {
+            return self.own().deserialize_enum(name, variants, visitor);
+        }
+        let ctx = self.list.ctx;
+        let index: u32 = self.unsigned()?;
+        visitor.visit_enum(Variant { index, payload: None, ctx })
+    }
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        // A list inside a list: a nested message whose field 1 is the inner list.
+        let value = self.own();
+        let message = value.message()?;
+        visitor.visit_seq(Elements {
+            occurrences: message.field(1),
+            next: 0,
+            run: None,
+            ctx: value.nested_ctx(),
+        })
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
+        Err(Error::unsupported("Option inside a list"))
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+    forward! { own:
+        deserialize_any(); deserialize_i128(); deserialize_u128(); deserialize_str(); deserialize_string();
+        deserialize_bytes(); deserialize_byte_buf(); deserialize_unit(); deserialize_unit_struct(name: &'static str);
+        deserialize_tuple(len: usize); deserialize_tuple_struct(name: &'static str, len: usize); deserialize_map();
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]); deserialize_identifier();
+        deserialize_ignored_any();
+    }
+}
+
+/// A map's entries, each a message whose field 1 is the key and field 2 the value.
+struct Entries<'a, 'de, 'o> {
+    occurrences: &'a [Occurrence<'de>],
+    next: usize,
+    entry: Option<Message<'de>>,
+    ctx: Ctx<'o>,
+}
+
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de, '_> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        let Some(o) = self.occurrences.get(self.next) else { return Ok(None) };
+        if self.next >= self.ctx.options.max_elements {
+            let max = self.ctx.options.max_elements;
+            return Err(o.error(DecodeErrorKind::LimitExceeded { limit: crate::Limit::Elements, max }));
+        }
+        self.next += 1;
+        let bytes = match o.raw {
+            Raw::Bytes(b) => b,
+            _ => return Err(o.mismatch(WireType::Bytes)),
+        };
+        let entry = self.entry.insert(parse(bytes, o.offset, self.ctx)?);
+        seed.deserialize(Value { occurrences: entry.field(1), ctx: self.ctx }).map(Some)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        let entry = self.entry.take().ok_or_else(|| Error::custom_str("a map value asked before its key"))?;
+        seed.deserialize(Value { occurrences: entry.field(2), ctx: self.ctx })
+    }
+}

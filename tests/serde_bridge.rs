@@ -1,0 +1,343 @@
+//! The serde bridge (feature `serde`): serde types in the wire format. A serde type and a derived type with the
+//! same fields in the same order give the same bytes (and read each other's); serde features the mapping
+//! cannot honour are errors naming them; bad input is a typed error with its offset.
+
+use cramberry::serde::{from_slice, from_slice_with, to_vec, Error};
+use cramberry::{Cramberry, DecodeErrorKind, DecodeOptions, Message};
+use proptest::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Cramberry, Debug, PartialEq, Clone, Copy)]
+enum SideC {
+    #[cram(0)]
+    Buy,
+    #[cram(1)]
+    Sell,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone, Copy)]
+enum SideS {
+    Buy,
+    Sell,
+}
+
+#[derive(Cramberry, Serialize, Deserialize, Debug, PartialEq, Clone, Default)]
+struct Leg {
+    #[cram(1)]
+    venue: String,
+    #[cram(2)]
+    price: f64,
+}
+
+#[derive(Cramberry, Serialize, Deserialize, Debug, PartialEq, Clone, Default)]
+struct Cancel {
+    #[cram(1)]
+    order: u64,
+}
+
+#[derive(Cramberry, Debug, PartialEq, Clone)]
+enum EventC {
+    #[cram(type_id = 128)]
+    Leg(Leg),
+    #[cram(type_id = 129)]
+    Cancel(Cancel),
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+enum EventS {
+    Leg(Leg),
+    Cancel(Cancel),
+}
+
+#[derive(Cramberry, Debug, PartialEq, Clone)]
+struct OrderC {
+    #[cram(1)]
+    id: u64,
+    #[cram(2)]
+    delta: i32,
+    #[cram(3)]
+    flag: bool,
+    #[cram(4)]
+    symbol: String,
+    #[cram(5)]
+    blob: Vec<u8>,
+    #[cram(6)]
+    quantities: Vec<u32>,
+    #[cram(7)]
+    notes: Vec<String>,
+    #[cram(8)]
+    reply_to: Option<u64>,
+    #[cram(9)]
+    leg: Leg,
+    #[cram(10)]
+    legs: Vec<Leg>,
+    #[cram(11)]
+    limits: BTreeMap<String, i64>,
+    #[cram(12)]
+    side: SideC,
+    #[cram(13)]
+    event: Option<EventC>,
+    #[cram(14)]
+    grid: Vec<Vec<u16>>,
+    #[cram(15)]
+    pair: (u32, String),
+    #[cram(16)]
+    wide: u128,
+    #[cram(17)]
+    letter: char,
+    #[cram(18)]
+    ratio: f32,
+    #[cram(19)]
+    by_id: HashMap<u32, bool>,
+    #[cram(20)]
+    sides: Vec<SideC>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
+struct OrderS {
+    id: u64,
+    delta: i32,
+    flag: bool,
+    symbol: String,
+    blob: Vec<u8>,
+    quantities: Vec<u32>,
+    notes: Vec<String>,
+    reply_to: Option<u64>,
+    leg: Leg,
+    legs: Vec<Leg>,
+    limits: BTreeMap<String, i64>,
+    side: SideS,
+    event: Option<EventS>,
+    grid: Vec<Vec<u16>>,
+    pair: (u32, String),
+    wide: u128,
+    letter: char,
+    ratio: f32,
+    by_id: HashMap<u32, bool>,
+    sides: Vec<SideS>,
+}
+
+fn side(buy: bool) -> (SideC, SideS) {
+    if buy {
+        (SideC::Buy, SideS::Buy)
+    } else {
+        (SideC::Sell, SideS::Sell)
+    }
+}
+
+prop_compose! {
+    fn legs()(venue in "[a-z]{0,3}", price in -1e6f64..1e6) -> Leg { Leg { venue, price } }
+}
+
+prop_compose! {
+    fn orders()(
+        (id, delta, flag, symbol) in (any::<u64>(), any::<i32>(), any::<bool>(), ".{0,5}"),
+        (blob, quantities, notes) in (prop::collection::vec(any::<u8>(), 0..6), prop::collection::vec(any::<u32>(), 0..4), prop::collection::vec(".{0,3}", 0..3)),
+        (reply_to, leg, legs) in (any::<Option<u64>>(), legs(), prop::collection::vec(legs(), 0..3)),
+        (limits, buy, event) in (prop::collection::btree_map(".{0,3}", any::<i64>(), 0..3), any::<bool>(), prop::option::of((any::<bool>(), legs(), any::<u64>()))),
+        (grid, pair, wide, letter, ratio) in (prop::collection::vec(prop::collection::vec(any::<u16>(), 0..3), 0..3), (any::<u32>(), ".{0,3}"), any::<u128>(), any::<char>(), -1e3f32..1e3),
+        (by_id, sides) in (prop::collection::hash_map(any::<u32>(), any::<bool>(), 0..4), prop::collection::vec(any::<bool>(), 0..4)),
+    ) -> (OrderC, OrderS) {
+        let (side_c, side_s) = side(buy);
+        let (event_c, event_s) = match event {
+            None => (None, None),
+            Some((true, leg, _)) => (Some(EventC::Leg(leg.clone())), Some(EventS::Leg(leg))),
+            Some((false, _, order)) => (Some(EventC::Cancel(Cancel { order })), Some(EventS::Cancel(Cancel { order }))),
+        };
+        let c = OrderC {
+            id, delta, flag, symbol: symbol.clone(), blob: blob.clone(), quantities: quantities.clone(),
+            notes: notes.clone(), reply_to, leg: leg.clone(), legs: legs.clone(), limits: limits.clone(),
+            side: side_c, event: event_c, grid: grid.clone(), pair: pair.clone(), wide, letter, ratio,
+            by_id: by_id.clone(), sides: sides.iter().map(|&b| side(b).0).collect(),
+        };
+        let s = OrderS {
+            id, delta, flag, symbol, blob, quantities, notes, reply_to, leg, legs, limits, side: side_s,
+            event: event_s, grid, pair, wide, letter, ratio, by_id, sides: sides.iter().map(|&b| side(b).1).collect(),
+        };
+        (c, s)
+    }
+}
+
+proptest! {
+    #[test]
+    fn serde_and_derive_write_the_same_bytes((derived, serded) in orders()) {
+        let bytes = derived.encode_to_vec();
+        prop_assert_eq!(&to_vec(&serded).unwrap(), &bytes);
+        prop_assert_eq!(&from_slice::<OrderS>(&bytes).unwrap(), &serded);
+        prop_assert_eq!(&OrderC::decode(&to_vec(&serded).unwrap()).unwrap(), &derived);
+    }
+}
+
+#[test]
+fn exact_bytes_and_borrowed_fields() {
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct Envelope<'a> {
+        id: u64,
+        topic: &'a str,
+        #[serde(with = "serde_bytes")]
+        body: &'a [u8],
+        reply_to: Option<u32>,
+    }
+    let envelope = Envelope { id: 1, topic: "t", body: &[0xff], reply_to: Some(0) };
+    let bytes = to_vec(&envelope).unwrap();
+    assert_eq!(bytes, [0x08, 0x01, 0x12, 0x01, b't', 0x1a, 0x01, 0xff, 0x20, 0x00]);
+    let back: Envelope = from_slice(&bytes).unwrap();
+    assert_eq!(back, envelope);
+    assert_eq!(back.topic.as_ptr(), bytes[4..].as_ptr(), "borrowed from the input");
+    let empty: Envelope = from_slice(&[]).unwrap();
+    assert_eq!(empty, Envelope { id: 0, topic: "", body: &[], reply_to: None }, "absent fields are defaults");
+}
+
+#[test]
+fn newtypes_and_enums_with_data() {
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct OrderId(u64);
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    enum Command {
+        Stop,
+        Move { x: i32, y: i32 },
+        Rename(String),
+        Pair(u8, u8),
+    }
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct Ipc {
+        id: OrderId,
+        commands: Vec<Command>,
+    }
+    let ipc = Ipc {
+        id: OrderId(5),
+        commands: vec![
+            Command::Stop,
+            Command::Move { x: -1, y: 0 },
+            Command::Rename("r".into()),
+            Command::Pair(1, 2),
+        ],
+    };
+    let bytes = to_vec(&ipc).unwrap();
+    #[rustfmt::skip]
+    assert_eq!(bytes, [
+        0x08, 0x05,                               // id: the newtype is its value
+        0x12, 0x01, 0x00,                         // Stop: unit variants pack, as enumerations do
+        0x17, 0x81, 0x01, 0x02, 0x0e, 0x01,       // Move: TYPEREF 129, {1: -1 (ZigZag)}
+        0x17, 0x82, 0x01, 0x03, 0x0a, 0x01, b'r', // Rename: TYPEREF 130, {1: "r"}
+        0x17, 0x83, 0x01, 0x04, 0x08, 0x01, 0x10, 0x02, // Pair: TYPEREF 131, {1: 1, 2: 2}
+    ]);
+    assert_eq!(from_slice::<Ipc>(&bytes).unwrap(), ipc);
+}
+
+#[test]
+fn unsupported_serde_features_are_errors_naming_them() {
+    #[derive(Serialize, Deserialize, Default)]
+    struct Inner {
+        a: u32,
+    }
+    #[derive(Serialize, Deserialize, Default)]
+    struct Flattened {
+        #[serde(flatten)]
+        inner: Inner,
+    }
+    #[derive(Serialize, Default)]
+    struct Skipping {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        maybe: Option<u32>,
+        after: u32,
+    }
+    #[derive(Serialize, Deserialize, Debug)]
+    #[serde(untagged)]
+    enum Untagged {
+        Number(u32),
+        Text(String),
+    }
+    #[derive(Serialize, Deserialize, Debug)]
+    struct HoldsUntagged {
+        value: Untagged,
+    }
+    #[derive(Serialize, Deserialize, Debug)]
+    #[serde(tag = "type")]
+    enum Internal {
+        A { x: u32 },
+    }
+    #[derive(Serialize, Deserialize, Debug)]
+    struct HoldsInternal {
+        value: Internal,
+    }
+    #[derive(Serialize, Deserialize, Debug)]
+    struct HoldsNested {
+        values: Vec<Option<u32>>,
+    }
+    let feature = |e: Error| match e {
+        Error::Unsupported { feature, .. } => feature,
+        other => panic!("expected an unsupported feature, got {other:?}"),
+    };
+    assert_eq!(feature(to_vec(&Flattened::default()).unwrap_err()), "flatten");
+    #[derive(Serialize, Default)]
+    struct HoldsFlattened {
+        f: Flattened,
+    }
+    assert_eq!(feature(to_vec(&HoldsFlattened::default()).unwrap_err()), "flatten");
+    let skipping = to_vec(&Skipping::default()).unwrap_err();
+    assert!(skipping.to_string().contains("skip_serializing_if"), "{skipping}");
+    assert_eq!(feature(skipping), "skip_serializing_if");
+    // Untagged and internally tagged enums are written as their content, which cannot be read back without
+    // the types in the bytes: reading says so.
+    let bytes = to_vec(&HoldsUntagged { value: Untagged::Number(1) }).unwrap();
+    assert_eq!(feature(from_slice::<HoldsUntagged>(&bytes).unwrap_err()), "deserialize_any");
+    let bytes = to_vec(&HoldsInternal { value: Internal::A { x: 1 } }).unwrap();
+    assert_eq!(feature(from_slice::<HoldsInternal>(&bytes).unwrap_err()), "deserialize_any");
+    assert_eq!(feature(to_vec(&HoldsNested { values: vec![Some(1)] }).unwrap_err()), "Option inside a list");
+    assert_eq!(to_vec(&5u32).unwrap_err(), Error::NotAStruct);
+}
+
+#[test]
+fn bad_input_is_a_typed_error_with_its_offset() {
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Two {
+        a: u8,
+        b: String,
+    }
+    let decode = |bytes: &[u8]| match from_slice::<Two>(bytes).unwrap_err() {
+        Error::Decode(e) => (e.kind().clone(), e.offset()),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        decode(&[0x08, 0xac, 0x02]),
+        (DecodeErrorKind::IntegerOutOfRange { value: 300, target: "u8" }, 1)
+    );
+    assert_eq!(decode(&[0x12, 0x02, b'a', 0xff]), (DecodeErrorKind::InvalidUtf8, 3));
+    let mismatch = DecodeErrorKind::WireTypeMismatch {
+        expected: cramberry::WireType::Bytes,
+        found: cramberry::WireType::Varint,
+    };
+    assert_eq!(decode(&[0x10, 0x01]), (mismatch, 0));
+    assert_eq!(decode(&[0x12, 0x05, b'a']), (DecodeErrorKind::LengthOutOfBounds { len: 5, remaining: 1 }, 2));
+    let strict = DecodeOptions::strict();
+    assert!(
+        matches!(from_slice_with::<Two>(&[0x18, 0x01], &strict), Err(Error::Decode(e)) if e.kind() == &DecodeErrorKind::UnknownField(3))
+    );
+    assert!(from_slice::<Two>(&[0x18, 0x01]).is_ok(), "unknown fields are skipped by default");
+
+    // Deep nesting stops at the depth limit instead of overflowing the stack.
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Deep {
+        next: Option<Box<Deep>>,
+    }
+    let mut bytes = Vec::new();
+    for _ in 0..200 {
+        let mut outer = vec![0x0a];
+        let mut len = bytes.len();
+        while len >= 0x80 {
+            outer.push((len as u8) | 0x80);
+            len >>= 7;
+        }
+        outer.push(len as u8);
+        outer.extend_from_slice(&bytes);
+        bytes = outer;
+    }
+    match from_slice::<Deep>(&bytes).unwrap_err() {
+        Error::Decode(e) => assert!(matches!(e.kind(), DecodeErrorKind::LimitExceeded { .. }), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
