@@ -92,6 +92,12 @@ struct OrderC {
     by_id: HashMap<u32, bool>,
     #[cram(20)]
     sides: Vec<SideC>,
+    #[cram(21)]
+    maybe_list: Option<Vec<u32>>,
+    #[cram(22)]
+    maybe_blob: Option<Vec<u8>>,
+    #[cram(23)]
+    blobs: Vec<Vec<u8>>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq, Clone)]
@@ -116,6 +122,9 @@ struct OrderS {
     ratio: f32,
     by_id: HashMap<u32, bool>,
     sides: Vec<SideS>,
+    maybe_list: Option<Vec<u32>>,
+    maybe_blob: Option<Vec<u8>>,
+    blobs: Vec<Vec<u8>>,
 }
 
 fn side(buy: bool) -> (SideC, SideS) {
@@ -138,6 +147,7 @@ prop_compose! {
         (limits, buy, event) in (prop::collection::btree_map(".{0,3}", any::<i64>(), 0..3), any::<bool>(), prop::option::of((any::<bool>(), legs(), any::<u64>()))),
         (grid, pair, wide, letter, ratio) in (prop::collection::vec(prop::collection::vec(any::<u16>(), 0..3), 0..3), (any::<u32>(), ".{0,3}"), any::<u128>(), any::<char>(), -1e3f32..1e3),
         (by_id, sides) in (prop::collection::hash_map(any::<u32>(), any::<bool>(), 0..4), prop::collection::vec(any::<bool>(), 0..4)),
+        (maybe_list, maybe_blob, blobs) in (prop::option::of(prop::collection::vec(any::<u32>(), 0..3)), prop::option::of(prop::collection::vec(any::<u8>(), 0..3)), prop::collection::vec(prop::collection::vec(any::<u8>(), 0..3), 0..3)),
     ) -> (OrderC, OrderS) {
         let (side_c, side_s) = side(buy);
         let (event_c, event_s) = match event {
@@ -150,10 +160,12 @@ prop_compose! {
             notes: notes.clone(), reply_to, leg: leg.clone(), legs: legs.clone(), limits: limits.clone(),
             side: side_c, event: event_c, grid: grid.clone(), pair: pair.clone(), wide, letter, ratio,
             by_id: by_id.clone(), sides: sides.iter().map(|&b| side(b).0).collect(),
+            maybe_list: maybe_list.clone(), maybe_blob: maybe_blob.clone(), blobs: blobs.clone(),
         };
         let s = OrderS {
             id, delta, flag, symbol, blob, quantities, notes, reply_to, leg, legs, limits, side: side_s,
             event: event_s, grid, pair, wide, letter, ratio, by_id, sides: sides.iter().map(|&b| side(b).1).collect(),
+            maybe_list, maybe_blob, blobs,
         };
         (c, s)
     }
@@ -317,6 +329,20 @@ fn bad_input_is_a_typed_error_with_its_offset() {
         matches!(from_slice_with::<Two>(&[0x18, 0x01], &strict), Err(Error::Decode(e)) if e.kind() == &DecodeErrorKind::UnknownField(3))
     );
     assert!(from_slice::<Two>(&[0x18, 0x01]).is_ok(), "unknown fields are skipped by default");
+
+    // An empty packed run (which no encoder writes) is refused, not a panic (found by fuzzing).
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Blob {
+        blob: Vec<u8>,
+        values: Vec<u32>,
+    }
+    for bytes in [&[0x0a, 0x00][..], &[0x12, 0x00]] {
+        assert!(matches!(
+            from_slice::<Blob>(bytes),
+            Err(Error::Unsupported { feature: "empty packed run", .. })
+        ));
+    }
 
     // Deep nesting stops at the depth limit instead of overflowing the stack.
     #[derive(Deserialize, Debug)]

@@ -8,6 +8,7 @@ use super::{Error, Result};
 use crate::error::DecodeErrorKind;
 use crate::wire::{decode_varint, zigzag_decode, WireType};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use std::borrow::Cow;
 
 /// Reads a whole input as the fields of a struct.
 pub(super) struct Root<'de, 'o> {
@@ -80,7 +81,8 @@ impl<'de> de::SeqAccess<'de> for FieldSeq<'_, 'de, '_> {
         }
         let number = self.next;
         self.next += 1;
-        seed.deserialize(Value { occurrences: self.message.field(number), ctx: self.ctx }).map(Some)
+        seed.deserialize(Value { occurrences: self.message.field(number), ctx: self.ctx, optional: false })
+            .map(Some)
     }
     fn size_hint(&self) -> Option<usize> {
         Some(self.count + 1 - self.next as usize)
@@ -93,6 +95,8 @@ impl<'de> de::SeqAccess<'de> for FieldSeq<'_, 'de, '_> {
 struct Value<'a, 'de, 'o> {
     occurrences: &'a [Occurrence<'de>],
     ctx: Ctx<'o>,
+    /// Inside `Some`: a list is one value (the derive's `Option<Vec<T>>`).
+    optional: bool,
 }
 
 /// Range-checked integer conversion, or `IntegerOutOfRange` at the occurrence.
@@ -262,7 +266,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
         if self.occurrences.is_empty() {
             visitor.visit_none()
         } else {
-            visitor.visit_some(self)
+            visitor.visit_some(Value { optional: true, ..self })
         }
     }
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -276,7 +280,15 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
         visitor.visit_newtype_struct(self)
     }
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_seq(Elements { occurrences: self.occurrences, next: 0, run: None, ctx: self.ctx })
+        if self.optional {
+            let (payload, o) = self.delimited()?;
+            return visitor.visit_seq(Elements::listed(
+                payload,
+                o.map_or(0, |o| o.offset),
+                self.nested_ctx(),
+            ));
+        }
+        visitor.visit_seq(Elements::new(self.occurrences, self.ctx))
     }
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value> {
         visit_fields(&self.message()?, len, self.nested_ctx(), visitor)
@@ -386,7 +398,7 @@ struct Payload<'m, 'de, 'o> {
 
 impl<'m, 'de, 'o> Payload<'m, 'de, 'o> {
     fn field_one(self) -> Value<'m, 'de, 'o> {
-        Value { occurrences: self.message.field(1), ctx: self.ctx }
+        Value { occurrences: self.message.field(1), ctx: self.ctx, optional: false }
     }
 }
 
@@ -430,30 +442,69 @@ impl<'de> de::Deserializer<'de> for Payload<'_, 'de, '_> {
 
 /// A list's elements: from packed runs (scalars) or one occurrence each.
 struct Elements<'a, 'de, 'o> {
-    occurrences: &'a [Occurrence<'de>],
+    occurrences: Cow<'a, [Occurrence<'de>]>,
+    /// A list as one value not yet looked into: its payload and offset. Bytes when the elements are `u8`
+    /// (the derive's `Vec<u8>`), otherwise a nested message whose field 1 is the list.
+    value: Option<(&'de [u8], usize)>,
     next: usize,
     /// The packed run being read: its bytes, the position in them, and their absolute offset.
     run: Option<(&'de [u8], usize, usize)>,
     ctx: Ctx<'o>,
 }
 
-impl<'a, 'de> Elements<'a, 'de, '_> {
-    /// The next occurrence, taken whole.
-    fn whole(&mut self) -> &'a Occurrence<'de> {
-        let o = &self.occurrences[self.next];
-        self.next += 1;
-        o
+impl<'a, 'de, 'o> Elements<'a, 'de, 'o> {
+    fn new(occurrences: &'a [Occurrence<'de>], ctx: Ctx<'o>) -> Self {
+        Elements { occurrences: Cow::Borrowed(occurrences), value: None, next: 0, run: None, ctx }
     }
 
-    /// The packed run to read the next scalar from, entering the next BYTES occurrence as one.
-    fn run(&mut self) -> Option<(&'de [u8], &mut usize, usize)> {
+    /// The elements of a list written as one value (`payload` at absolute offset `offset`).
+    fn listed(payload: &'de [u8], offset: usize, ctx: Ctx<'o>) -> Self {
+        let value = (!payload.is_empty()).then_some((payload, offset));
+        Elements { occurrences: Cow::Borrowed(&[]), value, next: 0, run: None, ctx }
+    }
+
+    /// Looks into a list value for elements other than `u8`: the occurrences of its field 1.
+    fn open_value(&mut self) -> Result<()> {
+        if let Some((payload, offset)) = self.value.take() {
+            let message = parse(payload, offset, self.ctx)?;
+            self.occurrences = Cow::Owned(message.field(1).to_vec());
+        }
+        Ok(())
+    }
+
+    /// The next occurrence, taken whole.
+    fn whole(&mut self) -> Result<Occurrence<'de>> {
+        self.open_value()?;
+        let o = *self.occurrences.get(self.next).ok_or_else(|| Error::unsupported("empty packed run"))?;
+        self.next += 1;
+        Ok(o)
+    }
+
+    /// The packed run to read the next scalar from, entering the next non-empty BYTES occurrence as one.
+    fn run(&mut self) -> Result<Option<(&'de [u8], &mut usize, usize)>> {
+        self.open_value()?;
         if self.run.is_none() {
             if let Some(Occurrence { raw: Raw::Bytes(b), offset, .. }) = self.occurrences.get(self.next) {
+                if b.is_empty() {
+                    return Err(Error::unsupported("empty packed run"));
+                }
                 self.next += 1;
                 self.run = Some((b, 0, *offset));
             }
         }
-        self.run.as_mut().map(|(b, pos, base)| (*b, pos, *base))
+        Ok(self.run.as_mut().map(|(b, pos, base)| (*b, pos, *base)))
+    }
+
+    /// The next `u8`: a byte of a bytes value or run.
+    fn byte(&mut self) -> Result<Option<u8>> {
+        if let Some((payload, offset)) = self.value.take() {
+            self.run = Some((payload, 0, offset));
+        }
+        let Some((bytes, pos, _)) = self.run()? else { return Ok(None) };
+        let byte = bytes[*pos];
+        *pos += 1;
+        self.end_run_if_done();
+        Ok(Some(byte))
     }
 
     fn end_run_if_done(&mut self) {
@@ -464,14 +515,14 @@ impl<'a, 'de> Elements<'a, 'de, '_> {
 
     /// The next scalar as a raw varint (packed or unpacked with `wire_type`).
     fn varint(&mut self, wire_type: WireType) -> Result<u64> {
-        if let Some((bytes, pos, base)) = self.run() {
+        if let Some((bytes, pos, base)) = self.run()? {
             let (value, n) = decode_varint(&bytes[*pos..])
                 .map_err(|_| Error::at(DecodeErrorKind::Truncated, base + *pos))?;
             *pos += n;
             self.end_run_if_done();
             return Ok(value);
         }
-        let o = self.whole();
+        let o = self.whole()?;
         match o.raw {
             Raw::Varint(v) if wire_type == WireType::Varint => Ok(v),
             Raw::Svarint(v) if wire_type == WireType::Svarint => Ok(v),
@@ -481,7 +532,7 @@ impl<'a, 'de> Elements<'a, 'de, '_> {
 
     /// The next fixed-width scalar of `N` bytes.
     fn fixed<const N: usize>(&mut self, wire_type: WireType) -> Result<[u8; N]> {
-        if let Some((bytes, pos, base)) = self.run() {
+        if let Some((bytes, pos, base)) = self.run()? {
             let Some(chunk) = bytes.get(*pos..*pos + N) else {
                 let kind = DecodeErrorKind::PackedLengthNotMultiple { len: bytes.len(), width: N };
                 return Err(Error::at(kind, base));
@@ -491,7 +542,7 @@ impl<'a, 'de> Elements<'a, 'de, '_> {
             self.end_run_if_done();
             return Ok(out);
         }
-        let o = self.whole();
+        let o = self.whole()?;
         match (o.raw, N) {
             (Raw::Fixed32(b), 4) => Ok(b[..].try_into().expect("4 bytes")),
             (Raw::Fixed64(b), 8) => Ok(b[..].try_into().expect("8 bytes")),
@@ -503,7 +554,7 @@ impl<'a, 'de> Elements<'a, 'de, '_> {
 impl<'de> de::SeqAccess<'de> for Elements<'_, 'de, '_> {
     type Error = Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        if self.run.is_none() && self.next >= self.occurrences.len() {
+        if self.run.is_none() && self.value.is_none() && self.next >= self.occurrences.len() {
             return Ok(None);
         }
         if self.next >= self.ctx.options.max_elements {
@@ -520,11 +571,11 @@ struct Element<'l, 'a, 'de, 'o> {
 }
 
 impl<'a, 'de, 'o> Element<'_, 'a, 'de, 'o> {
-    /// The element as an occurrence of its own.
-    fn own(self) -> Value<'a, 'de, 'o> {
+    /// The element as an occurrence of its own (kept in `slot`, which the value borrows).
+    fn own<'s>(self, slot: &'s mut Option<Occurrence<'de>>) -> Result<Value<'s, 'de, 'o>> {
         let ctx = self.list.ctx;
-        let o = self.list.whole();
-        Value { occurrences: std::slice::from_ref(o), ctx }
+        let o = slot.insert(self.list.whole()?);
+        Ok(Value { occurrences: std::slice::from_ref(o), ctx, optional: false })
     }
     fn unsigned<T: TryFrom<i128>>(self) -> Result<T> {
         ranged(self.list.varint(WireType::Varint)?.into(), None)
@@ -532,6 +583,16 @@ impl<'a, 'de, 'o> Element<'_, 'a, 'de, 'o> {
     fn signed<T: TryFrom<i128>>(self) -> Result<T> {
         ranged(zigzag_decode(self.list.varint(WireType::Svarint)?).into(), None)
     }
+}
+
+/// Deserializer methods of `Element` that read the next occurrence whole.
+macro_rules! forward_own {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value> {
+            let mut slot = None;
+            de::Deserializer::$method(self.own(&mut slot)?, $($arg,)* visitor)
+        }
+    )*};
 }
 
 impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
@@ -548,13 +609,8 @@ impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
     }
     fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         // A list of u8 is bytes (as `Vec<u8>` is in derived types): one byte each.
-        match self.list.run() {
-            Some((bytes, pos, _)) => {
-                let byte = bytes[*pos];
-                *pos += 1;
-                self.list.end_run_if_done();
-                visitor.visit_u8(byte)
-            }
+        match self.list.byte()? {
+            Some(byte) => visitor.visit_u8(byte),
             None => visitor.visit_u8(self.unsigned()?),
         }
     }
@@ -599,27 +655,22 @@ impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
         visitor: V,
     ) -> Result<V::Value> {
         // Unit variants pack as varints; variants with data are one TYPEREF field each.
-        let own = matches!(
-            self.list.occurrences.get(self.list.next),
-            Some(Occurrence { raw: Raw::TypeRef(..), .. })
-        );
-        if own && self.list.run.is_none() {
-            return self.own().deserialize_enum(name, variants, visitor);
+        self.list.open_value()?;
+        let next = self.list.occurrences.get(self.list.next);
+        if self.list.run.is_none() && matches!(next, Some(Occurrence { raw: Raw::TypeRef(..), .. })) {
+            let mut slot = None;
+            return self.own(&mut slot)?.deserialize_enum(name, variants, visitor);
         }
         let ctx = self.list.ctx;
         let index: u32 = self.unsigned()?;
         visitor.visit_enum(Variant { index, payload: None, ctx })
     }
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        // A list inside a list: a nested message whose field 1 is the inner list.
-        let value = self.own();
-        let message = value.message()?;
-        visitor.visit_seq(Elements {
-            occurrences: message.field(1),
-            next: 0,
-            run: None,
-            ctx: value.nested_ctx(),
-        })
+        // A list inside a list: one value.
+        let mut slot = None;
+        let value = self.own(&mut slot)?;
+        let (payload, o) = value.delimited()?;
+        visitor.visit_seq(Elements::listed(payload, o.map_or(0, |o| o.offset), value.nested_ctx()))
     }
     fn deserialize_option<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
         Err(Error::unsupported("Option inside a list"))
@@ -627,7 +678,7 @@ impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
         visitor.visit_newtype_struct(self)
     }
-    forward! { own:
+    forward_own! {
         deserialize_any(); deserialize_i128(); deserialize_u128(); deserialize_str(); deserialize_string();
         deserialize_bytes(); deserialize_byte_buf(); deserialize_unit(); deserialize_unit_struct(name: &'static str);
         deserialize_tuple(len: usize); deserialize_tuple_struct(name: &'static str, len: usize); deserialize_map();
@@ -658,10 +709,10 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de, '_> {
             _ => return Err(o.mismatch(WireType::Bytes)),
         };
         let entry = self.entry.insert(parse(bytes, o.offset, self.ctx)?);
-        seed.deserialize(Value { occurrences: entry.field(1), ctx: self.ctx }).map(Some)
+        seed.deserialize(Value { occurrences: entry.field(1), ctx: self.ctx, optional: false }).map(Some)
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
         let entry = self.entry.take().ok_or_else(|| Error::custom_str("a map value asked before its key"))?;
-        seed.deserialize(Value { occurrences: entry.field(2), ctx: self.ctx })
+        seed.deserialize(Value { occurrences: entry.field(2), ctx: self.ctx, optional: false })
     }
 }

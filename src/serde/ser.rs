@@ -317,7 +317,11 @@ impl<'o> ser::Serializer for Field<'o> {
         nested.close()
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<List<'o>> {
-        Ok(List { out: self.out, number: self.number, run: None, listed: None })
+        match self.mode {
+            Mode::Plain => Ok(List { out: self.out, number: self.number, run: None, listed: None }),
+            // In `Some`: a list as one value (the derive's `Option<Vec<T>>`), so `Some(vec![])` is written.
+            Mode::Present => Ok(List::listed(self.out, self.number)),
+        }
     }
     fn serialize_tuple(self, _: usize) -> Result<Nested<'o>> {
         Nested::open(self, WireType::Bytes, None)
@@ -500,11 +504,19 @@ pub(super) struct List<'o> {
     number: u32,
     /// Where the body of the open packed run starts.
     run: Option<usize>,
-    /// For a list inside a list: where the body of the nested message holding it starts.
+    /// For a list as one value (in `Some`, or inside a list): where the body of the value starts — bytes for
+    /// a list of `u8` (the derive's `Vec<u8>`), otherwise a nested message whose field 1 is the list.
     listed: Option<usize>,
 }
 
-impl List<'_> {
+impl<'o> List<'o> {
+    /// A list written as one value of field `number`.
+    fn listed(out: &'o mut Vec<u8>, number: u32) -> Self {
+        put_tag(out, number, WireType::Bytes);
+        let body_start = out.len();
+        List { out, number: 1, run: None, listed: Some(body_start) }
+    }
+
     fn close_run(&mut self) {
         if let Some(body_start) = self.run.take() {
             prefix_len(self.out, body_start);
@@ -583,8 +595,12 @@ impl<'l, 'o> ser::Serializer for Element<'l, 'o> {
         self.packed_varint(zigzag_encode(v))
     }
     fn serialize_u8(self, v: u8) -> Result<()> {
-        // A list of u8 is bytes, as `Vec<u8>` is in derived types.
-        self.list.run().push(v);
+        // A list of u8 is bytes, as `Vec<u8>` is in derived types: a list value's body itself, or a run.
+        if self.list.listed.is_some() {
+            self.list.out.push(v);
+        } else {
+            self.list.run().push(v);
+        }
         Ok(())
     }
     fn serialize_u16(self, v: u16) -> Result<()> {
@@ -636,11 +652,9 @@ impl<'l, 'o> ser::Serializer for Element<'l, 'o> {
         self.own_field().serialize_newtype_variant(name, index, variant, value)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<List<'l>> {
-        // A list inside a list: a nested message whose field 1 is the inner list (as the derive's `Vec<Vec<T>>`).
+        // A list inside a list: one value (as the derive's `Vec<Vec<T>>`).
         let field = self.own_field();
-        put_tag(field.out, field.number, WireType::Bytes);
-        let body_start = field.out.len();
-        Ok(List { out: field.out, number: 1, run: None, listed: Some(body_start) })
+        Ok(List::listed(field.out, field.number))
     }
 }
 

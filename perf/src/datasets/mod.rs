@@ -50,6 +50,8 @@ macro_rules! community_peers {
             peers::buffa::peer::<$buffa>(data, &wire, $crate::datasets::buffa::$views),
             peers::bilrost::peer(data),
             peers::postcard::peer(data),
+            peers::serde_bridge::peer(data, &cramberry::Message::encode_to_vec(data)),
+            peers::serde_bridge::bincode(data),
             peers::bitcode::peer(data),
             peers::rkyv::peer(data, dataset::read_rkyv),
             peers::capnp::peer(data, capnp::$ds::build, capnp::$ds::read),
@@ -79,6 +81,8 @@ where
         "cramberry" => peers::cramberry::with_borrow(peer, data),
         "buffa" => peers::buffa::with_borrow(peer, buffa),
         "postcard" => peers::postcard::with_borrow(peer, data),
+        "cramberry-serde" => peers::serde_bridge::with_borrow(peer, data),
+        "bincode" => peers::serde_bridge::bincode_with_borrow(peer, data),
         "bitcode" => peers::bitcode::with_borrow(peer, data),
         _ => peer,
     }

@@ -10,6 +10,7 @@ pub mod flatbuffers;
 pub mod postcard;
 pub mod prost;
 pub mod rkyv;
+pub mod serde_bridge;
 
 /// What the runner measures (the community's names, shared/spec/datasets.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
