@@ -5,8 +5,19 @@ use crate::suite::Size;
 use std::fmt::Write;
 
 /// Peers in display order.
-pub const PEERS: [&str; 9] =
-    ["cramberry", "prost", "buffa", "bilrost", "postcard", "bitcode", "rkyv", "capnp", "flatbuffers"];
+pub const PEERS: [&str; 11] = [
+    "cramberry",
+    "cramberry-serde",
+    "prost",
+    "buffa",
+    "bilrost",
+    "postcard",
+    "bincode",
+    "bitcode",
+    "rkyv",
+    "capnp",
+    "flatbuffers",
+];
 /// Operations in display order.
 pub const OPS: [&str; 5] = ["serialize", "deserialize", "borrow", "access", "read"];
 

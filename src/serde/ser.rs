@@ -25,8 +25,11 @@ fn put_tag(out: &mut Vec<u8>, number: u32, wire_type: WireType) {
 /// Puts the length of everything written since `body_start` in front of it.
 fn prefix_len(out: &mut Vec<u8>, body_start: usize) {
     let mut buf = [0; MAX_VARINT_LEN];
-    let n = encode_varint((out.len() - body_start) as u64, &mut buf);
-    out.splice(body_start..body_start, buf[..n].iter().copied());
+    let end = out.len();
+    let n = encode_varint((end - body_start) as u64, &mut buf);
+    out.extend_from_slice(&buf[..n]);
+    out.copy_within(body_start..end, body_start + n);
+    out[body_start..body_start + n].copy_from_slice(&buf[..n]);
 }
 
 /// Writes the top-level value, which must be a struct (a message).

@@ -5,6 +5,7 @@ use super::{Error, Result};
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::options::DecodeOptions;
 use crate::wire::{decode_varint, split_tag, VarintError, WireType, MAX_FIELD_NUMBER};
+use smallvec::SmallVec;
 
 /// What decoding may still do: the options and how deep the current message is.
 #[derive(Clone, Copy)]
@@ -60,7 +61,7 @@ impl Occurrence<'_> {
 
 /// A message's fields, in number order (occurrences of one number in input order).
 pub(super) struct Message<'de> {
-    fields: Vec<Occurrence<'de>>,
+    fields: SmallVec<[Occurrence<'de>; 8]>,
 }
 
 impl<'de> Message<'de> {
@@ -127,7 +128,7 @@ pub(super) fn parse<'de>(bytes: &'de [u8], base: usize, ctx: Ctx<'_>) -> Result<
             base,
         ));
     }
-    let mut fields = Vec::new();
+    let mut fields = SmallVec::new();
     let mut pos = 0;
     while pos < bytes.len() {
         let tag_offset = base + pos;
@@ -165,6 +166,8 @@ pub(super) fn parse<'de>(bytes: &'de [u8], base: usize, ctx: Ctx<'_>) -> Result<
         };
         fields.push(Occurrence { number: number as u32, raw, tag_offset, offset });
     }
-    fields.sort_by_key(|o| o.number);
+    if !fields.windows(2).all(|w: &[Occurrence<'_>]| w[0].number <= w[1].number) {
+        fields.sort_by_key(|o| o.number);
+    }
     Ok(Message { fields })
 }

@@ -46,11 +46,11 @@ macro_rules! community_peers {
         let wire = prost::Message::encode_to_vec(&proto);
         vec![
             peers::cramberry::peer(data, dataset::READ_VIA, dataset::read_view),
+            peers::serde_bridge::peer(data),
             peers::prost::peer(proto),
             peers::buffa::peer::<$buffa>(data, &wire, $crate::datasets::buffa::$views),
             peers::bilrost::peer(data),
             peers::postcard::peer(data),
-            peers::serde_bridge::peer(data, &cramberry::Message::encode_to_vec(data)),
             peers::serde_bridge::bincode(data),
             peers::bitcode::peer(data),
             peers::rkyv::peer(data, dataset::read_rkyv),
