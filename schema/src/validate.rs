@@ -396,7 +396,10 @@ impl Validator {
                         other.span(),
                         "nested list, map or pointer types are not supported here",
                     )
-                    .with_hint("wrap the inner type in a message"),
+                    .with_hint(
+                        "wrap the inner type in a message, e.g. `message Row { []T values = 1; }` and `[]Row`: \
+                         the bytes Rust's `Vec<Vec<T>>` and `Option<Vec<T>>` write",
+                    ),
                 );
                 None
             }

@@ -216,3 +216,20 @@ fn warnings_become_cargo_warning_lines() {
         ]
     );
 }
+
+#[test]
+fn nested_lists_point_to_the_wrapper_message_rusts_nested_lists_write() {
+    for (text, at) in
+        [("message M { [][]int32 grid = 1; }", "1:15"), ("message M { *[]int32 maybe = 1; }", "1:14")]
+    {
+        let [error] = &errors_with_hints(text)[..] else { panic!("one error for {text}") };
+        assert!(
+            error.starts_with(&format!("{at}: nested list, map or pointer types are not supported here")),
+            "{error}"
+        );
+        assert!(
+            error.contains("message Row { []T values = 1; }") && error.contains("Vec<Vec<T>>"),
+            "{error}"
+        );
+    }
+}
