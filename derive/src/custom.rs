@@ -52,17 +52,26 @@ pub fn expand(marker: &syn::Ident, value: &Type, module: &syn::Path) -> TokenStr
         #[automatically_derived]
         impl #rt::Value<#marker> for #value {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
+            // The payload size is measured once and recorded for the writing pass.
+            const RECORDS_LEN: bool = true;
             #[inline]
             fn is_default(&self) -> bool {
                 #module::encoded_len(self) == 0
             }
             #[inline]
-            fn value_len<R: #rt::LenRecorder>(&self, _: &mut R) -> usize {
-                ::cramberry::with::value_len(#module::encoded_len(self))
+            fn value_len<R: #rt::LenRecorder>(&self, rec: &mut R) -> usize {
+                ::cramberry::with::value_len(rec, #module::encoded_len(self))
             }
             #[inline]
-            fn encode(&self, w: &mut #rt::Writer<'_>, _: &mut #rt::SizeCursor<'_>) {
-                ::cramberry::with::write(w, #module::encoded_len(self), |out| #module::encode(self, out))
+            fn plain_len<R: #rt::LenRecorder>(&self, rec: &mut R) -> ::core::option::Option<usize> {
+                match #module::encoded_len(self) {
+                    0 => ::core::option::Option::None,
+                    payload => ::core::option::Option::Some(::cramberry::with::value_len(rec, payload)),
+                }
+            }
+            #[inline]
+            fn encode(&self, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
+                ::cramberry::with::write(w, sizes, |out| #module::encode(self, out))
             }
         }
 

@@ -75,10 +75,10 @@
 //! [`CanonicalRule::Reencoding`]: crate::CanonicalRule::Reencoding
 
 use super::bytes::read_bytes;
+use super::message::recorded_len;
 use crate::decode::Reader;
-use crate::encode::Writer;
+use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
-use crate::wire::varint_len;
 use smallvec::SmallVec;
 use std::fmt;
 
@@ -111,17 +111,18 @@ impl fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
-/// Size of a custom value of `payload` bytes after its tag.
+/// Size of a custom value of `payload` bytes after its tag, recording `payload` for [`write`].
 #[doc(hidden)]
 #[inline]
-pub fn value_len(payload: usize) -> usize {
-    varint_len(payload as u64) + payload
+pub fn value_len<R: LenRecorder>(rec: &mut R, payload: usize) -> usize {
+    recorded_len(rec, |_| payload)
 }
 
-/// Writes a custom value of `payload` bytes, which `fill` writes.
+/// Writes a custom value whose payload size the measuring pass recorded; `fill` writes the payload.
 #[doc(hidden)]
 #[inline]
-pub fn write(w: &mut Writer<'_>, payload: usize, fill: impl FnOnce(&mut [u8])) {
+pub fn write(w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>, fill: impl FnOnce(&mut [u8])) {
+    let payload = sizes.next_len();
     w.put_varint(payload as u64);
     if payload == 0 {
         return;

@@ -5,12 +5,12 @@
 //! The encoding is selected by the kind marker [`Listed<K>`], `K` being the elements' own kind; the derive
 //! picks it for a list inside an `Option` or a list. (`Vec<u8>` keeps its natural encoding: bytes.)
 
-use super::message::read_nested;
+use super::message::{read_nested, recorded_len};
 use super::{repeated, DecodeValue, Value};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
-use crate::wire::{varint_len, WireType};
+use crate::wire::WireType;
 use core::marker::PhantomData;
 
 /// Marker: a list written as one value (a nested message whose field 1 holds it), elements in kind `K`.
@@ -29,14 +29,7 @@ impl<K, T: Value<K>> Value<Listed<K>> for Vec<T> {
     }
     #[inline]
     fn value_len<R: LenRecorder>(&self, rec: &mut R) -> usize {
-        let slot = rec.reserve();
-        let body = repeated::len::<K, T, R>(LIST_FIELD, self, rec);
-        if body == 0 {
-            rec.fill_empty(slot);
-        } else {
-            rec.fill(slot, body);
-        }
-        varint_len(body as u64) + body
+        recorded_len(rec, |rec| repeated::len::<K, T, R>(LIST_FIELD, self, rec))
     }
     #[inline]
     fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {

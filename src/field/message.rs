@@ -76,6 +76,20 @@ pub fn read_nested<'de, T>(
     r.nested(len, fields)
 }
 
+/// Measures a length-delimited value whose body `body` measures (nested lengths recorded after the value's own
+/// slot), recording the body's length for the writing pass; an empty body also drops its contents' slots.
+#[inline(always)]
+pub(crate) fn recorded_len<R: LenRecorder>(rec: &mut R, body: impl FnOnce(&mut R) -> usize) -> usize {
+    let slot = rec.reserve();
+    let body = body(rec);
+    if body == 0 {
+        rec.fill_empty(slot);
+    } else {
+        rec.fill(slot, body);
+    }
+    varint_len(body as u64) + body
+}
+
 impl<K, T: Value<K>> Value<K> for Box<T> {
     const WIRE_TYPE: WireType = T::WIRE_TYPE;
     const REPEAT: super::Repeat = T::REPEAT;

@@ -3,12 +3,12 @@
 //! messages, enums, tuples; not lists, maps or `Option`s). Views give a tuple of the elements' views.
 
 use super::element::{read_plain, Decoded};
-use super::message::read_nested;
+use super::message::{read_nested, recorded_len};
 use super::{plain, DecodeValue, Natural, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
-use crate::wire::{varint_len, WireType};
+use crate::wire::WireType;
 
 /// Reads a tuple's nested message into `out`: `element` reads the element a tag names (after the tag) and
 /// returns `false` for a number past the tuple's, whose field is then skipped like any unknown field.
@@ -39,14 +39,7 @@ macro_rules! tuples {
             }
             #[inline]
             fn value_len<R: LenRecorder>(&self, rec: &mut R) -> usize {
-                let slot = rec.reserve();
-                let body = 0 $(+ plain::len($n + 1, &self.$n, rec))+;
-                if body == 0 {
-                    rec.fill_empty(slot);
-                } else {
-                    rec.fill(slot, body);
-                }
-                varint_len(body as u64) + body
+                recorded_len(rec, |rec| 0 $(+ plain::len($n + 1, &self.$n, rec))+)
             }
             #[inline]
             fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
