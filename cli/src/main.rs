@@ -5,7 +5,9 @@ mod hex;
 
 use clap::{Parser, Subcommand};
 use cramberry::{DecodeError, DecodeErrorKind, DecodeOptions, Limit};
-use cramberry_schema::{check_compatibility, dynamic, generate_rust, json, load_file, Loaded};
+use cramberry_schema::{
+    check_compatibility, dynamic, generate_rust, generate_typescript, json, load_file, Loaded,
+};
 use std::io::{Read, Write};
 
 mod stream;
@@ -19,11 +21,22 @@ struct Cli {
     command: Command,
 }
 
+/// The target language of `cramberry generate`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    /// Rust modules using the `cramberry` crate.
+    Rust,
+    /// A TypeScript module using the `@cramberry/runtime` npm package.
+    #[value(alias = "typescript")]
+    Ts,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Generate Rust (one module per package) from schemas.
+    /// Generate Rust (one module per package) or TypeScript (one module per schema file) from schemas.
     #[command(
-        after_help = "Example:\n  cramberry generate schemas/orders.cram -I schemas --out src/generated"
+        after_help = "Examples:\n  cramberry generate schemas/orders.cram -I schemas --out src/generated\n  \
+                      cramberry generate --lang ts schemas/orders.cram --out web/src/generated"
     )]
     Generate {
         /// Schema files.
@@ -32,9 +45,13 @@ enum Command {
         /// Directories to look up imports in.
         #[arg(short = 'I', long = "include")]
         include: Vec<PathBuf>,
-        /// Output directory (created if missing); gets one `<package>.rs` per package and a `mod.rs`.
+        /// Output directory (created if missing). Rust: one `<package>.rs` per package and a `mod.rs`;
+        /// TypeScript: one `<file stem>.ts` per schema file, importing `@cramberry/runtime`.
         #[arg(short, long)]
         out: PathBuf,
+        /// The language to generate.
+        #[arg(long, value_enum, default_value_t = Lang::Rust)]
+        lang: Lang,
     },
     /// Validate schemas; exits 1 with diagnostics when one is invalid.
     #[command(after_help = "Example:\n  cramberry check schemas/orders.cram -I schemas")]
@@ -208,7 +225,20 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Generate { schemas, include, out } => {
+        Command::Generate { schemas, include, out, lang: Lang::Ts } => {
+            std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+            for schema in &schemas {
+                let loaded = load(schema, &include)?;
+                let name = schema.display().to_string();
+                let source = generate_typescript(&loaded.schema, &name).map_err(|e| e.to_string())?;
+                let stem = schema.file_stem().unwrap_or_default().to_string_lossy();
+                let path = out.join(format!("{stem}.ts"));
+                std::fs::write(&path, source).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Command::Generate { schemas, include, out, lang: Lang::Rust } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
             let mut modules = Vec::new();
             for schema in &schemas {

@@ -16,6 +16,7 @@
 pub mod ast;
 mod build;
 mod codegen;
+mod codegen_ts;
 mod compat;
 pub mod diagnostic;
 pub mod dynamic;
@@ -32,6 +33,7 @@ pub mod validate;
 
 pub use build::{cargo_warnings, compile, compile_to, CompileError};
 pub use codegen::{field_ident, generate_rust, module_name, type_ident, GenerateError};
+pub use codegen_ts::generate_typescript;
 pub use compat::{check_compatibility, Change, CompatReport};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};
 pub use inspect::{hex, inspect, inspect_schema, inspect_with};

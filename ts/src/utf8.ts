@@ -1,0 +1,138 @@
+/** UTF-8: byte lengths and encoding of JavaScript strings, and strict validation (invalid input is an error). */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8");
+
+/** The UTF-8 byte length of `s` (a lone surrogate counts as U+FFFD, as the encoder writes it). */
+export function utf8Length(s: string): number {
+  const n = s.length;
+  let len = n;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      len += 1;
+    } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      len += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else {
+      len += 2;
+    }
+  }
+  return len;
+}
+
+/** Writes `s` as UTF-8 at `pos` of `buf` (which has room for `len` = utf8Length(s) bytes). */
+export function writeUtf8(buf: Uint8Array, pos: number, s: string, len: number): void {
+  if (len === s.length) {
+    for (let i = 0; i < len; i++) buf[pos + i] = s.charCodeAt(i);
+    return;
+  }
+  if (len > 64) {
+    encoder.encodeInto(s, buf.subarray(pos, pos + len));
+    return;
+  }
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      buf[pos++] = c;
+    } else if (c < 0x800) {
+      buf[pos++] = 0xc0 | (c >> 6);
+      buf[pos++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) {
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && (next & 0xfc00) === 0xdc00) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          buf[pos++] = 0xf0 | (c >> 18);
+          buf[pos++] = 0x80 | ((c >> 12) & 0x3f);
+          buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+          buf[pos++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      buf[pos++] = 0xe0 | (c >> 12);
+      buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[pos++] = 0x80 | (c & 0x3f);
+    }
+  }
+}
+
+/**
+ * The offset of the first byte of `buf[start..end)` that does not begin a valid UTF-8 sequence (the Rust
+ * standard library's `valid_up_to`), or -1 when all of it is valid.
+ */
+export function invalidUtf8At(buf: Uint8Array, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else {
+      return i;
+    }
+    if (i + need >= end) return i;
+    const b1 = buf[i + 1]!;
+    if (b1 < lo || b1 > hi) return i;
+    for (let k = 2; k <= need; k++) {
+      const bk = buf[i + k]!;
+      if (bk < 0x80 || bk > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Decodes `buf[start..end)`, which {@link invalidUtf8At} accepted. */
+export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
+  if (end - start > 32) return decoder.decode(buf.subarray(start, end));
+  let out = "";
+  let i = start;
+  while (i < end) {
+    const b = buf[i++]!;
+    if (b < 0x80) {
+      out += String.fromCharCode(b);
+    } else if (b < 0xe0) {
+      out += String.fromCharCode(((b & 0x1f) << 6) | (buf[i++]! & 0x3f));
+    } else if (b < 0xf0) {
+      out += String.fromCharCode(((b & 0x0f) << 12) | ((buf[i++]! & 0x3f) << 6) | (buf[i++]! & 0x3f));
+    } else {
+      const c = (((b & 0x07) << 18) | ((buf[i++]! & 0x3f) << 12) | ((buf[i++]! & 0x3f) << 6) | (buf[i++]! & 0x3f)) - 0x10000;
+      out += String.fromCharCode(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
+    }
+  }
+  return out;
+}
+
+/** Orders two strings by their UTF-8 bytes (code point order), as map keys are written. */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 puts the surrogates (code points above U+FFFF) below U+E000..U+FFFF; code point order does not.
+    if (x >= 0xd800) x += x < 0xe000 ? 0x2000 : -0x800;
+    if (y >= 0xd800) y += y < 0xe000 ? 0x2000 : -0x800;
+    return x - y;
+  }
+  return a.length - b.length;
+}
