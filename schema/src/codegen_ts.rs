@@ -524,6 +524,8 @@ impl Gen<'_> {
         docs(out, "", &[format!("Encoding, decoding and JSON of `{}`.", m.name)], false);
         let _ = writeln!(out, "export const {codec}: MessageCodec<{name}> = {{");
         let _ = writeln!(out, "  name: {:?},", m.name);
+        let infos: Vec<String> = m.fields.iter().map(|f| format!("    {},", self.field_info(f))).collect();
+        let _ = writeln!(out, "  fields: [\n{}\n  ],", infos.join("\n"));
         let _ = writeln!(out, "  create(): {name} {{\n    return {{ {} }};\n  }},", create.join(", "));
         let _ = writeln!(
             out,
@@ -611,6 +613,38 @@ impl Gen<'_> {
     }
 
     /// Whether the property is optional, and its type.
+    /// The `FieldInfo` literal describing `f` (reflection: tools and tests walk messages with it).
+    fn field_info(&self, f: &FieldDef) -> String {
+        let label = match f.label {
+            Label::Plain => "\"plain\"".to_string(),
+            Label::Optional => "\"optional\"".to_string(),
+            Label::Required => "\"required\"".to_string(),
+            Label::Repeated => "\"repeated\"".to_string(),
+            Label::Array(n) => format!("\"array\", length: {n}"),
+            Label::Map(key) => format!("\"map\", key: {}", self.kind_info(key)),
+        };
+        format!(
+            "{{ name: {:?}, number: {}, label: {label}, kind: {} }}",
+            f.name,
+            f.number,
+            self.kind_info(f.kind)
+        )
+    }
+
+    /// The `KindInfo` literal of `kind`.
+    fn kind_info(&self, kind: Kind) -> String {
+        match kind {
+            Kind::Scalar(s) => format!("{{ scalar: {:?} }}", s.schema_name()),
+            Kind::Enum(e) => {
+                let numbers: Vec<String> =
+                    self.schema.enums[e].values.iter().map(|v| v.number.to_string()).collect();
+                format!("{{ values: [{}], open: {} }}", numbers.join(", "), self.is_open_enum(e))
+            }
+            Kind::Message(m) => format!("{{ message: () => {} }}", self.codec(m)),
+            Kind::Interface(i) => format!("{{ members: {}_MEMBERS }}", self.names.interfaces[i]),
+        }
+    }
+
     fn field_type(&self, f: &FieldDef) -> (bool, String) {
         let element = self.type_name(f.kind);
         match f.label {

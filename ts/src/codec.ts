@@ -18,10 +18,35 @@ export interface WithUnknown {
   [UNKNOWN]?: UnknownField[];
 }
 
+/** What a field holds: a scalar (by schema name), an enum, a message or an interface. */
+export type KindInfo =
+  | { readonly scalar: keyof typeof kinds }
+  | { readonly values: readonly number[]; readonly open: boolean }
+  | { readonly message: () => MessageCodec<unknown> }
+  | { readonly members: readonly Member[] };
+
+/** A field of a message, as the schema declares it. */
+export interface FieldInfo {
+  /** The schema's field name (also the property name). */
+  readonly name: string;
+  /** The field number. */
+  readonly number: number;
+  /** How many values it holds and how absence is told. */
+  readonly label: "plain" | "optional" | "required" | "repeated" | "array" | "map";
+  /** The length of an `array` field. */
+  readonly length?: number;
+  /** The key kind of a `map` field. */
+  readonly key?: KindInfo;
+  /** The kind of the value (of each element or map value). */
+  readonly kind: KindInfo;
+}
+
 /** The codec of one message type, as generated. */
 export interface MessageCodec<T> {
   /** The message's schema name. */
   readonly name: string;
+  /** Its fields, in declaration order (reflection). */
+  readonly fields: readonly FieldInfo[];
   /** A message with every field at its default. */
   create(): T;
   /** The encoding of `value`: one `Uint8Array` of exactly {@link encodedLen} bytes. */

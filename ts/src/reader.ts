@@ -190,12 +190,18 @@ export class Reader {
         return;
       case TYPEREF:
         this.varint();
-        this.pos += this.len();
+        this.skipPayload();
         return;
       case BYTES:
-        this.pos += this.len();
+        this.skipPayload();
         return;
     }
+  }
+
+  /** Steps over a length-prefixed payload (the length is read before `pos` is moved past it). */
+  private skipPayload(): void {
+    const n = this.len();
+    this.pos += n;
   }
 
   /** The error for a required field missing at the end of the current message. */

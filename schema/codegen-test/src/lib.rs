@@ -87,3 +87,120 @@ pub mod differential {
         sets.len()
     }
 }
+
+/// Random values of any schema's messages, and random mutations of their bytes, for differential tests.
+pub mod random {
+    use cramberry_schema::dynamic::{DynMessage, Value};
+    use cramberry_schema::model::{Kind, Label, Scalar, Schema};
+
+    /// A xorshift generator: the same seed gives the same values in every run.
+    pub struct Rng(pub u64);
+
+    impl Rng {
+        /// The next 64 random bits.
+        pub fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        /// A number below `n` (0 when `n` is 0).
+        pub fn below(&mut self, n: u64) -> u64 {
+            self.next() % n.max(1)
+        }
+    }
+
+    /// A random value of `kind`: small and default values often, nesting bounded by `depth`.
+    pub fn random_value(schema: &Schema, kind: Kind, rng: &mut Rng, depth: u32) -> Value {
+        let small = rng.below(4) == 0;
+        match kind {
+            Kind::Scalar(s) => {
+                let raw = if small { rng.below(3) } else { rng.next() };
+                match s {
+                    Scalar::Bool => Value::Bool(raw & 1 == 1),
+                    Scalar::U8 => Value::Uint(raw % 256),
+                    Scalar::U16 => Value::Uint(raw % 65_536),
+                    Scalar::U32 | Scalar::Fixed32 => Value::Uint(raw % (1 << 32)),
+                    Scalar::U64 | Scalar::Fixed64 => Value::Uint(raw),
+                    Scalar::I8 => Value::Int((raw as i64) % 128),
+                    Scalar::I16 => Value::Int((raw as i64) % 32_768),
+                    Scalar::I32 | Scalar::SFixed32 => Value::Int((raw as i64) % (1 << 31)),
+                    Scalar::I64 | Scalar::SFixed64 => Value::Int(raw as i64),
+                    Scalar::F32 => Value::F32(if small { 0.0 } else { (raw as f32) / 7.0 }),
+                    Scalar::F64 => Value::F64(if small { 0.0 } else { (raw as f64) / 3.0 - 1e12 }),
+                    Scalar::String => {
+                        Value::String(["", "a", "héllo", "ünïcode ✓", "BTC-USD"][(raw % 5) as usize].into())
+                    }
+                    Scalar::Bytes => Value::Bytes((0..raw % 6).map(|i| (i * 37 + raw) as u8).collect()),
+                }
+            }
+            Kind::Enum(e) => {
+                let values = &schema.enums[e].values;
+                Value::Enum(values[rng.below(values.len() as u64) as usize].number)
+            }
+            Kind::Message(m) => Value::Message(random_message(schema, m, rng, depth + 1)),
+            Kind::Interface(i) => {
+                let members = &schema.interfaces[i].members;
+                let (_, m, _) = members[rng.below(members.len() as u64) as usize];
+                Value::Interface(Box::new(random_message(schema, m, rng, depth + 1)))
+            }
+        }
+    }
+
+    /// A random value of message `message`: each non-required field present three times in four.
+    pub fn random_message(schema: &Schema, message: usize, rng: &mut Rng, depth: u32) -> DynMessage {
+        let mut out = DynMessage::new(message);
+        for f in &schema.messages[message].fields {
+            let recursive = matches!(f.kind, Kind::Message(_) | Kind::Interface(_));
+            if depth > 3 && recursive && f.label != Label::Required && !matches!(f.label, Label::Array(_)) {
+                continue;
+            }
+            let present = f.label == Label::Required || rng.below(4) != 0;
+            if !present {
+                continue;
+            }
+            let value = match f.label {
+                Label::Repeated => {
+                    Value::List((0..rng.below(4)).map(|_| random_value(schema, f.kind, rng, depth)).collect())
+                }
+                Label::Array(n) => {
+                    Value::List((0..n).map(|_| random_value(schema, f.kind, rng, depth)).collect())
+                }
+                Label::Map(key) => {
+                    let mut entries: Vec<(Value, Value)> = Vec::new();
+                    for _ in 0..rng.below(4) {
+                        let k = random_value(schema, key, rng, depth);
+                        if !entries.iter().any(|(e, _)| *e == k) {
+                            entries.push((k, random_value(schema, f.kind, rng, depth)));
+                        }
+                    }
+                    Value::Map(entries)
+                }
+                _ => random_value(schema, f.kind, rng, depth),
+            };
+            out.fields.insert(f.number, value);
+        }
+        out
+    }
+
+    /// One mutation of `bytes`, chosen by `rng`.
+    pub fn mutate(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
+        let mut out = bytes.to_vec();
+        let at = |rng: &mut Rng, len: usize| rng.below(len as u64 + 1) as usize;
+        for _ in 0..=rng.below(2) {
+            let i = at(rng, out.len());
+            match rng.below(6) {
+                0 if i < out.len() => out[i] ^= 1 << rng.below(8),
+                1 if i < out.len() => out[i] = rng.next() as u8,
+                2 => out.insert(i, rng.next() as u8),
+                3 if i < out.len() => {
+                    out.remove(i);
+                }
+                4 => out.truncate(i),
+                _ if i < out.len() => out[i] = [0x00, 0x7f, 0x80, 0xff][rng.below(4) as usize],
+                _ => out.push(rng.next() as u8),
+            }
+        }
+        out
+    }
+}

@@ -156,6 +156,11 @@ const Point_NAMES: ReadonlyMap<number, string> = new Map([[1, "x"], [2, "y"], [3
  */
 export const PointCodec: MessageCodec<Point> = {
   name: "Point",
+  fields: [
+    { name: "x", number: 1, label: "plain", kind: { scalar: "float64" } },
+    { name: "y", number: 2, label: "plain", kind: { scalar: "float64" } },
+    { name: "z", number: 3, label: "plain", kind: { scalar: "float32" } },
+  ],
   create(): Point {
     return { x: 0, y: 0, z: 0 };
   },
@@ -279,6 +284,10 @@ const Circle_NAMES: ReadonlyMap<number, string> = new Map([[1, "center"], [2, "r
  */
 export const CircleCodec: MessageCodec<Circle> = {
   name: "Circle",
+  fields: [
+    { name: "center", number: 1, label: "plain", kind: { message: () => PointCodec } },
+    { name: "radius", number: 2, label: "plain", kind: { scalar: "float64" } },
+  ],
   create(): Circle {
     return { center: PointCodec.create(), radius: 0 };
   },
@@ -388,6 +397,9 @@ const Polygon_NAMES: ReadonlyMap<number, string> = new Map([[1, "points"]]);
  */
 export const PolygonCodec: MessageCodec<Polygon> = {
   name: "Polygon",
+  fields: [
+    { name: "points", number: 1, label: "repeated", kind: { message: () => PointCodec } },
+  ],
   create(): Polygon {
     return { points: [] };
   },
@@ -491,6 +503,11 @@ const Node_NAMES: ReadonlyMap<number, string> = new Map([[1, "label"], [2, "pare
  */
 export const NodeCodec: MessageCodec<Node> = {
   name: "Node",
+  fields: [
+    { name: "label", number: 1, label: "plain", kind: { scalar: "string" } },
+    { name: "parent", number: 2, label: "optional", kind: { message: () => NodeCodec } },
+    { name: "children", number: 3, label: "repeated", kind: { message: () => NodeCodec } },
+  ],
   create(): Node {
     return { label: "", parent: undefined, children: [] };
   },
@@ -668,6 +685,53 @@ const Everything_NAMES: ReadonlyMap<number, string> = new Map([[1, "flag"], [2, 
  */
 export const EverythingCodec: MessageCodec<Everything> = {
   name: "Everything",
+  fields: [
+    { name: "flag", number: 1, label: "plain", kind: { scalar: "bool" } },
+    { name: "tiny", number: 2, label: "plain", kind: { scalar: "int8" } },
+    { name: "small", number: 3, label: "plain", kind: { scalar: "int16" } },
+    { name: "medium", number: 4, label: "plain", kind: { scalar: "int32" } },
+    { name: "large", number: 5, label: "plain", kind: { scalar: "int64" } },
+    { name: "plain_int", number: 6, label: "plain", kind: { scalar: "int64" } },
+    { name: "ubyte", number: 7, label: "plain", kind: { scalar: "uint8" } },
+    { name: "ushort", number: 8, label: "plain", kind: { scalar: "uint16" } },
+    { name: "uint", number: 9, label: "plain", kind: { scalar: "uint32" } },
+    { name: "ulong", number: 10, label: "plain", kind: { scalar: "uint64" } },
+    { name: "plain_uint", number: 11, label: "plain", kind: { scalar: "uint64" } },
+    { name: "ratio", number: 12, label: "plain", kind: { scalar: "float32" } },
+    { name: "price", number: 13, label: "plain", kind: { scalar: "float64" } },
+    { name: "name", number: 14, label: "plain", kind: { scalar: "string" } },
+    { name: "payload", number: 15, label: "plain", kind: { scalar: "bytes" } },
+    { name: "f32_bits", number: 16, label: "plain", kind: { scalar: "fixed32" } },
+    { name: "f64_bits", number: 17, label: "plain", kind: { scalar: "fixed64" } },
+    { name: "s32", number: 18, label: "plain", kind: { scalar: "sfixed32" } },
+    { name: "s64", number: 19, label: "plain", kind: { scalar: "sfixed64" } },
+    { name: "side", number: 20, label: "plain", kind: { values: [0, 1], open: false } },
+    { name: "venue", number: 21, label: "plain", kind: { values: [1, 2], open: true } },
+    { name: "origin", number: 22, label: "plain", kind: { message: () => PointCodec } },
+    { name: "maybe_point", number: 23, label: "optional", kind: { message: () => PointCodec } },
+    { name: "maybe_name", number: 24, label: "optional", kind: { scalar: "string" } },
+    { name: "id", number: 25, label: "required", kind: { scalar: "uint64" } },
+    { name: "deltas", number: 26, label: "repeated", kind: { scalar: "int64" } },
+    { name: "labels", number: 27, label: "repeated", kind: { scalar: "string" } },
+    { name: "vector", number: 28, label: "array", length: 3, kind: { scalar: "float64" } },
+    { name: "counts", number: 29, label: "map", key: { scalar: "string" }, kind: { scalar: "int32" } },
+    { name: "points_by_id", number: 30, label: "map", key: { scalar: "uint32" }, kind: { message: () => PointCodec } },
+    { name: "side_names", number: 31, label: "map", key: { values: [0, 1], open: false }, kind: { scalar: "string" } },
+    { name: "shape", number: 32, label: "plain", kind: { members: Shape_MEMBERS } },
+    { name: "maybe_shape", number: 33, label: "optional", kind: { members: Shape_MEMBERS } },
+    { name: "shapes", number: 34, label: "repeated", kind: { members: Shape_MEMBERS } },
+    { name: "tree", number: 35, label: "plain", kind: { message: () => NodeCodec } },
+    { name: "old_name", number: 36, label: "plain", kind: { scalar: "string" } },
+    { name: "type", number: 37, label: "plain", kind: { scalar: "string" } },
+    { name: "camelCaseName", number: 38, label: "plain", kind: { scalar: "uint32" } },
+    { name: "fixed_list", number: 39, label: "repeated", kind: { scalar: "fixed32" } },
+    { name: "sides", number: 40, label: "repeated", kind: { values: [0, 1], open: false } },
+    { name: "by_priority", number: 41, label: "map", key: { values: [0, 2, 1], open: false }, kind: { scalar: "uint32" } },
+    { name: "created", number: 42, label: "plain", kind: { message: () => TimestampCodec } },
+    { name: "ttl", number: 43, label: "optional", kind: { message: () => DurationCodec } },
+    { name: "boxed_count", number: 44, label: "plain", kind: { message: () => Int64ValueCodec } },
+    { name: "far_away", number: 536870911, label: "plain", kind: { scalar: "uint64" } },
+  ],
   create(): Everything {
     return { flag: false, tiny: 0, small: 0, medium: 0, large: 0n, plain_int: 0n, ubyte: 0, ushort: 0, uint: 0, ulong: 0n, plain_uint: 0n, ratio: 0, price: 0, name: "", payload: new Uint8Array(0), f32_bits: 0, f64_bits: 0n, s32: 0, s64: 0n, side: 0, venue: 0, origin: PointCodec.create(), maybe_point: undefined, maybe_name: undefined, id: 0n, deltas: [], labels: [], vector: [0, 0, 0], counts: new Map(), points_by_id: new Map(), side_names: new Map(), shape: undefined, maybe_shape: undefined, shapes: [], tree: NodeCodec.create(), old_name: "", type: "", camelCaseName: 0, fixed_list: [], sides: [], by_priority: new Map(), created: TimestampCodec.create(), ttl: undefined, boxed_count: Int64ValueCodec.create(), far_away: 0n };
   },
@@ -1412,6 +1476,10 @@ const Timestamp_NAMES: ReadonlyMap<number, string> = new Map([[1, "seconds"], [2
  */
 export const TimestampCodec: MessageCodec<Timestamp> = {
   name: "Timestamp",
+  fields: [
+    { name: "seconds", number: 1, label: "plain", kind: { scalar: "int64" } },
+    { name: "nanos", number: 2, label: "plain", kind: { scalar: "uint32" } },
+  ],
   create(): Timestamp {
     return { seconds: 0n, nanos: 0 };
   },
@@ -1522,6 +1590,10 @@ const Duration_NAMES: ReadonlyMap<number, string> = new Map([[1, "seconds"], [2,
  */
 export const DurationCodec: MessageCodec<Duration> = {
   name: "Duration",
+  fields: [
+    { name: "seconds", number: 1, label: "plain", kind: { scalar: "int64" } },
+    { name: "nanos", number: 2, label: "plain", kind: { scalar: "uint32" } },
+  ],
   create(): Duration {
     return { seconds: 0n, nanos: 0 };
   },
@@ -1631,6 +1703,9 @@ const BoolValue_NAMES: ReadonlyMap<number, string> = new Map([[1, "value"]]);
  */
 export const BoolValueCodec: MessageCodec<BoolValue> = {
   name: "BoolValue",
+  fields: [
+    { name: "value", number: 1, label: "plain", kind: { scalar: "bool" } },
+  ],
   create(): BoolValue {
     return { value: false };
   },
@@ -1727,6 +1802,9 @@ const Int64Value_NAMES: ReadonlyMap<number, string> = new Map([[1, "value"]]);
  */
 export const Int64ValueCodec: MessageCodec<Int64Value> = {
   name: "Int64Value",
+  fields: [
+    { name: "value", number: 1, label: "plain", kind: { scalar: "int64" } },
+  ],
   create(): Int64Value {
     return { value: 0n };
   },
@@ -1823,6 +1901,9 @@ const UInt64Value_NAMES: ReadonlyMap<number, string> = new Map([[1, "value"]]);
  */
 export const UInt64ValueCodec: MessageCodec<UInt64Value> = {
   name: "UInt64Value",
+  fields: [
+    { name: "value", number: 1, label: "plain", kind: { scalar: "uint64" } },
+  ],
   create(): UInt64Value {
     return { value: 0n };
   },
@@ -1919,6 +2000,9 @@ const Float64Value_NAMES: ReadonlyMap<number, string> = new Map([[1, "value"]]);
  */
 export const Float64ValueCodec: MessageCodec<Float64Value> = {
   name: "Float64Value",
+  fields: [
+    { name: "value", number: 1, label: "plain", kind: { scalar: "float64" } },
+  ],
   create(): Float64Value {
     return { value: 0 };
   },
@@ -2015,6 +2099,9 @@ const StringValue_NAMES: ReadonlyMap<number, string> = new Map([[1, "value"]]);
  */
 export const StringValueCodec: MessageCodec<StringValue> = {
   name: "StringValue",
+  fields: [
+    { name: "value", number: 1, label: "plain", kind: { scalar: "string" } },
+  ],
   create(): StringValue {
     return { value: "" };
   },
@@ -2111,6 +2198,9 @@ const BytesValue_NAMES: ReadonlyMap<number, string> = new Map([[1, "value"]]);
  */
 export const BytesValueCodec: MessageCodec<BytesValue> = {
   name: "BytesValue",
+  fields: [
+    { name: "value", number: 1, label: "plain", kind: { scalar: "bytes" } },
+  ],
   create(): BytesValue {
     return { value: new Uint8Array(0) };
   },
@@ -2206,6 +2296,9 @@ const Empty_NAMES: ReadonlyMap<number, string> = new Map([]);
  */
 export const EmptyCodec: MessageCodec<Empty> = {
   name: "Empty",
+  fields: [
+
+  ],
   create(): Empty {
     return {  };
   },
@@ -2290,6 +2383,10 @@ const Any_NAMES: ReadonlyMap<number, string> = new Map([[1, "type_id"], [2, "val
  */
 export const AnyCodec: MessageCodec<Any> = {
   name: "Any",
+  fields: [
+    { name: "type_id", number: 1, label: "plain", kind: { scalar: "uint64" } },
+    { name: "value", number: 2, label: "plain", kind: { scalar: "bytes" } },
+  ],
   create(): Any {
     return { type_id: 0n, value: new Uint8Array(0) };
   },

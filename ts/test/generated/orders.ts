@@ -19,6 +19,10 @@ const Item_NAMES: ReadonlyMap<number, string> = new Map([[1, "name"], [2, "price
  */
 export const ItemCodec: MessageCodec<Item> = {
   name: "Item",
+  fields: [
+    { name: "name", number: 1, label: "plain", kind: { scalar: "string" } },
+    { name: "price", number: 2, label: "plain", kind: { scalar: "int64" } },
+  ],
   create(): Item {
     return { name: "", price: 0n };
   },
@@ -134,6 +138,15 @@ const Order_NAMES: ReadonlyMap<number, string> = new Map([[1, "id"], [2, "symbol
  */
 export const OrderCodec: MessageCodec<Order> = {
   name: "Order",
+  fields: [
+    { name: "id", number: 1, label: "plain", kind: { scalar: "uint64" } },
+    { name: "symbol", number: 2, label: "plain", kind: { scalar: "string" } },
+    { name: "qty", number: 3, label: "plain", kind: { scalar: "int32" } },
+    { name: "items", number: 4, label: "repeated", kind: { message: () => ItemCodec } },
+    { name: "levels", number: 5, label: "repeated", kind: { scalar: "uint32" } },
+    { name: "tags", number: 6, label: "map", key: { scalar: "string" }, kind: { scalar: "uint32" } },
+    { name: "flag", number: 7, label: "optional", kind: { scalar: "bool" } },
+  ],
   create(): Order {
     return { id: 0n, symbol: "", qty: 0, items: [], levels: [], tags: new Map(), flag: undefined };
   },

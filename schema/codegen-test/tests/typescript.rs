@@ -1,0 +1,168 @@
+//! Identical bytes across languages: for every message type of the project's schemas (and of ../shared/schemas
+//! when present), random values made in Rust go to Node as bytes and JSON; the generated TypeScript decodes
+//! them, checks the JSON, re-encodes to the same bytes, and gives the same verdict as the Rust dynamic codec
+//! (the same re-encoding, or the same error kind and offset) on mutations of those bytes under default,
+//! secure, strict, canonical and tight-limit options. Then values made in TypeScript (random, from the
+//! generated field descriptors) come back: Rust decodes them and re-encodes the same bytes, and reads their
+//! JSON to the same value.
+//!
+//! Needs Node and `npm ci` in `ts/`; without them the test says so and passes, unless `CRAMBERRY_XLANG=require`
+//! (as `.ci/run` sets it).
+
+use cramberry::{DecodeErrorKind, DecodeOptions};
+use cramberry_codegen_test::differential::option_sets;
+use cramberry_codegen_test::random::{mutate, random_message, Rng};
+use cramberry_schema::json::{from_json, to_json};
+use cramberry_schema::{dynamic, generate_typescript, Schema};
+use serde_json::{json, Value as Json};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Values per message type, and mutations per value.
+const VALUES: usize = 40;
+const MUTATIONS: usize = 12;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex")).collect()
+}
+
+/// The error kind's name as the TypeScript runtime spells it: the variant, and the limit or rule.
+fn kind_name(kind: &DecodeErrorKind) -> String {
+    let debug = format!("{kind:?}");
+    let variant: String = debug.chars().take_while(|c| c.is_alphanumeric()).collect();
+    match kind {
+        DecodeErrorKind::LimitExceeded { limit, .. } => format!("{variant}:{limit:?}"),
+        DecodeErrorKind::NonCanonical(rule) => format!("{variant}:{rule:?}"),
+        _ => variant,
+    }
+}
+
+/// What the dynamic codec says of `bytes` under `options`: the re-encoding, or the error.
+fn verdict(schema: &Schema, index: usize, bytes: &[u8], options: &DecodeOptions) -> Json {
+    match dynamic::decode(schema, index, bytes, options) {
+        Ok(m) => json!({ "ok": hex(&dynamic::encode(schema, &m).expect("a decoded value encodes")) }),
+        Err(e) => json!({ "error": kind_name(e.kind()), "offset": e.offset() }),
+    }
+}
+
+/// The fixture of one schema: per message, values (bytes and JSON text) and mutations with their verdicts.
+fn fixture(schema: &Schema, seed: u64) -> Json {
+    let mut rng = Rng(seed);
+    let sets = option_sets();
+    let mut cases = Vec::new();
+    for (index, message) in schema.messages.iter().enumerate() {
+        for _ in 0..VALUES {
+            let value = random_message(schema, index, &mut rng, 0);
+            let bytes = dynamic::encode(schema, &value).expect("random values encode");
+            let mutations: Vec<Json> = (0..MUTATIONS)
+                .map(|_| {
+                    let input = mutate(&bytes, &mut rng);
+                    let verdicts: serde_json::Map<String, Json> = sets
+                        .iter()
+                        .map(|(label, options)| (label.to_string(), verdict(schema, index, &input, options)))
+                        .collect();
+                    json!({ "hex": hex(&input), "verdicts": verdicts })
+                })
+                .collect();
+            cases.push(json!({
+                "message": message.name,
+                "hex": hex(&bytes),
+                "json": to_json(schema, &value).to_string(),
+                "mutations": mutations,
+            }));
+        }
+    }
+    json!({ "cases": cases })
+}
+
+/// Whether Node and the TypeScript dev dependencies are here; `CRAMBERRY_XLANG=require` makes their absence
+/// a failure.
+fn node_ready(ts: &Path) -> bool {
+    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    let installed = ts.join("node_modules/typescript").is_dir();
+    if node && installed {
+        return true;
+    }
+    let why = if node { "run `npm ci` in ts/" } else { "Node is not installed" };
+    assert!(std::env::var("CRAMBERRY_XLANG").as_deref() != Ok("require"), "cross-language test: {why}");
+    eprintln!("skipping the cross-language test: {why}");
+    false
+}
+
+fn run(ts: &Path, program: &str, args: &[&str]) {
+    let out = Command::new(program).args(args).current_dir(ts).output().expect("run");
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprint!("{}", String::from_utf8_lossy(&out.stdout));
+}
+
+/// Values made by TypeScript (`<stem>.out.json`): Rust decodes each to the same bytes and reads its JSON.
+fn check_typescript_values(schema: &Schema, out: &Path) -> usize {
+    let text = std::fs::read_to_string(out).expect("the checker's output");
+    let values: Json = serde_json::from_str(&text).expect("JSON");
+    let values = values["values"].as_array().expect("values");
+    for v in values {
+        let name = v["message"].as_str().unwrap();
+        let index = schema.message(name).unwrap();
+        let bytes = unhex(v["hex"].as_str().unwrap());
+        let decoded = dynamic::decode(schema, index, &bytes, &DecodeOptions::canonical())
+            .unwrap_or_else(|e| panic!("{name} from TypeScript: {e}\n{}", v["hex"]));
+        assert_eq!(hex(&dynamic::encode(schema, &decoded).unwrap()), v["hex"].as_str().unwrap(), "{name}");
+        let json: Json = serde_json::from_str(v["json"].as_str().unwrap()).expect("TypeScript's JSON");
+        let from = from_json(schema, index, &json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
+        assert_eq!(dynamic::encode(schema, &from).unwrap(), bytes, "{name}: TypeScript's JSON\n{json}");
+    }
+    values.len()
+}
+
+#[test]
+fn typescript_gives_the_same_bytes_and_verdicts_as_rust() {
+    let ts = root().join("ts");
+    if !node_ready(&ts) {
+        return;
+    }
+    let mut schemas = vec![root().join("schemas/everything.cram"), root().join("schemas/orders.cram")];
+    let shared = root().join("../shared/schemas");
+    for file in ["messages.cram", "interop.cram"] {
+        if shared.join(file).is_file() {
+            schemas.push(shared.join(file));
+        }
+    }
+    let gen = ts.join("test/xlang/gen");
+    let work = ts.join("build/xlang");
+    let _ = std::fs::remove_dir_all(&gen);
+    std::fs::create_dir_all(&gen).unwrap();
+    std::fs::create_dir_all(&work).unwrap();
+    let mut loaded = Vec::new();
+    for (seed, path) in schemas.iter().enumerate() {
+        let schema =
+            cramberry_schema::load_file(path, &[path.parent().unwrap()]).unwrap_or_else(|d| panic!("{d}"));
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let source = generate_typescript(&schema.schema, &format!("{stem}.cram")).expect("generate");
+        std::fs::write(gen.join(format!("{stem}.ts")), source).unwrap();
+        let fixture = fixture(&schema.schema, 0x5eed + seed as u64);
+        std::fs::write(work.join(format!("{stem}.fixture.json")), fixture.to_string()).unwrap();
+        loaded.push((stem, schema.schema));
+    }
+    run(&ts, "npx", &["tsc", "-p", "tsconfig.json"]);
+    run(&ts, "npx", &["tsc", "-p", "test/tsconfig.json"]);
+    for (stem, schema) in &loaded {
+        let fixture = format!("build/xlang/{stem}.fixture.json");
+        let out = format!("build/xlang/{stem}.out.json");
+        run(&ts, "node", &["build/test/xlang/check.js", &format!("./gen/{stem}.js"), &fixture, &out]);
+        let n = check_typescript_values(schema, &ts.join(&out));
+        eprintln!("{stem}: {n} values from TypeScript decoded and re-encoded identically by Rust");
+    }
+}
