@@ -548,7 +548,7 @@ impl Gen<'_> {
         out.push_str("    if (v[UNKNOWN] !== undefined) writeUnknown(v, w);\n  },\n");
         let _ = writeln!(out, "  read(r: Reader): {name} {{");
         let _ = writeln!(out, "    const m = {codec}.create();");
-        out.push_str("    let last = 0;\n    let f = 0;\n");
+        out.push_str("    let last = 0;\n    let f = 0;\n    let i = -1;\n");
         for f in &required {
             let _ = writeln!(out, "    let has{} = false;", f.number);
         }
@@ -567,7 +567,7 @@ impl Gen<'_> {
         out.push_str("        }\n      }\n");
         let _ = writeln!(
             out,
-            "    }} catch (e) {{\n      throw inField(e, {:?}, {name}_NAMES.get(f), m);\n    }}",
+            "    }} catch (e) {{\n      throw inField(e, {:?}, {name}_NAMES.get(f), i);\n    }}",
             m.name
         );
         for f in &required {
@@ -952,7 +952,7 @@ impl Gen<'_> {
                     };
                     let _ = writeln!(
                         out,
-                        "{}\n            const ta = r.tagAt;\n            {list};\n            const outer = r.packed(ta, {width}, a.length, {n});\n            while (r.pos < r.end) {{\n              const at = r.pos;\n              const x = {read};\n              r.room(a.length + 1, {n}, at);\n              a.push(x);\n            }}\n            r.endPacked(outer);{finish}\n            break;\n          }}",
+                        "{}\n            const ta = r.tagAt;\n            {list};\n            const outer = r.packed(ta, {width}, a.length, {n});\n            while (r.pos < r.end) {{\n              const at = r.pos;\n              i = a.length;\n              const x = {read};\n              i = -1;\n              r.room(a.length + 1, {n}, at);\n              a.push(x);\n            }}\n            r.endPacked(outer);{finish}\n            break;\n          }}",
                         case(WireType::Bytes)
                     );
                 }
@@ -960,7 +960,7 @@ impl Gen<'_> {
                     if kind.packs() { "\n            if (r.canonical) throw r.unpacked(ta);" } else { "" };
                 let _ = writeln!(
                     out,
-                    "{}\n            const ta = r.tagAt;\n            const tl = r.tagLen;{canonical}\n            {list};\n            let at = ta;\n            do {{\n              const x = {read};\n              r.room(a.length + 1, {n}, at);\n              a.push(x);\n            }} while ((at = r.repeat(ta, tl)) >= 0);{finish}\n            break;\n          }}",
+                    "{}\n            const ta = r.tagAt;\n            const tl = r.tagLen;{canonical}\n            {list};\n            let at = ta;\n            do {{\n              i = a.length;\n              const x = {read};\n              i = -1;\n              r.room(a.length + 1, {n}, at);\n              a.push(x);\n            }} while ((at = r.repeat(ta, tl)) >= 0);{finish}\n            break;\n          }}",
                     case(kind.wire_type())
                 );
             }

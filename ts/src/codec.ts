@@ -106,14 +106,11 @@ export function readNested<T>(r: Reader, codec: MessageCodec<T>): T {
 }
 
 /**
- * Adds the field `field` of `message` to an error's path; when `value` (the message being read) holds a list
- * in that field, the error is in its next element, whose index is added too.
+ * Adds the field `field` of `message` to an error's path, and the index of the list element being read when
+ * the error is in one (`index` at least 0).
  */
-export function inField(e: unknown, message: string, field: string | undefined, value?: object): unknown {
-  if (e instanceof DecodeError && field !== undefined) {
-    const held = value === undefined ? undefined : (value as Record<string, unknown>)[field];
-    e.within(message, field, Array.isArray(held) ? held.length : -1);
-  }
+export function inField(e: unknown, message: string, field: string | undefined, index = -1): unknown {
+  if (e instanceof DecodeError && field !== undefined) e.within(message, field, index);
   return e;
 }
 
@@ -453,7 +450,7 @@ export function readMap<K, V>(r: Reader, map: Map<K, V>, key: Kind<K>, value: Ki
       }
       r.end = outer;
     } catch (e) {
-      if (e instanceof DecodeError) e.path.unshift(`[${count}]`);
+      if (e instanceof DecodeError) e.atIndex(count);
       throw e;
     }
     if (r.canonical) {

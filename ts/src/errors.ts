@@ -87,8 +87,8 @@ export class DecodeError extends Error {
   readonly detail: DecodeErrorDetail;
   /** The byte offset in the input. */
   readonly offset: number;
-  /** The path to the failing field, outermost first: `["Order.items", "[1]", "Item.name"]`. */
-  readonly path: string[] = [];
+  /** The path to the failing field, outermost first: a field of a message, or an element's index. */
+  readonly path: PathSegment[] = [];
   /** The message type being decoded, named by the entry point. */
   messageName: string | undefined;
 
@@ -104,27 +104,37 @@ export class DecodeError extends Error {
     return this.detail.kind;
   }
 
-  /** The path as text: `items[1].name`. */
+  /** The path as text, as the Rust runtime writes it: `Order.items[1].name`. */
   get fieldPath(): string {
     let out = "";
     for (const segment of this.path) {
-      out += out === "" || segment.startsWith("[") ? segment : `.${segment}`;
+      if (typeof segment === "number") out += `[${segment}]`;
+      else out += out === "" ? `${segment.message}.${segment.field}` : `.${segment.field}`;
     }
     return out;
   }
 
   /** Adds the field `message.field` (and the element `index`, when at least 0) as the error travels out. */
   within(message: string, field: string, index = -1): DecodeError {
-    if (index >= 0) this.path.unshift(`[${index}]`);
-    this.path.unshift(this.path.length === 0 || this.path[0]!.startsWith("[") ? `${message}.${field}` : field);
+    if (index >= 0) this.path.unshift(index);
+    this.path.unshift({ message, field });
+    return this;
+  }
+
+  /** Adds the index of a map entry or list element as the error travels out. */
+  atIndex(index: number): DecodeError {
+    this.path.unshift(index);
     return this;
   }
 
   override toString(): string {
-    const where = this.fieldPath !== "" ? `${this.messageName ?? ""}.${this.fieldPath}`.replace(/^\./, "") : this.messageName;
+    const where = this.fieldPath !== "" ? this.fieldPath : this.messageName;
     return `failed to decode${where ? ` ${where}` : ""}: ${this.message} at byte ${this.offset}`;
   }
 }
+
+/** One step of an error's path: a field of a message, or the index of a list element or map entry. */
+export type PathSegment = { readonly message: string; readonly field: string } | number;
 
 /** Why a value cannot be encoded: what, and where (`Order.fills[2].venue`). */
 export class EncodeError extends Error {

@@ -1,7 +1,7 @@
 //! Identical bytes across languages: for every message type of the project's schemas (and of ../shared/schemas
 //! when present), random values made in Rust go to Node as bytes and JSON; the generated TypeScript decodes
 //! them, checks the JSON, re-encodes to the same bytes, and gives the same verdict as the Rust dynamic codec
-//! (the same re-encoding, or the same error kind and offset) on mutations of those bytes under default,
+//! (the same re-encoding, or the same error kind, offset and field path) on mutations of those bytes under default,
 //! secure, strict, canonical and tight-limit options. Then values made in TypeScript (random, from the
 //! generated field descriptors) come back: Rust decodes them and re-encodes the same bytes, and reads their
 //! JSON to the same value.
@@ -49,7 +49,7 @@ fn kind_name(kind: &DecodeErrorKind) -> String {
 fn verdict(schema: &Schema, index: usize, bytes: &[u8], options: &DecodeOptions) -> Json {
     match dynamic::decode(schema, index, bytes, options) {
         Ok(m) => json!({ "ok": hex(&dynamic::encode(schema, &m).expect("a decoded value encodes")) }),
-        Err(e) => json!({ "error": kind_name(e.kind()), "offset": e.offset() }),
+        Err(e) => json!({ "error": kind_name(e.kind()), "offset": e.offset(), "path": e.path_string() }),
     }
 }
 
@@ -164,5 +164,19 @@ fn typescript_gives_the_same_bytes_and_verdicts_as_rust() {
         run(&ts, "node", &["build/test/xlang/check.js", &format!("./gen/{stem}.js"), &fixture, &out]);
         let n = check_typescript_values(schema, &ts.join(&out));
         eprintln!("{stem}: {n} values from TypeScript decoded and re-encoded identically by Rust");
+    }
+}
+
+/// The generated modules the TypeScript unit tests import (ts/test/generated) are what the generator writes
+/// today: regenerate them with `cramberry generate --lang ts --out ts/test/generated schemas/<file>.cram`.
+#[test]
+fn committed_typescript_modules_are_up_to_date() {
+    for stem in ["everything", "orders"] {
+        let path = root().join(format!("schemas/{stem}.cram"));
+        let loaded =
+            cramberry_schema::load_file(&path, &[path.parent().unwrap()]).unwrap_or_else(|d| panic!("{d}"));
+        let fresh = generate_typescript(&loaded.schema, &format!("schemas/{stem}.cram")).expect("generate");
+        let committed = std::fs::read_to_string(root().join(format!("ts/test/generated/{stem}.ts"))).unwrap();
+        assert!(committed == fresh, "ts/test/generated/{stem}.ts is stale: regenerate it");
     }
 }

@@ -193,6 +193,7 @@ export const PointCodec: MessageCodec<Point> = {
     const m = PointCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -227,7 +228,7 @@ export const PointCodec: MessageCodec<Point> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Point", Point_NAMES.get(f), m);
+      throw inField(e, "Point", Point_NAMES.get(f), i);
     }
     return m;
   },
@@ -318,6 +319,7 @@ export const CircleCodec: MessageCodec<Circle> = {
     const m = CircleCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -345,7 +347,7 @@ export const CircleCodec: MessageCodec<Circle> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Circle", Circle_NAMES.get(f), m);
+      throw inField(e, "Circle", Circle_NAMES.get(f), i);
     }
     return m;
   },
@@ -428,6 +430,7 @@ export const PolygonCodec: MessageCodec<Polygon> = {
     const m = PolygonCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -440,7 +443,9 @@ export const PolygonCodec: MessageCodec<Polygon> = {
             const a = m.points;
             let at = ta;
             do {
+              i = a.length;
               const x = readNested(r, PointCodec);
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -453,7 +458,7 @@ export const PolygonCodec: MessageCodec<Polygon> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Polygon", Polygon_NAMES.get(f), m);
+      throw inField(e, "Polygon", Polygon_NAMES.get(f), i);
     }
     return m;
   },
@@ -540,6 +545,7 @@ export const NodeCodec: MessageCodec<Node> = {
     const m = NodeCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -563,7 +569,9 @@ export const NodeCodec: MessageCodec<Node> = {
             const a = m.children;
             let at = ta;
             do {
+              i = a.length;
               const x = readNested(r, NodeCodec);
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -576,7 +584,7 @@ export const NodeCodec: MessageCodec<Node> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Node", Node_NAMES.get(f), m);
+      throw inField(e, "Node", Node_NAMES.get(f), i);
     }
     return m;
   },
@@ -849,6 +857,7 @@ export const EverythingCodec: MessageCodec<Everything> = {
     const m = EverythingCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     let has25 = false;
     let entries29 = 0;
     let entries30 = 0;
@@ -1032,7 +1041,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const outer = r.packed(ta, 0, a.length, -1);
             while (r.pos < r.end) {
               const at = r.pos;
+              i = a.length;
               const x = r.sint64();
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             }
@@ -1046,7 +1057,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const a = m.deltas;
             let at = ta;
             do {
+              i = a.length;
               const x = r.sint64();
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -1058,7 +1071,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const a = m.labels;
             let at = ta;
             do {
+              i = a.length;
               const x = r.string();
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -1070,7 +1085,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const outer = r.packed(ta, 8, a.length, 3);
             while (r.pos < r.end) {
               const at = r.pos;
+              i = a.length;
               const x = r.float64();
+              i = -1;
               r.room(a.length + 1, 3, at);
               a.push(x);
             }
@@ -1087,7 +1104,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const a: number[] = [];
             let at = ta;
             do {
+              i = a.length;
               const x = r.float64();
+              i = -1;
               r.room(a.length + 1, 3, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -1122,7 +1141,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const a = m.shapes;
             let at = ta;
             do {
+              i = a.length;
               const x = (readInterface(r, "Shape", Shape_MEMBERS) as Shape);
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -1162,7 +1183,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const outer = r.packed(ta, 4, a.length, -1);
             while (r.pos < r.end) {
               const at = r.pos;
+              i = a.length;
               const x = r.fixed32();
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             }
@@ -1176,7 +1199,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const a = m.fixed_list;
             let at = ta;
             do {
+              i = a.length;
               const x = r.fixed32();
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -1188,7 +1213,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const outer = r.packed(ta, 0, a.length, -1);
             while (r.pos < r.end) {
               const at = r.pos;
+              i = a.length;
               const x = (r.enumNumber(isSide) as Side);
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             }
@@ -1202,7 +1229,9 @@ export const EverythingCodec: MessageCodec<Everything> = {
             const a = m.sides;
             let at = ta;
             do {
+              i = a.length;
               const x = (r.enumNumber(isSide) as Side);
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -1244,7 +1273,7 @@ export const EverythingCodec: MessageCodec<Everything> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Everything", Everything_NAMES.get(f), m);
+      throw inField(e, "Everything", Everything_NAMES.get(f), i);
     }
     if (!has25) throw inField(r.missing(), "Everything", "id");
     return m;
@@ -1510,6 +1539,7 @@ export const TimestampCodec: MessageCodec<Timestamp> = {
     const m = TimestampCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -1537,7 +1567,7 @@ export const TimestampCodec: MessageCodec<Timestamp> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Timestamp", Timestamp_NAMES.get(f), m);
+      throw inField(e, "Timestamp", Timestamp_NAMES.get(f), i);
     }
     return m;
   },
@@ -1624,6 +1654,7 @@ export const DurationCodec: MessageCodec<Duration> = {
     const m = DurationCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -1651,7 +1682,7 @@ export const DurationCodec: MessageCodec<Duration> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Duration", Duration_NAMES.get(f), m);
+      throw inField(e, "Duration", Duration_NAMES.get(f), i);
     }
     return m;
   },
@@ -1734,6 +1765,7 @@ export const BoolValueCodec: MessageCodec<BoolValue> = {
     const m = BoolValueCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -1754,7 +1786,7 @@ export const BoolValueCodec: MessageCodec<BoolValue> = {
         }
       }
     } catch (e) {
-      throw inField(e, "BoolValue", BoolValue_NAMES.get(f), m);
+      throw inField(e, "BoolValue", BoolValue_NAMES.get(f), i);
     }
     return m;
   },
@@ -1833,6 +1865,7 @@ export const Int64ValueCodec: MessageCodec<Int64Value> = {
     const m = Int64ValueCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -1853,7 +1886,7 @@ export const Int64ValueCodec: MessageCodec<Int64Value> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Int64Value", Int64Value_NAMES.get(f), m);
+      throw inField(e, "Int64Value", Int64Value_NAMES.get(f), i);
     }
     return m;
   },
@@ -1932,6 +1965,7 @@ export const UInt64ValueCodec: MessageCodec<UInt64Value> = {
     const m = UInt64ValueCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -1952,7 +1986,7 @@ export const UInt64ValueCodec: MessageCodec<UInt64Value> = {
         }
       }
     } catch (e) {
-      throw inField(e, "UInt64Value", UInt64Value_NAMES.get(f), m);
+      throw inField(e, "UInt64Value", UInt64Value_NAMES.get(f), i);
     }
     return m;
   },
@@ -2031,6 +2065,7 @@ export const Float64ValueCodec: MessageCodec<Float64Value> = {
     const m = Float64ValueCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -2051,7 +2086,7 @@ export const Float64ValueCodec: MessageCodec<Float64Value> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Float64Value", Float64Value_NAMES.get(f), m);
+      throw inField(e, "Float64Value", Float64Value_NAMES.get(f), i);
     }
     return m;
   },
@@ -2130,6 +2165,7 @@ export const StringValueCodec: MessageCodec<StringValue> = {
     const m = StringValueCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -2150,7 +2186,7 @@ export const StringValueCodec: MessageCodec<StringValue> = {
         }
       }
     } catch (e) {
-      throw inField(e, "StringValue", StringValue_NAMES.get(f), m);
+      throw inField(e, "StringValue", StringValue_NAMES.get(f), i);
     }
     return m;
   },
@@ -2229,6 +2265,7 @@ export const BytesValueCodec: MessageCodec<BytesValue> = {
     const m = BytesValueCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -2249,7 +2286,7 @@ export const BytesValueCodec: MessageCodec<BytesValue> = {
         }
       }
     } catch (e) {
-      throw inField(e, "BytesValue", BytesValue_NAMES.get(f), m);
+      throw inField(e, "BytesValue", BytesValue_NAMES.get(f), i);
     }
     return m;
   },
@@ -2325,6 +2362,7 @@ export const EmptyCodec: MessageCodec<Empty> = {
     const m = EmptyCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -2338,7 +2376,7 @@ export const EmptyCodec: MessageCodec<Empty> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Empty", Empty_NAMES.get(f), m);
+      throw inField(e, "Empty", Empty_NAMES.get(f), i);
     }
     return m;
   },
@@ -2417,6 +2455,7 @@ export const AnyCodec: MessageCodec<Any> = {
     const m = AnyCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -2444,7 +2483,7 @@ export const AnyCodec: MessageCodec<Any> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Any", Any_NAMES.get(f), m);
+      throw inField(e, "Any", Any_NAMES.get(f), i);
     }
     return m;
   },

@@ -53,6 +53,7 @@ export const ItemCodec: MessageCodec<Item> = {
     const m = ItemCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     try {
       while (r.pos < r.end) {
         f = 0;
@@ -80,7 +81,7 @@ export const ItemCodec: MessageCodec<Item> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Item", Item_NAMES.get(f), m);
+      throw inField(e, "Item", Item_NAMES.get(f), i);
     }
     return m;
   },
@@ -187,6 +188,7 @@ export const OrderCodec: MessageCodec<Order> = {
     const m = OrderCodec.create();
     let last = 0;
     let f = 0;
+    let i = -1;
     let entries6 = 0;
     try {
       while (r.pos < r.end) {
@@ -221,7 +223,9 @@ export const OrderCodec: MessageCodec<Order> = {
             const a = m.items;
             let at = ta;
             do {
+              i = a.length;
               const x = readNested(r, ItemCodec);
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -233,7 +237,9 @@ export const OrderCodec: MessageCodec<Order> = {
             const outer = r.packed(ta, 0, a.length, -1);
             while (r.pos < r.end) {
               const at = r.pos;
+              i = a.length;
               const x = r.uint(4294967295, "u32");
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             }
@@ -247,7 +253,9 @@ export const OrderCodec: MessageCodec<Order> = {
             const a = m.levels;
             let at = ta;
             do {
+              i = a.length;
               const x = r.uint(4294967295, "u32");
+              i = -1;
               r.room(a.length + 1, -1, at);
               a.push(x);
             } while ((at = r.repeat(ta, tl)) >= 0);
@@ -268,7 +276,7 @@ export const OrderCodec: MessageCodec<Order> = {
         }
       }
     } catch (e) {
-      throw inField(e, "Order", Order_NAMES.get(f), m);
+      throw inField(e, "Order", Order_NAMES.get(f), i);
     }
     return m;
   },

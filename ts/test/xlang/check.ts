@@ -18,6 +18,7 @@ interface Verdict {
   ok?: string;
   error?: string;
   offset?: number;
+  path?: string;
 }
 
 interface Case {
@@ -45,7 +46,7 @@ function verdictOf(codec: MessageCodec<unknown>, bytes: Uint8Array, options: Dec
     return { ok: toHex(codec.encode(codec.decode(bytes, options))) };
   } catch (e) {
     if (!(e instanceof DecodeError)) throw e;
-    return { error: verdictName(e), offset: e.offset };
+    return { error: verdictName(e), offset: e.offset, path: e.fieldPath };
   }
 }
 
@@ -74,7 +75,7 @@ for (const c of fixture.cases) {
     const input = fromHex(m.hex);
     for (const [label, expected] of Object.entries(m.verdicts)) {
       const got = verdictOf(codec, input, OPTION_SETS[label]!);
-      if (got.ok !== expected.ok || got.error !== expected.error || got.offset !== expected.offset) {
+      if (got.ok !== expected.ok || got.error !== expected.error || got.offset !== expected.offset || got.path !== expected.path) {
         fail(`${c.message} under ${label} options, input ${m.hex}:\n  TypeScript ${JSON.stringify(got)}\n  Rust       ${JSON.stringify(expected)}`);
       }
       verdicts++;
