@@ -98,7 +98,7 @@ pub mod random {
 
     impl Rng {
         /// The next 64 random bits.
-        pub fn next(&mut self) -> u64 {
+        pub fn next_u64(&mut self) -> u64 {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;
@@ -106,7 +106,7 @@ pub mod random {
         }
         /// A number below `n` (0 when `n` is 0).
         pub fn below(&mut self, n: u64) -> u64 {
-            self.next() % n.max(1)
+            self.next_u64() % n.max(1)
         }
     }
 
@@ -115,7 +115,7 @@ pub mod random {
         let small = rng.below(4) == 0;
         match kind {
             Kind::Scalar(s) => {
-                let raw = if small { rng.below(3) } else { rng.next() };
+                let raw = if small { rng.below(3) } else { rng.next_u64() };
                 match s {
                     Scalar::Bool => Value::Bool(raw & 1 == 1),
                     Scalar::U8 => Value::Uint(raw % 256),
@@ -191,14 +191,14 @@ pub mod random {
             let i = at(rng, out.len());
             match rng.below(6) {
                 0 if i < out.len() => out[i] ^= 1 << rng.below(8),
-                1 if i < out.len() => out[i] = rng.next() as u8,
-                2 => out.insert(i, rng.next() as u8),
+                1 if i < out.len() => out[i] = rng.next_u64() as u8,
+                2 => out.insert(i, rng.next_u64() as u8),
                 3 if i < out.len() => {
                     out.remove(i);
                 }
                 4 => out.truncate(i),
                 _ if i < out.len() => out[i] = [0x00, 0x7f, 0x80, 0xff][rng.below(4) as usize],
-                _ => out.push(rng.next() as u8),
+                _ => out.push(rng.next_u64() as u8),
             }
         }
         out
