@@ -8,7 +8,7 @@ import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
 import { Reader, UnknownField } from "./reader.js";
 import { compareUtf8 } from "./utf8.js";
 import { BYTES, FIXED32, FIXED64, SVARINT, TYPEREF, VARINT, tag, varint64Len, varintLen, zigzag32 } from "./wire.js";
-import { Sizes, Writer } from "./writer.js";
+import { Sizes, Writer, svarint64Len } from "./writer.js";
 
 /** The symbol under which a decoded message keeps its unknown fields (with `keepUnknown`). */
 export const UNKNOWN: unique symbol = Symbol("cramberry.unknown");
@@ -211,7 +211,6 @@ function bigintKind(wire: number, read: (r: Reader) => bigint, len: (v: bigint) 
   };
 }
 
-const zz64Len = (v: bigint) => varint64Len(v >= 0n ? v << 1n : ((-v) << 1n) - 1n);
 
 /** The scalar kinds, by schema name. */
 export const kinds = {
@@ -231,7 +230,7 @@ export const kinds = {
   int8: numberKind(SVARINT, (r) => r.sint(0x7f, "i8"), (v) => varintLen(zigzag32(v)), (w, v) => w.svarint(v)),
   int16: numberKind(SVARINT, (r) => r.sint(0x7fff, "i16"), (v) => varintLen(zigzag32(v)), (w, v) => w.svarint(v)),
   int32: numberKind(SVARINT, (r) => r.sint(0x7fffffff, "i32"), (v) => varintLen(zigzag32(v)), (w, v) => w.svarint(v)),
-  int64: bigintKind(SVARINT, (r) => r.sint64(), zz64Len, (w, v) => w.svarint64(v)),
+  int64: bigintKind(SVARINT, (r) => r.sint64(), svarint64Len, (w, v) => w.svarint64(v)),
   fixed32: numberKind(FIXED32, (r) => r.fixed32(), () => 4, (w, v) => w.fixed32(v)),
   sfixed32: numberKind(FIXED32, (r) => r.sfixed32(), () => 4, (w, v) => w.fixed32(v)),
   fixed64: bigintKind(FIXED64, (r) => r.fixed64(), () => 8, (w, v) => w.fixed64(v)),

@@ -13,4 +13,4 @@ export { Reader } from "./reader.js";
 export type { UnknownField } from "./reader.js";
 export * from "./utf8.js";
 export * from "./wire.js";
-export { Sizes, Writer, delimitedLen, svarintLen } from "./writer.js";
+export { Sizes, Writer, delimitedLen, svarint64Len, svarintLen } from "./writer.js";

@@ -9,6 +9,15 @@ import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
 import { decodeUtf8, invalidUtf8At } from "./utf8.js";
 import { BYTES, FIXED32, FIXED64, MAX_FIELD_NUMBER, SVARINT, TYPEREF, VARINT, unzigzag64 } from "./wire.js";
 
+// Floats are read through scratch arrays sharing one buffer: cheaper than a DataView per input.
+const F32 = new Float32Array(1);
+const F32_BITS = new Uint32Array(F32.buffer);
+const F64 = new Float64Array(1);
+const F64_WORDS = new Uint32Array(F64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+
 /** A kept unknown field: its number, and its tag and payload as they were on the wire. */
 export interface UnknownField {
   readonly number: number;
@@ -290,10 +299,11 @@ export class Reader {
   /** An IEEE 754 float32 (in canonical mode only +0.0 for zero and the quiet NaN). */
   float32(): number {
     const at = this.fixed(4);
-    const v = this.data().getFloat32(at, true);
-    if (this.canonical) {
-      const bits = this.data().getUint32(at, true);
-      if (bits === 0x80000000 || (v !== v && bits !== 0x7fc00000)) throw this.nonCanonical("NonCanonicalFloat", at);
+    const bits = this.sfixed32At(at) >>> 0;
+    F32_BITS[0] = bits;
+    const v = F32[0]!;
+    if (this.canonical && (bits === 0x80000000 || (v !== v && bits !== 0x7fc00000))) {
+      throw this.nonCanonical("NonCanonicalFloat", at);
     }
     return v;
   }
@@ -301,16 +311,20 @@ export class Reader {
   /** An IEEE 754 float64 (in canonical mode only +0.0 for zero and the quiet NaN). */
   float64(): number {
     const at = this.fixed(8);
-    const d = this.data();
-    const v = d.getFloat64(at, true);
-    if (this.canonical) {
-      const hi = d.getUint32(at + 4, true);
-      const lo = d.getUint32(at, true);
-      if ((hi === 0x80000000 && lo === 0) || (v !== v && (hi !== 0x7ff80000 || lo !== 0))) {
-        throw this.nonCanonical("NonCanonicalFloat", at);
-      }
+    const lo = this.sfixed32At(at) >>> 0;
+    const hi = this.sfixed32At(at + 4) >>> 0;
+    F64_WORDS[LO] = lo;
+    F64_WORDS[HI] = hi;
+    const v = F64[0]!;
+    if (this.canonical && ((hi === 0x80000000 && lo === 0) || (v !== v && (hi !== 0x7ff80000 || lo !== 0)))) {
+      throw this.nonCanonical("NonCanonicalFloat", at);
     }
     return v;
+  }
+
+  private sfixed32At(at: number): number {
+    const b = this.buf;
+    return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
   }
 
   // ------------------------------------------------------------------------------------ length-delimited

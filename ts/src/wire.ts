@@ -36,7 +36,7 @@ export function varintLen(n: number): number {
 
 /** Bytes of the varint of a 64-bit unsigned `n`. */
 export function varint64Len(n: bigint): number {
-  if (n < 0x10000000n) return varintLen(Number(n));
+  if (n <= 0x1fffffffffffffn) return varintLen(Number(n));
   let len = 1;
   for (let v = n >> 7n; v > 0n; v >>= 7n) len++;
   return len;

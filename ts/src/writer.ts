@@ -5,43 +5,55 @@
  */
 
 import { utf8Length, writeUtf8 } from "./utf8.js";
-import { varintLen, zigzag32, zigzag64 } from "./wire.js";
+import { varint64Len, varintLen, zigzag32, zigzag64 } from "./wire.js";
 
-/** Lengths recorded by the measuring pass, in the order the writing pass needs them. */
+/**
+ * Lengths recorded by the measuring pass, in the order the writing pass needs them. The arrays are reused from
+ * one encode to the next: `count` says how many entries are live (cheaper than truncating the arrays).
+ */
 export class Sizes {
-  /** Recorded lengths. */
+  /** Recorded lengths; the first {@link count} are live. */
   lens: number[] = [];
-  /** Recorded objects (sorted map entries), in order. */
+  /** Live entries of {@link lens}. */
+  count = 0;
+  /** Recorded objects (sorted map entries), in order; the first {@link objCount} are live. */
   objs: unknown[] = [];
+  /** Live entries of {@link objs}. */
+  objCount = 0;
 
   /** Reserves a slot for a length known after its contents are measured; returns the slot. */
   reserve(): number {
-    return this.lens.push(0) - 1;
+    const slot = this.count++;
+    this.lens[slot] = 0;
+    return slot;
   }
 
   /** Fills `slot` with `len`; an empty nested message drops what its contents recorded. */
   fill(slot: number, len: number): void {
-    if (len === 0) this.lens.length = slot + 1;
+    if (len === 0) this.count = slot + 1;
     this.lens[slot] = len;
   }
 
   /** The UTF-8 length of `s`, recorded for the writer. */
   string(s: string): number {
     const len = s.length === 0 ? 0 : utf8Length(s);
-    this.lens.push(len);
+    this.lens[this.count++] = len;
     return len;
   }
 
   /** Records an object for the writer. */
   keep<T>(o: T): T {
-    this.objs.push(o);
+    this.objs[this.objCount++] = o;
     return o;
   }
 
-  /** Empties the record for the next value. */
+  /** Empties the record for the next value (keeping the arrays' storage). */
   clear(): void {
-    this.lens.length = 0;
-    this.objs.length = 0;
+    this.count = 0;
+    if (this.objCount !== 0) {
+      this.objs.fill(undefined, 0, this.objCount);
+      this.objCount = 0;
+    }
   }
 }
 
@@ -99,7 +111,7 @@ export class Writer {
 
   /** A varint of an unsigned 64-bit integer. */
   varint64(n: bigint): void {
-    if (n < 0x10000000000000n) {
+    if (n <= MAX_SAFE) {
       this.varint(Number(n));
       return;
     }
@@ -123,7 +135,8 @@ export class Writer {
 
   /** A ZigZag varint of a 64-bit signed integer. */
   svarint64(n: bigint): void {
-    this.varint64(zigzag64(n));
+    if (n <= HALF_SAFE && n >= -HALF_SAFE) this.varint(zigzagNumber(Number(n)));
+    else this.varint64(zigzag64(n));
   }
 
   /** Four little-endian bytes of an unsigned or signed 32-bit integer. */
@@ -196,6 +209,20 @@ export class Writer {
     this.buf.set(b, this.pos);
     this.pos += b.length;
   }
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Below this magnitude, the ZigZag of a 64-bit value is a safe integer. */
+const HALF_SAFE = 2n ** 51n;
+
+/** ZigZag of an integer of magnitude at most 2^51, as a number. */
+function zigzagNumber(n: number): number {
+  return n >= 0 ? n * 2 : -n * 2 - 1;
+}
+
+/** Bytes of the varint of the ZigZag of a 64-bit signed integer. */
+export function svarint64Len(n: bigint): number {
+  return n <= HALF_SAFE && n >= -HALF_SAFE ? varintLen(zigzagNumber(Number(n))) : varint64Len(zigzag64(n));
 }
 
 /** Bytes of a varint of the ZigZag of a 32-bit signed integer. */

@@ -1,0 +1,104 @@
+/**
+ * Encode and decode throughput against protobufjs on the seed's benchmark messages (perf/schemas/seed.cram and
+ * its protobuf twin perf/schemas/proto/seed.proto): the same values, side by side in one process, rounds
+ * alternating between the two libraries, the best round of each kept. `npm run perf` (add `--quick` for a short
+ * run). Prints a Markdown table: values per second and Cramberry's speed relative to protobufjs.
+ */
+
+import type { FieldInfo, KindInfo, MessageCodec } from "@cramberry/runtime";
+import protobuf from "protobufjs";
+import { fileURLToPath } from "node:url";
+import { Rng, randomMessage } from "../random.js";
+import { codecs } from "../generated/seed.js";
+
+const quick = process.argv.includes("--quick");
+const ROUND_MS = quick ? 40 : 200;
+const ROUNDS = quick ? 2 : 5;
+const VALUES = 64;
+
+/** The protobufjs object of one of our values: 64-bit integers as numbers, maps as objects. */
+function toProtoObject(codec: MessageCodec<unknown>, value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const record = value as Record<string, unknown>;
+  for (const f of codec.fields) {
+    const v = record[f.name];
+    if (v === undefined) continue;
+    out[f.name] = fieldToProto(f, v);
+  }
+  return out;
+}
+
+function fieldToProto(f: FieldInfo, v: unknown): unknown {
+  if (f.label === "repeated" || f.label === "array") return (v as unknown[]).map((x) => kindToProto(f.kind, x));
+  if (f.label === "map") {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v as Map<unknown, unknown>) o[String(k)] = kindToProto(f.kind, x);
+    return o;
+  }
+  return kindToProto(f.kind, v);
+}
+
+function kindToProto(kind: KindInfo, v: unknown): unknown {
+  if ("message" in kind) return toProtoObject(kind.message(), v);
+  return typeof v === "bigint" ? Number(v) : v;
+}
+
+/** The best values-per-second of `run` (which handles `count` values per call) over the rounds given it. */
+class Meter {
+  best = 0;
+
+  round(count: number, run: () => void): void {
+    let calls = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0;
+    do {
+      run();
+      calls++;
+      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    } while (elapsed < ROUND_MS);
+    this.best = Math.max(this.best, (calls * count) / (elapsed / 1000));
+  }
+}
+
+const proto = fileURLToPath(new URL("../../../../perf/schemas/proto/seed.proto", import.meta.url));
+const root = new protobuf.Root().loadSync(proto, { keepCase: true });
+
+const rows: string[] = [];
+let sink = 0;
+for (const [name, codec] of Object.entries(codecs)) {
+  if (name.includes(".")) continue;
+  const type = root.lookupType(`perf.seed.${name}`);
+  const rng = new Rng(0xbe7c);
+  const values = Array.from({ length: VALUES }, () => randomMessage(codec, rng));
+  const messages = values.map((v) => type.fromObject(toProtoObject(codec, v)));
+  const ours = values.map((v) => codec.encode(v));
+  const theirs = messages.map((m) => type.encode(m).finish());
+  const meters = { oursEncode: new Meter(), theirsEncode: new Meter(), oursDecode: new Meter(), theirsDecode: new Meter() };
+  for (let round = 0; round < ROUNDS; round++) {
+    meters.oursEncode.round(VALUES, () => {
+      for (const v of values) sink += codec.encode(v).length;
+    });
+    meters.theirsEncode.round(VALUES, () => {
+      for (const m of messages) sink += type.encode(m).finish().length;
+    });
+    meters.oursDecode.round(VALUES, () => {
+      for (const b of ours) sink += codec.decode(b) === null ? 1 : 0;
+    });
+    meters.theirsDecode.round(VALUES, () => {
+      for (const b of theirs) sink += type.decode(b) === null ? 1 : 0;
+    });
+  }
+  const bytes = (list: Uint8Array[]) => list.reduce((n, b) => n + b.length, 0) / list.length;
+  const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
+  rows.push(
+    `| ${name} | ${bytes(ours).toFixed(0)} / ${bytes(theirs).toFixed(0)} | ${fmt(meters.oursEncode.best)} | ${fmt(meters.theirsEncode.best)} | ` +
+      `**${(meters.oursEncode.best / meters.theirsEncode.best).toFixed(2)}×** | ${fmt(meters.oursDecode.best)} | ` +
+      `${fmt(meters.theirsDecode.best)} | **${(meters.oursDecode.best / meters.theirsDecode.best).toFixed(2)}×** |`,
+  );
+}
+
+console.log(`Node ${process.version}, protobufjs ${(protobuf as unknown as { build?: string }).build ?? ""}; values per second (best of ${ROUNDS} rounds of ${ROUND_MS} ms), ${VALUES} values per type\n`);
+console.log("| message | bytes (ours / protobuf) | encode: Cramberry | protobufjs | ratio | decode: Cramberry | protobufjs | ratio |");
+console.log("|---|---|---|---|---|---|---|---|");
+for (const row of rows) console.log(row);
+if (sink === -1) console.log(sink);
