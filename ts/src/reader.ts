@@ -348,15 +348,9 @@ export class Reader {
     const start = this.pos;
     const end = start + len;
     this.pos = end;
-    const buf = this.buf;
-    if (len <= 16) {
-      let ascii = true;
-      for (let i = start; i < end; i++) if (buf[i]! >= 0x80) ascii = false;
-      if (ascii) return len === 0 ? "" : String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
-    }
-    const bad = invalidUtf8At(buf, start, end);
-    if (bad >= 0) throw this.error({ kind: "InvalidUtf8" }, bad);
-    return decodeUtf8(buf, start, end);
+    const text = decodeUtf8(this.buf, start, end);
+    if (text === null) throw this.error({ kind: "InvalidUtf8" }, invalidUtf8At(this.buf, start, end));
+    return text;
   }
 
   /** A bytes value: a subarray of the input, not a copy. */

@@ -1,11 +1,23 @@
 /** UTF-8: byte lengths and encoding of JavaScript strings, and strict validation (invalid input is an error). */
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8");
+/** Strict (an exception on invalid input, the error's offset is found after) and keeping a leading BOM. */
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Strings up to this many UTF-16 units are measured and written by JavaScript loops; longer ones natively. */
+const SHORT = 24;
+
+/** Node's native UTF-8 byte count, where there is one. */
+const nativeByteLength: ((s: string) => number) | undefined = (() => {
+  const buffer = (globalThis as { Buffer?: { byteLength?: (s: string, encoding: string) => number } }).Buffer;
+  const byteLength = buffer?.byteLength;
+  return typeof byteLength === "function" ? (s: string) => byteLength.call(buffer, s, "utf8") : undefined;
+})();
 
 /** The UTF-8 byte length of `s` (a lone surrogate counts as U+FFFD, as the encoder writes it). */
 export function utf8Length(s: string): number {
   const n = s.length;
+  if (n > SHORT && nativeByteLength !== undefined) return nativeByteLength(s);
   let len = n;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -24,12 +36,12 @@ export function utf8Length(s: string): number {
 
 /** Writes `s` as UTF-8 at `pos` of `buf` (which has room for `len` = utf8Length(s) bytes). */
 export function writeUtf8(buf: Uint8Array, pos: number, s: string, len: number): void {
-  if (len === s.length) {
-    for (let i = 0; i < len; i++) buf[pos + i] = s.charCodeAt(i);
+  if (len > SHORT) {
+    encoder.encodeInto(s, buf.subarray(pos, pos + len));
     return;
   }
-  if (len > 64) {
-    encoder.encodeInto(s, buf.subarray(pos, pos + len));
+  if (len === s.length) {
+    for (let i = 0; i < len; i++) buf[pos + i] = s.charCodeAt(i);
     return;
   }
   const n = s.length;
@@ -101,25 +113,26 @@ export function invalidUtf8At(buf: Uint8Array, start: number, end: number): numb
   return -1;
 }
 
-/** Decodes `buf[start..end)`, which {@link invalidUtf8At} accepted. */
-export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
-  if (end - start > 32) return decoder.decode(buf.subarray(start, end));
-  let out = "";
-  let i = start;
-  while (i < end) {
-    const b = buf[i++]!;
-    if (b < 0x80) {
+/**
+ * The string of the UTF-8 in `buf[start..end)`, or `null` when it is not valid UTF-8 (the caller then finds
+ * where with {@link invalidUtf8At}). Short ASCII is decoded by a loop, the rest by the platform's strict decoder.
+ */
+export function decodeUtf8(buf: Uint8Array, start: number, end: number): string | null {
+  if (end - start <= 10) {
+    let out = "";
+    let i = start;
+    for (; i < end; i++) {
+      const b = buf[i]!;
+      if (b >= 0x80) break;
       out += String.fromCharCode(b);
-    } else if (b < 0xe0) {
-      out += String.fromCharCode(((b & 0x1f) << 6) | (buf[i++]! & 0x3f));
-    } else if (b < 0xf0) {
-      out += String.fromCharCode(((b & 0x0f) << 12) | ((buf[i++]! & 0x3f) << 6) | (buf[i++]! & 0x3f));
-    } else {
-      const c = (((b & 0x07) << 18) | ((buf[i++]! & 0x3f) << 12) | ((buf[i++]! & 0x3f) << 6) | (buf[i++]! & 0x3f)) - 0x10000;
-      out += String.fromCharCode(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
     }
+    if (i === end) return out;
   }
-  return out;
+  try {
+    return strictDecoder.decode(buf.subarray(start, end));
+  } catch {
+    return null;
+  }
 }
 
 /** Orders two strings by their UTF-8 bytes (code point order), as map keys are written. */

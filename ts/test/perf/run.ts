@@ -10,6 +10,7 @@ import protobuf from "protobufjs";
 import { fileURLToPath } from "node:url";
 import { Rng, randomMessage } from "../random.js";
 import { codecs } from "../generated/seed.js";
+import { seedMessages } from "./seed-data.js";
 
 const quick = process.argv.includes("--quick");
 const ROUND_MS = quick ? 40 : 200;
@@ -63,42 +64,56 @@ class Meter {
 const proto = fileURLToPath(new URL("../../../../perf/schemas/proto/seed.proto", import.meta.url));
 const root = new protobuf.Root().loadSync(proto, { keepCase: true });
 
-const rows: string[] = [];
 let sink = 0;
-for (const [name, codec] of Object.entries(codecs)) {
-  if (name.includes(".")) continue;
-  const type = root.lookupType(`perf.seed.${name}`);
-  const rng = new Rng(0xbe7c);
-  const values = Array.from({ length: VALUES }, () => randomMessage(codec, rng));
+
+/** Measures one row: `values` of `codec`, and the same values as protobufjs messages of the same type. */
+function row(label: string, codec: MessageCodec<unknown>, values: unknown[]): string {
+  const type = root.lookupType(`perf.seed.${codec.name}`);
   const messages = values.map((v) => type.fromObject(toProtoObject(codec, v)));
   const ours = values.map((v) => codec.encode(v));
   const theirs = messages.map((m) => type.encode(m).finish());
   const meters = { oursEncode: new Meter(), theirsEncode: new Meter(), oursDecode: new Meter(), theirsDecode: new Meter() };
+  const n = values.length;
   for (let round = 0; round < ROUNDS; round++) {
-    meters.oursEncode.round(VALUES, () => {
+    meters.oursEncode.round(n, () => {
       for (const v of values) sink += codec.encode(v).length;
     });
-    meters.theirsEncode.round(VALUES, () => {
+    meters.theirsEncode.round(n, () => {
       for (const m of messages) sink += type.encode(m).finish().length;
     });
-    meters.oursDecode.round(VALUES, () => {
+    meters.oursDecode.round(n, () => {
       for (const b of ours) sink += codec.decode(b) === null ? 1 : 0;
     });
-    meters.theirsDecode.round(VALUES, () => {
+    meters.theirsDecode.round(n, () => {
       for (const b of theirs) sink += type.decode(b) === null ? 1 : 0;
     });
   }
-  const bytes = (list: Uint8Array[]) => list.reduce((n, b) => n + b.length, 0) / list.length;
-  const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
-  rows.push(
-    `| ${name} | ${bytes(ours).toFixed(0)} / ${bytes(theirs).toFixed(0)} | ${fmt(meters.oursEncode.best)} | ${fmt(meters.theirsEncode.best)} | ` +
-      `**${(meters.oursEncode.best / meters.theirsEncode.best).toFixed(2)}×** | ${fmt(meters.oursDecode.best)} | ` +
-      `${fmt(meters.theirsDecode.best)} | **${(meters.oursDecode.best / meters.theirsDecode.best).toFixed(2)}×** |`,
+  const bytes = (list: Uint8Array[]) => list.reduce((total, b) => total + b.length, 0) / list.length;
+  const rate = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} M` : `${(v / 1e3).toFixed(1)} k`);
+  const ratio = (a: Meter, b: Meter) => `**${(a.best / b.best).toFixed(2)}×**`;
+  return (
+    `| ${label} | ${bytes(ours).toFixed(0)} / ${bytes(theirs).toFixed(0)} | ${rate(meters.oursEncode.best)} | ` +
+    `${rate(meters.theirsEncode.best)} | ${ratio(meters.oursEncode, meters.theirsEncode)} | ` +
+    `${rate(meters.oursDecode.best)} | ${rate(meters.theirsDecode.best)} | ${ratio(meters.oursDecode, meters.theirsDecode)} |`
   );
 }
 
-console.log(`Node ${process.version}, protobufjs ${(protobuf as unknown as { build?: string }).build ?? ""}; values per second (best of ${ROUNDS} rounds of ${ROUND_MS} ms), ${VALUES} values per type\n`);
-console.log("| message | bytes (ours / protobuf) | encode: Cramberry | protobufjs | ratio | decode: Cramberry | protobufjs | ratio |");
-console.log("|---|---|---|---|---|---|---|---|");
-for (const row of rows) console.log(row);
+const HEADER =
+  "| message | bytes (Cramberry / protobuf) | encode/s: Cramberry | protobufjs | ratio | decode/s: Cramberry | protobufjs | ratio |\n" +
+  "|---|---|---|---|---|---|---|---|";
+
+console.log(`Node ${process.version}, protobufjs (reflection-generated code, 64-bit integers as numbers; Cramberry's as bigint).`);
+console.log(`Messages per second, best of ${ROUNDS} rounds of ${ROUND_MS} ms per library, rounds alternating.\n`);
+console.log("The seed messages (as the Rust perf runner builds them):\n");
+console.log(HEADER);
+for (const [label, name, value] of seedMessages(new Rng(0x5eed))) {
+  console.log(row(label, codecs[name]!, [value]));
+}
+console.log(`\nRandom values (test/random.ts: full-range integers, short strings), ${VALUES} per type:\n`);
+console.log(HEADER);
+for (const [name, codec] of Object.entries(codecs)) {
+  if (name.includes(".")) continue;
+  const rng = new Rng(0xbe7c);
+  console.log(row(name, codec, Array.from({ length: VALUES }, () => randomMessage(codec, rng))));
+}
 if (sink === -1) console.log(sink);
