@@ -89,10 +89,14 @@ const RUNTIME_VALUES: &[&str] = &[
     "writeUnknown",
     "zigzag64",
     "svarint64Len",
+    "uint64Len",
+    "int64Len",
     "expected",
     "interfaceKind",
     "JsonError",
     "parseJson",
+    "compareUtf8",
+    "NO_FIELDS",
 ];
 
 /// The import of the runtime names `code` uses (only those: the output compiles with `noUnusedLocals`).
@@ -167,6 +171,11 @@ struct ScalarTs {
     range: Option<(&'static str, &'static str)>,
     /// `(min, max)` of a bigint-typed integer.
     big_range: Option<(&'static str, &'static str)>,
+}
+
+/// Whether values of `kind` are messages or interfaces (read by `readMap` with its value kinds, not inlined).
+fn is_composite(kind: Kind) -> bool {
+    matches!(kind, Kind::Message(_) | Kind::Interface(_))
 }
 
 /// The range check of an integer value `v` (which returns it), for scalars whose TypeScript type is wider.
@@ -548,7 +557,20 @@ impl Gen<'_> {
         out.push_str(&write);
         out.push_str("    if (v[UNKNOWN] !== undefined) writeUnknown(v, w);\n  },\n");
         let _ = writeln!(out, "  read(r: Reader): {name} {{");
-        let _ = writeln!(out, "    const m = {codec}.create();");
+        // A message-typed plain or required field gets its default after the loop, if it did not arrive:
+        // creating it first would build a value the decoded one replaces.
+        let is_lazy = |f: &FieldDef| {
+            matches!(f.label, Label::Plain | Label::Required) && matches!(f.kind, Kind::Message(_))
+        };
+        let init: Vec<String> = m
+            .fields
+            .iter()
+            .map(|f| {
+                let value = if is_lazy(f) { "undefined!".to_string() } else { self.field_default(f) };
+                format!("{}: {value}", f.name)
+            })
+            .collect();
+        let _ = writeln!(out, "    const m: {name} = {{ {} }};", init.join(", "));
         out.push_str("    let last = 0;\n    let f = 0;\n    let i = -1;\n");
         for f in &required {
             let _ = writeln!(out, "    let has{} = false;", f.number);
@@ -577,6 +599,16 @@ impl Gen<'_> {
                 "    if (!has{}) throw inField(r.missing(), {:?}, {:?});",
                 f.number, m.name, f.name
             );
+        }
+        for f in m.fields.iter().filter(|f| is_lazy(f)) {
+            if let Kind::Message(inner) = f.kind {
+                let _ = writeln!(
+                    out,
+                    "    if (m.{0} === undefined) m.{0} = {1}.create();",
+                    f.name,
+                    self.codec(inner)
+                );
+            }
         }
         out.push_str("    return m;\n  },\n");
         let _ =
@@ -676,6 +708,9 @@ impl Gen<'_> {
     /// Statements adding the bytes of one value `v` (after its tag) to `n`, with range checks.
     fn value_len(&mut self, kind: Kind, v: &str, path: &str) -> String {
         match kind {
+            // The 64-bit varints check their range only off the fast path of safe integers.
+            Kind::Scalar(Scalar::U64) => format!("n += uint64Len({v}, {path:?});"),
+            Kind::Scalar(Scalar::I64) => format!("n += int64Len({v}, {path:?});"),
             Kind::Scalar(s) => {
                 let t = scalar_ts(s);
                 let checked = range_check(s, v, path).unwrap_or_else(|| v.to_string());
@@ -895,6 +930,62 @@ impl Gen<'_> {
         }
     }
 
+    /// The reading of a run of map entries whose key and value are scalars or enums, inlined (monomorphic,
+    /// and without the closures of `readMap`, which composite kinds use): the same checks in the same order.
+    fn read_map_inline(&self, out: &mut String, number: u32, target: &str, key: Kind, value: Kind) {
+        let wire = |k: Kind| wire_bits(k.wire_type());
+        let (key_tag, value_tag) = (8 | wire(key), 16 | wire(value));
+        let order = if key == Kind::Scalar(Scalar::String) { "compareUtf8(p, k) >= 0" } else { "p >= k" };
+        let lines = [
+            "const runAt = r.tagAt;".to_string(),
+            "const runLen = r.tagLen;".to_string(),
+            format!("const map = {target};"),
+            "let at = runAt;".to_string(),
+            format!("let p: {} | undefined;", self.type_name(key)),
+            "for (;;) {".to_string(),
+            format!("  r.room(entries{number} + 1, -1, at);"),
+            format!("  let k = {};", self.default_of(key)),
+            format!("  let v = {};", self.default_of(value)),
+            format!("  i = entries{number};"),
+            "  const outer = r.within();".to_string(),
+            "  let el = 0;".to_string(),
+            "  while (r.pos < r.end) {".to_string(),
+            "    const t = r.tag(el);".to_string(),
+            "    el = t >>> 3;".to_string(),
+            "    const ta = r.tagAt;".to_string(),
+            format!(
+                "    if (t === {key_tag}) {{ k = {}; if (r.canonical && {}) throw r.defaultWritten(ta); }}",
+                self.value_read(key),
+                self.is_default_expr(key, "k")
+            ),
+            format!(
+                "    else if (t === {value_tag}) {{ v = {}; if (r.canonical && {}) throw r.defaultWritten(ta); }}",
+                self.value_read(value),
+                self.is_default_expr(value, "v")
+            ),
+            format!("    else if (el === 1) throw r.mismatch(t, {});", wire(key)),
+            format!("    else if (el === 2) throw r.mismatch(t, {});", wire(value)),
+            "    else r.other(t, NO_FIELDS);".to_string(),
+            "  }".to_string(),
+            "  r.end = outer;".to_string(),
+            "  i = -1;".to_string(),
+            "  if (r.canonical) {".to_string(),
+            format!(
+                "    if (entries{number} > 0 && p !== undefined && {order}) throw r.nonCanonical(\"MapKeyOrder\", at);"
+            ),
+            "    p = k;".to_string(),
+            "  }".to_string(),
+            format!("  entries{number}++;"),
+            "  map.set(k, v);".to_string(),
+            "  at = r.repeat(runAt, runLen);".to_string(),
+            "  if (at < 0) break;".to_string(),
+            "}".to_string(),
+        ];
+        for line in lines {
+            let _ = writeln!(out, "            {line}");
+        }
+    }
+
     fn read_field(&mut self, out: &mut String, m: &MessageDef, f: &FieldDef) {
         let _ = m;
         let target = format!("m.{}", f.name);
@@ -964,6 +1055,11 @@ impl Gen<'_> {
                     "{}\n            const ta = r.tagAt;\n            const tl = r.tagLen;{canonical}\n            {list};\n            let at = ta;\n            do {{\n              i = a.length;\n              const x = {read};\n              i = -1;\n              r.room(a.length + 1, {n}, at);\n              a.push(x);\n            }} while ((at = r.repeat(ta, tl)) >= 0);{finish}\n            break;\n          }}",
                     case(kind.wire_type())
                 );
+            }
+            Label::Map(key) if !is_composite(key) && !is_composite(kind) => {
+                let _ = writeln!(out, "{}", case(WireType::Bytes));
+                self.read_map_inline(out, f.number, &target, key, kind);
+                out.push_str("            break;\n          }\n");
             }
             Label::Map(key) => {
                 let k = self.kind_const(key);

@@ -177,6 +177,28 @@ export function checkBigint(v: bigint, min: bigint, max: bigint, kind: string, p
   return v;
 }
 
+const U64_MAX = 2n ** 64n - 1n;
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+/** Bytes of the varint of a `uint64` field's value `v`; an `EncodeError` at `path` if it is not a u64 bigint. */
+export function uint64Len(v: bigint, path: string): number {
+  if (typeof v === "bigint") {
+    const x = Number(v);
+    if (x >= 0 && x <= Number.MAX_SAFE_INTEGER) return varintLen(x);
+  }
+  return varint64Len(checkBigint(v, 0n, U64_MAX, "uint64", path));
+}
+
+/** Bytes of the ZigZag varint of an `int64` field's value `v`; an `EncodeError` at `path` if it is not an i64. */
+export function int64Len(v: bigint, path: string): number {
+  if (typeof v === "bigint") {
+    const x = Number(v);
+    if (x <= 2 ** 51 && x >= -(2 ** 51)) return varintLen(x >= 0 ? x * 2 : -x * 2 - 1);
+  }
+  return svarint64Len(checkBigint(v, I64_MIN, I64_MAX, "int64", path));
+}
+
 /** Checks a fixed-length list's length. */
 export function checkLength(list: readonly unknown[], n: number, path: string): void {
   if (list.length !== n) throw new EncodeError(path, `expected ${n} elements, found ${list.length}`);
@@ -434,7 +456,8 @@ export function writeMap<K, V>(t: number, map: ReadonlyMap<K, V>, key: Kind<K>, 
   }
 }
 
-const NO_FIELDS: ReadonlyMap<number, number> = new Map();
+/** The wire types of a map entry's fields for `Reader.other`: none beyond the key and value. */
+export const NO_FIELDS: ReadonlyMap<number, number> = new Map();
 
 function readEntryField<T>(r: Reader, kind: Kind<T>, tagAt: number): T {
   const v = kind.read(r);

@@ -1,11 +1,19 @@
 /** UTF-8: byte lengths and encoding of JavaScript strings, and strict validation (invalid input is an error). */
 
 const encoder = new TextEncoder();
+const fromCharCode = String.fromCharCode;
 /** Strict (an exception on invalid input, the error's offset is found after) and keeping a leading BOM. */
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Strings up to this many UTF-16 units are measured and written by JavaScript loops; longer ones natively. */
 const SHORT = 24;
+
+/** Node's native Latin-1 decoding (of any `Uint8Array`), where there is one: for short ASCII, the fastest. */
+const latin1Slice: ((this: Uint8Array, start: number, end: number) => string) | undefined = (() => {
+  const buffer = (globalThis as { Buffer?: { prototype?: { latin1Slice?: unknown } } }).Buffer;
+  const slice = buffer?.prototype?.latin1Slice;
+  return typeof slice === "function" ? (slice as (this: Uint8Array, start: number, end: number) => string) : undefined;
+})();
 
 /** Node's native UTF-8 byte count, where there is one. */
 const nativeByteLength: ((s: string) => number) | undefined = (() => {
@@ -118,15 +126,31 @@ export function invalidUtf8At(buf: Uint8Array, start: number, end: number): numb
  * where with {@link invalidUtf8At}). Short ASCII is decoded by a loop, the rest by the platform's strict decoder.
  */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string | null {
-  if (end - start <= 10) {
-    let out = "";
-    let i = start;
-    for (; i < end; i++) {
-      const b = buf[i]!;
-      if (b >= 0x80) break;
-      out += String.fromCharCode(b);
+  const n = end - start;
+  if (n <= 8) {
+    const b = buf;
+    let high = 0;
+    for (let i = start; i < end; i++) high |= b[i]!;
+    if (high < 0x80) {
+      // ASCII: one call builds the string (a loop of += builds one per byte).
+      const s = start;
+      switch (n) {
+        case 0: return "";
+        case 1: return fromCharCode(b[s]!);
+        case 2: return fromCharCode(b[s]!, b[s + 1]!);
+        case 3: return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!);
+        case 4: return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!);
+        case 5: return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!);
+        case 6: return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!);
+        case 7: return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!);
+        default: return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
+      }
     }
-    if (i === end) return out;
+  }
+  if (n <= SHORT && latin1Slice !== undefined) {
+    let high = 0;
+    for (let i = start; i < end; i++) high |= buf[i]!;
+    if (high < 0x80) return latin1Slice.call(buf, start, end);
   }
   try {
     return strictDecoder.decode(buf.subarray(start, end));

@@ -111,8 +111,10 @@ export class Writer {
 
   /** A varint of an unsigned 64-bit integer. */
   varint64(n: bigint): void {
-    if (n <= MAX_SAFE) {
-      this.varint(Number(n));
+    const x = Number(n);
+    if (x <= Number.MAX_SAFE_INTEGER) {
+      // Below 2^53 the conversion is exact (and above it rounds to at least 2^53).
+      this.varint(x);
       return;
     }
     let lo = Number(n & 0xffffffffn);
@@ -135,7 +137,8 @@ export class Writer {
 
   /** A ZigZag varint of a 64-bit signed integer. */
   svarint64(n: bigint): void {
-    if (n <= HALF_SAFE && n >= -HALF_SAFE) this.varint(zigzagNumber(Number(n)));
+    const x = Number(n);
+    if (x <= ZIGZAG_SAFE && x >= -ZIGZAG_SAFE) this.varint(zigzagNumber(x));
     else this.varint64(zigzag64(n));
   }
 
@@ -211,9 +214,8 @@ export class Writer {
   }
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-/** Below this magnitude, the ZigZag of a 64-bit value is a safe integer. */
-const HALF_SAFE = 2n ** 51n;
+/** Up to this magnitude, the ZigZag of an integer is a safe integer (and `Number` of a bigint is exact). */
+const ZIGZAG_SAFE = 2 ** 51;
 
 /** ZigZag of an integer of magnitude at most 2^51, as a number. */
 function zigzagNumber(n: number): number {
@@ -222,7 +224,8 @@ function zigzagNumber(n: number): number {
 
 /** Bytes of the varint of the ZigZag of a 64-bit signed integer. */
 export function svarint64Len(n: bigint): number {
-  return n <= HALF_SAFE && n >= -HALF_SAFE ? varintLen(zigzagNumber(Number(n))) : varint64Len(zigzag64(n));
+  const x = Number(n);
+  return x <= ZIGZAG_SAFE && x >= -ZIGZAG_SAFE ? varintLen(zigzagNumber(x)) : varint64Len(zigzag64(n));
 }
 
 /** Bytes of a varint of the ZigZag of a 32-bit signed integer. */
