@@ -49,8 +49,17 @@ pub fn generate_typescript(schema: &Schema, source_name: &str) -> Result<String,
 }
 
 /// Types of `@cramberry/runtime` generated code may name (imported with `import type`).
-const RUNTIME_TYPES: &[&str] =
-    &["DecodeOptions", "Kind", "Member", "MessageCodec", "Reader", "Sizes", "UnknownField", "Writer"];
+const RUNTIME_TYPES: &[&str] = &[
+    "DecodeOptions",
+    "Kind",
+    "Member",
+    "MessageCodec",
+    "Reader",
+    "Sizes",
+    "SortedEntries",
+    "UnknownField",
+    "Writer",
+];
 
 /// Values of `@cramberry/runtime` generated code may use.
 const RUNTIME_VALUES: &[&str] = &[
@@ -97,6 +106,10 @@ const RUNTIME_VALUES: &[&str] = &[
     "parseJson",
     "compareUtf8",
     "NO_FIELDS",
+    "sortedEntries",
+    "compareBools",
+    "compareBigints",
+    "compareNumbers",
 ];
 
 /// The import of the runtime names `code` uses (only those: the output compiles with `noUnusedLocals`).
@@ -171,6 +184,16 @@ struct ScalarTs {
     range: Option<(&'static str, &'static str)>,
     /// `(min, max)` of a bigint-typed integer.
     big_range: Option<(&'static str, &'static str)>,
+}
+
+/// The runtime function ordering map keys of `kind` by their wire value.
+fn key_order(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Scalar(Scalar::String) => "compareUtf8",
+        Kind::Scalar(Scalar::Bool) => "compareBools",
+        Kind::Scalar(s) if scalar_ts(s).big_range.is_some() => "compareBigints",
+        _ => "compareNumbers",
+    }
 }
 
 /// Whether values of `kind` are messages or interfaces (read by `readMap` with its value kinds, not inlined).
@@ -830,6 +853,20 @@ impl Gen<'_> {
                     let _ = writeln!(out, "    if ({guard}) for (const x of {v}) {{ n += {tl}; {each} }}");
                 }
             }
+            Label::Map(key) if !is_composite(key) && !is_composite(kind) => {
+                // Inlined for scalar and enum keys and values: entries sorted by key, each a nested message
+                // whose length is recorded; key and value written when not default.
+                let tl = tag_len(WireType::Bytes);
+                let key_len = self.value_len(key, "k", path);
+                let value_len = self.value_len(kind, "x", path);
+                let _ = writeln!(
+                    out,
+                    "    if ({v}.size !== 0) {{ const e = s.keep(sortedEntries({v}, {})); for (let j = 0; j < e.keys.length; j++) {{ const k = e.keys[j]!; const x = e.values[j]!; const slot = s.reserve(); const before = n; if (!({})) {{ n += 1; {key_len} }} if (!({})) {{ n += 1; {value_len} }} const b = n - before; s.fill(slot, b); n += {tl} + varintLen(b); }} }}",
+                    key_order(key),
+                    self.is_default_expr(key, "k"),
+                    self.is_default_expr(kind, "x"),
+                );
+            }
             Label::Map(key) => {
                 let k = self.kind_const(key);
                 let val = self.kind_const(kind);
@@ -898,6 +935,21 @@ impl Gen<'_> {
                     let each = self.value_write(kind, "x");
                     let _ = writeln!(out, "    if ({guard}) for (const x of {v}) {{ {tag}; {each} }}");
                 }
+            }
+            Label::Map(key) if !is_composite(key) && !is_composite(kind) => {
+                let (_, tag) = tag_of(f.number, WireType::Bytes);
+                let _ = writeln!(
+                    out,
+                    "    if ({v}.size !== 0) {{ const e = w.nextObj<SortedEntries<{}, {}>>(); for (let j = 0; j < e.keys.length; j++) {{ const k = e.keys[j]!; const x = e.values[j]!; {tag}; const b = w.next(); w.varint(b); if (!({})) {{ w.byte({}); {} }} if (!({})) {{ w.byte({}); {} }} }} }}",
+                    self.type_name(key),
+                    self.type_name(kind),
+                    self.is_default_expr(key, "k"),
+                    8 | wire_bits(key.wire_type()),
+                    self.value_write(key, "k"),
+                    self.is_default_expr(kind, "x"),
+                    16 | wire_bits(kind.wire_type()),
+                    self.value_write(kind, "x"),
+                );
             }
             Label::Map(key) => {
                 let (t, _) = tag_of(f.number, WireType::Bytes);

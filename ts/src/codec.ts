@@ -424,15 +424,63 @@ function writeEntryField<T>(t: number, kind: Kind<T>, v: T, w: Writer): void {
   }
 }
 
+/** A map's keys and values in the order they are written: ascending keys. */
+export interface SortedEntries<K, V> {
+  readonly keys: K[];
+  readonly values: V[];
+}
+
+/** The entries of `map` sorted by key with `compare` (the order in which they are written). */
+export function sortedEntries<K, V>(map: ReadonlyMap<K, V>, compare: (a: K, b: K) => number): SortedEntries<K, V> {
+  const keys: K[] = [];
+  const values: V[] = [];
+  if (map.size <= 16) {
+    // Insertion into parallel arrays: for the small maps messages carry, three times faster than sorting pairs.
+    for (const [k, v] of map) {
+      let i = keys.length;
+      keys.push(k);
+      values.push(v);
+      while (i > 0 && compare(keys[i - 1]!, k) > 0) {
+        keys[i] = keys[i - 1]!;
+        values[i] = values[i - 1]!;
+        i--;
+      }
+      keys[i] = k;
+      values[i] = v;
+    }
+  } else {
+    for (const [k, v] of [...map].sort((a, b) => compare(a[0], b[0]))) {
+      keys.push(k);
+      values.push(v);
+    }
+  }
+  return { keys, values };
+}
+
+/** Orders numbers (map keys of 32-bit and smaller integers and enums). */
+export function compareNumbers(a: number, b: number): number {
+  return a - b;
+}
+
+/** Orders bigints (map keys of 64-bit integers). */
+export function compareBigints(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders booleans, `false` first. */
+export function compareBools(a: boolean, b: boolean): number {
+  return Number(a) - Number(b);
+}
+
 /** Bytes of map field `number`: one entry per key, in ascending wire order of the keys. */
 export function mapLen<K, V>(number: number, map: ReadonlyMap<K, V>, key: Kind<K>, value: Kind<V>, s: Sizes): number {
   if (map.size === 0) return 0;
-  const entries = s.keep([...map].sort((a, b) => key.compare!(a[0], b[0])));
+  const entries = s.keep(sortedEntries(map, key.compare!));
   const tagLen = varintLen(tag(number, BYTES));
   let total = 0;
-  for (const [k, v] of entries) {
+  for (let i = 0; i < entries.keys.length; i++) {
     const slot = s.reserve();
-    const body = entryFieldLen(key, k, s) + entryFieldLen(value, v, s);
+    const body = entryFieldLen(key, entries.keys[i]!, s) + entryFieldLen(value, entries.values[i]!, s);
     s.fill(slot, body);
     total += tagLen + varintLen(body) + body;
   }
@@ -442,16 +490,16 @@ export function mapLen<K, V>(number: number, map: ReadonlyMap<K, V>, key: Kind<K
 /** Writes map field tag `t` (measured by {@link mapLen}). */
 export function writeMap<K, V>(t: number, map: ReadonlyMap<K, V>, key: Kind<K>, value: Kind<V>, w: Writer): void {
   if (map.size === 0) return;
-  const entries = w.nextObj<[K, V][]>();
+  const entries = w.nextObj<SortedEntries<K, V>>();
   const keyTag = 8 | key.wire;
   const valueTag = 16 | value.wire;
-  for (const [k, v] of entries) {
+  for (let i = 0; i < entries.keys.length; i++) {
     w.varint(t);
     const n = w.next();
     w.varint(n);
     if (n !== 0) {
-      writeEntryField(keyTag, key, k, w);
-      writeEntryField(valueTag, value, v, w);
+      writeEntryField(keyTag, key, entries.keys[i]!, w);
+      writeEntryField(valueTag, value, entries.values[i]!, w);
     }
   }
 }

@@ -145,3 +145,28 @@ test("JSON is the CLI's mapping and reads back", () => {
   assert.throws(() => OrderCodec.fromJson({ id: "x" }), /id/);
   assert.throws(() => OrderCodec.fromJson({ nope: 1 }), /has no field `nope`/);
 });
+
+test("maps are written in ascending key order, small or large", () => {
+  for (const size of [3, 40]) {
+    const keys = Array.from({ length: size }, (_, i) => `k${(i * 7919) % size}`);
+    const tags = new Map(keys.map((k, i) => [k, i]));
+    const decoded = OrderCodec.decode(OrderCodec.encode({ ...OrderCodec.create(), tags }), canonicalOptions());
+    assert.deepEqual([...decoded.tags.keys()], [...keys].sort());
+  }
+  // Code point order, not UTF-16 order: U+FF5E sorts before U+1F600 (a surrogate pair in UTF-16).
+  const tags = new Map([["😀", 1], ["～", 2]]);
+  const decoded = OrderCodec.decode(OrderCodec.encode({ ...OrderCodec.create(), tags }), canonicalOptions());
+  assert.deepEqual([...decoded.tags.keys()], ["～", "😀"]);
+});
+
+test("strings of every length keep their characters: BOM, astral, long; invalid UTF-8 found at its byte", () => {
+  for (const name of ["\uFEFFbom", "😀", "a".repeat(9), "é".repeat(20), "x".repeat(300) + "✓"]) {
+    assert.equal(ItemCodec.decode(ItemCodec.encode({ name, price: 0n })).name, name);
+  }
+  const long = ItemCodec.encode({ name: "a".repeat(40), price: 0n });
+  long[30] = 0xff;
+  rejects(() => ItemCodec.decode(long), "InvalidUtf8", 30);
+  // An encoded surrogate (CESU-8) and an overlong encoding are not UTF-8.
+  rejects(() => ItemCodec.decode(bytes("0a03eda080")), "InvalidUtf8", 2);
+  rejects(() => ItemCodec.decode(bytes("0a02c0af")), "InvalidUtf8", 2);
+});
