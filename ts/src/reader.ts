@@ -18,6 +18,16 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
 
+/** The unsigned 64-bit integer of 32-bit halves; one BigInt conversion when it is below 2^53. */
+function joinUnsigned(lo: number, hi: number): bigint {
+  return hi < 0x200000 ? BigInt(hi * 4294967296 + lo) : (BigInt(hi) << 32n) | BigInt(lo);
+}
+
+/** The signed 64-bit integer of an unsigned low half and a signed high half. */
+function joinSigned(lo: number, hi: number): bigint {
+  return hi < 0x200000 && hi >= -0x200000 ? BigInt(hi * 4294967296 + lo) : (BigInt(hi) << 32n) + BigInt(lo);
+}
+
 /** A kept unknown field: its number, and its tag and payload as they were on the wire. */
 export interface UnknownField {
   readonly number: number;
@@ -42,7 +52,6 @@ export class Reader {
   tagAt = 0;
   /** Byte length of the last tag read. */
   tagLen = 0;
-  private view: DataView | undefined;
 
   /** A reader over all of `buf`; fails if it is longer than the message length limit. */
   constructor(buf: Uint8Array, opts: DecodeOptions = DEFAULT_OPTIONS) {
@@ -106,12 +115,38 @@ export class Reader {
 
   /** The exact value of the (valid) varint at `start`. */
   private varintAt(start: number): bigint {
-    let value = 0n;
-    for (let i = 0; ; i++) {
-      const b = this.buf[start + i]!;
-      value |= BigInt(b & 0x7f) << BigInt(7 * i);
-      if (b < 0x80) return value;
+    this.halvesAt(start);
+    return joinUnsigned(this.lo, this.hi);
+  }
+
+  /** The low and high 32 bits of the last varint split by {@link halvesAt}. */
+  private lo = 0;
+  private hi = 0;
+
+  /** Splits the (valid) varint at `at` into its low and high 32 bits, in `lo` and `hi`. */
+  private halvesAt(at: number): void {
+    const b = this.buf;
+    let lo = 0;
+    let hi = 0;
+    let x = 0;
+    for (let i = 0; i < 4; i++) {
+      x = b[at + i]!;
+      lo |= (x & 0x7f) << (7 * i);
+      if (x < 0x80) {
+        this.lo = lo >>> 0;
+        this.hi = 0;
+        return;
+      }
     }
+    x = b[at + 4]!;
+    lo |= (x & 0x7f) << 28;
+    hi = (x & 0x7f) >>> 4;
+    for (let i = 5; i < 10 && x >= 0x80; i++) {
+      x = b[at + i]!;
+      hi |= (x & 0x7f) << (7 * i - 32);
+    }
+    this.lo = lo >>> 0;
+    this.hi = hi >>> 0;
   }
 
   /** Reads a varint as a 64-bit unsigned integer. */
@@ -256,7 +291,16 @@ export class Reader {
     const at = this.pos;
     const z = this.varint();
     if (this.pos - at <= 7) return BigInt(z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-    return unzigzag64(this.varintAt(at));
+    // ZigZag undone on the 32-bit halves: (z >>> 1) ^ -(z & 1).
+    this.halvesAt(at);
+    const negative = this.lo & 1;
+    let lo = ((this.lo >>> 1) | (this.hi << 31)) >>> 0;
+    let hi = this.hi >>> 1;
+    if (negative) {
+      lo = ~lo >>> 0;
+      hi = ~hi;
+    }
+    return joinSigned(lo, hi | 0);
   }
 
   private fixed(width: number): number {
@@ -264,10 +308,6 @@ export class Reader {
     if (at + width > this.end) throw this.error({ kind: "Truncated" }, at);
     this.pos = at + width;
     return at;
-  }
-
-  private data(): DataView {
-    return (this.view ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
   }
 
   /** Four little-endian bytes, unsigned. */
@@ -287,13 +327,13 @@ export class Reader {
   /** Eight little-endian bytes, unsigned. */
   fixed64(): bigint {
     const at = this.fixed(8);
-    return this.data().getBigUint64(at, true);
+    return joinUnsigned(this.sfixed32At(at) >>> 0, this.sfixed32At(at + 4) >>> 0);
   }
 
   /** Eight little-endian bytes, two's complement. */
   sfixed64(): bigint {
     const at = this.fixed(8);
-    return this.data().getBigInt64(at, true);
+    return joinSigned(this.sfixed32At(at) >>> 0, this.sfixed32At(at + 4));
   }
 
   /** An IEEE 754 float32 (in canonical mode only +0.0 for zero and the quiet NaN). */

@@ -37,9 +37,7 @@ export function varintLen(n: number): number {
 /** Bytes of the varint of a 64-bit unsigned `n`. */
 export function varint64Len(n: bigint): number {
   if (n <= 0x1fffffffffffffn) return varintLen(Number(n));
-  let len = 1;
-  for (let v = n >> 7n; v > 0n; v >>= 7n) len++;
-  return len;
+  return n < 1n << 56n ? 8 : n < 1n << 63n ? 9 : 10;
 }
 
 /** ZigZag of a 32-bit signed integer, as an unsigned 32-bit number. */

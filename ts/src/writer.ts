@@ -117,8 +117,11 @@ export class Writer {
       this.varint(x);
       return;
     }
-    let lo = Number(n & 0xffffffffn);
-    let hi = Number(n >> 32n);
+    this.halves(Number(n & 0xffffffffn), Number(n >> 32n));
+  }
+
+  /** The varint of the unsigned 64-bit integer of 32-bit halves `lo` and `hi`. */
+  private halves(lo: number, hi: number): void {
     const buf = this.buf;
     let pos = this.pos;
     while (hi > 0 || lo >= 0x80) {
@@ -138,8 +141,15 @@ export class Writer {
   /** A ZigZag varint of a 64-bit signed integer. */
   svarint64(n: bigint): void {
     const x = Number(n);
-    if (x <= ZIGZAG_SAFE && x >= -ZIGZAG_SAFE) this.varint(zigzagNumber(x));
-    else this.varint64(zigzag64(n));
+    if (x <= ZIGZAG_SAFE && x >= -ZIGZAG_SAFE) {
+      this.varint(zigzagNumber(x));
+      return;
+    }
+    // ZigZag on the two's complement halves: (n << 1) ^ (n >> 63).
+    const lo = Number(BigInt.asUintN(32, n));
+    const hi = Number(BigInt.asIntN(32, n >> 32n));
+    const sign = hi >> 31;
+    this.halves(((lo << 1) ^ sign) >>> 0, (((hi << 1) | (lo >>> 31)) ^ sign) >>> 0);
   }
 
   /** Four little-endian bytes of an unsigned or signed 32-bit integer. */
