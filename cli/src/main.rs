@@ -6,7 +6,7 @@ mod hex;
 use clap::{Parser, Subcommand};
 use cramberry::{DecodeError, DecodeErrorKind, DecodeOptions, Limit};
 use cramberry_schema::{
-    check_compatibility, dynamic, generate_rust, generate_typescript, json, load_file, Loaded,
+    check_compatibility, dynamic, extract, generate_rust, generate_typescript, json, load_file, Loaded,
 };
 use std::io::{Read, Write};
 
@@ -52,6 +52,22 @@ enum Command {
         /// The language to generate.
         #[arg(long, value_enum, default_value_t = Lang::Rust)]
         lang: Lang,
+    },
+    /// Write the .cram schema of the #[derive(Cramberry)] types in Rust sources; exits 1 (after writing what it
+    /// could) when some type or field has no .cram equivalent, listing each with its file and line.
+    #[command(
+        after_help = "Example:\n  cramberry extract --out schemas/orders.cram --package shop src/orders.rs src/fills.rs"
+    )]
+    Extract {
+        /// Rust source files.
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// The schema file to write.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The schema's package (default: the output file's stem).
+        #[arg(long)]
+        package: Option<String>,
     },
     /// Validate schemas; exits 1 with diagnostics when one is invalid.
     #[command(after_help = "Example:\n  cramberry check schemas/orders.cram -I schemas")]
@@ -260,6 +276,28 @@ fn run(command: Command) -> Result<(), String> {
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             println!("wrote {}", path.display());
             Ok(())
+        }
+        Command::Extract { sources, out, package } => {
+            let mut texts = Vec::new();
+            for source in &sources {
+                let text = std::fs::read_to_string(source)
+                    .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+                texts.push((source.display().to_string(), text));
+            }
+            let package = package.unwrap_or_else(|| {
+                let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+                stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
+            });
+            let borrowed: Vec<(&str, &str)> = texts.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+            let extracted = extract::extract(&borrowed, Some(&package)).map_err(|e| e.to_string())?;
+            std::fs::write(&out, &extracted.schema)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!("wrote {}", out.display());
+            if extracted.problems.is_empty() {
+                return Ok(());
+            }
+            let report: Vec<String> = extracted.problems.iter().map(|p| p.to_string()).collect();
+            Err(format!("not expressed in the schema:\n{}", report.join("\n")))
         }
         Command::Check { schemas, include } => {
             for schema in &schemas {

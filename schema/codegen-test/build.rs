@@ -2,10 +2,27 @@
 //! shared schemas (cfg `shared_schemas`).
 use std::path::Path;
 
+/// The schema `cramberry extract` writes for the runtime's derive test types (tests/common/types.rs), compiled
+/// back to Rust as module `extracted`: tests/extract.rs checks both write the same bytes.
+fn extract_derive_test_types(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let source = root.join("tests/common/types.rs");
+    println!("cargo::rerun-if-changed={}", source.display());
+    let text = std::fs::read_to_string(&source)?;
+    let extracted =
+        cramberry_schema::extract::extract(&[("tests/common/types.rs", &text)], Some("extracted"))?;
+    let out = Path::new(&std::env::var("OUT_DIR")?).join("extracted.cram");
+    std::fs::write(&out, extracted.schema)?;
+    cramberry_schema::compile(&[&out], &[] as &[&Path])?;
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     cramberry_schema::compile(&[root.join("schemas/everything.cram")], &[root.join("schemas")])?;
+    extract_derive_test_types(&root)?;
     println!("cargo::rustc-check-cfg=cfg(shared_schemas)");
+    // tests/extract.rs includes tests/common/types.rs, which derives `Arbitrary` under cfg(fuzzing).
+    println!("cargo::rustc-check-cfg=cfg(fuzzing)");
     let shared = root.join("../shared/schemas");
     if shared.join("messages.cram").is_file() && shared.join("interop.cram").is_file() {
         cramberry_schema::compile(&[shared.join("messages.cram"), shared.join("interop.cram")], &[&shared])?;

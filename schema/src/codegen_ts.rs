@@ -996,8 +996,8 @@ impl Gen<'_> {
             format!("let p: {} | undefined;", self.type_name(key)),
             "for (;;) {".to_string(),
             format!("  r.room(entries{number} + 1, -1, at);"),
-            format!("  let k = {};", self.default_of(key)),
-            format!("  let v = {};", self.default_of(value)),
+            format!("  let k: {} = {};", self.type_name(key), self.default_of(key)),
+            format!("  let v: {} = {};", self.type_name(value), self.default_of(value)),
             format!("  i = entries{number};"),
             "  const outer = r.within();".to_string(),
             "  let el = 0;".to_string(),
@@ -1209,15 +1209,16 @@ impl Gen<'_> {
                 self.value_from_json(kind, "y", "joinPath(at, `[${i}]`)")
             ),
             Label::Map(key) => {
-                let key_json = match key {
-                    Kind::Scalar(Scalar::String) | Kind::Enum(_) => "k".to_string(),
-                    Kind::Scalar(Scalar::Bool) => "k === \"true\"".to_string(),
-                    _ => "(() => { try { return parseJson(k); } catch { throw new JsonError(at, `map key \\`${k}\\` is not a number`); } })()".to_string(),
+                let key_path = "joinPath(at, `[${JSON.stringify(k)}]`)";
+                let key_value = match key {
+                    // JSON object keys are strings: `"true"`/`"false"`, numbers written out, enum names.
+                    Kind::Scalar(Scalar::Bool) => "(k === \"true\" ? true : k === \"false\" ? false : (() => { throw new JsonError(at, `map key \\`${k}\\` is not a bool`); })())".to_string(),
+                    Kind::Scalar(Scalar::String) | Kind::Enum(_) => self.value_from_json(key, "k", key_path),
+                    _ => self.value_from_json(key, "(() => { try { return parseJson(k); } catch { throw new JsonError(at, `map key \\`${k}\\` is not a number`); } })()", key_path),
                 };
                 format!(
-                    "new Map(Object.entries(objectFromJson(x, at)).map(([k, y]) => [{}, {}]))",
-                    self.value_from_json(key, &key_json, "joinPath(at, `[${JSON.stringify(k)}]`)"),
-                    self.value_from_json(kind, "y", "joinPath(at, `[${JSON.stringify(k)}]`)")
+                    "new Map(Object.entries(objectFromJson(x, at)).map(([k, y]) => [{key_value}, {}]))",
+                    self.value_from_json(kind, "y", key_path)
                 )
             }
             _ => self.value_from_json(kind, "x", "at"),

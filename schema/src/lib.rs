@@ -20,6 +20,7 @@ mod codegen_ts;
 mod compat;
 pub mod diagnostic;
 pub mod dynamic;
+pub mod extract;
 mod inspect;
 pub mod json;
 

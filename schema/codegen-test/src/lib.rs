@@ -6,6 +6,11 @@ pub mod everything {
     include!(concat!(env!("OUT_DIR"), "/everything.rs"));
 }
 
+/// Generated from the schema `cramberry extract` writes for tests/common/types.rs (see build.rs).
+pub mod extracted {
+    include!(concat!(env!("OUT_DIR"), "/extracted.rs"));
+}
+
 /// Generated from `shared/schemas/messages.cram`.
 #[cfg(shared_schemas)]
 pub mod benchmark {

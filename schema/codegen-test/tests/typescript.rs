@@ -1,5 +1,5 @@
-//! Identical bytes across languages: for every message type of the project's schemas (and of ../shared/schemas
-//! when present), random values made in Rust go to Node as bytes and JSON; the generated TypeScript decodes
+//! Identical bytes across languages: for every message type of the project's schemas, of the schema extracted
+//! from the derive test types, and of ../shared/schemas when present, random values made in Rust go to Node as bytes and JSON; the generated TypeScript decodes
 //! them, checks the JSON, re-encodes to the same bytes, and gives the same verdict as the Rust dynamic codec
 //! (the same re-encoding, or the same error kind, offset and field path) on mutations of those bytes under default,
 //! secure, strict, canonical and tight-limit options. Then values made in TypeScript (random, from the
@@ -133,7 +133,13 @@ fn typescript_gives_the_same_bytes_and_verdicts_as_rust() {
     if !node_ready(&ts) {
         return;
     }
-    let mut schemas = vec![root().join("schemas/everything.cram"), root().join("schemas/orders.cram")];
+    // The project's schemas, the one `cramberry extract` writes for the derive test types (build.rs), and the
+    // shared schemas when they are beside the project.
+    let mut schemas = vec![
+        root().join("schemas/everything.cram"),
+        root().join("schemas/orders.cram"),
+        PathBuf::from(concat!(env!("OUT_DIR"), "/extracted.cram")),
+    ];
     let shared = root().join("../shared/schemas");
     for file in ["messages.cram", "interop.cram"] {
         if shared.join(file).is_file() {

@@ -1124,8 +1124,8 @@ export const EverythingCodec: MessageCodec<Everything> = {
             let p: string | undefined;
             for (;;) {
               r.room(entries29 + 1, -1, at);
-              let k = "";
-              let v = 0;
+              let k: string = "";
+              let v: number = 0;
               i = entries29;
               const outer = r.within();
               let el = 0;
@@ -1164,8 +1164,8 @@ export const EverythingCodec: MessageCodec<Everything> = {
             let p: Side | undefined;
             for (;;) {
               r.room(entries31 + 1, -1, at);
-              let k = 0;
-              let v = "";
+              let k: Side = 0;
+              let v: string = "";
               i = entries31;
               const outer = r.within();
               let el = 0;
@@ -1310,8 +1310,8 @@ export const EverythingCodec: MessageCodec<Everything> = {
             let p: Priority | undefined;
             for (;;) {
               r.room(entries41 + 1, -1, at);
-              let k = 0;
-              let v = 0;
+              let k: Priority = 0;
+              let v: number = 0;
               i = entries41;
               const outer = r.within();
               let el = 0;

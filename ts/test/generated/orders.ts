@@ -269,8 +269,8 @@ export const OrderCodec: MessageCodec<Order> = {
             let p: string | undefined;
             for (;;) {
               r.room(entries6 + 1, -1, at);
-              let k = "";
-              let v = 0;
+              let k: string = "";
+              let v: number = 0;
               i = entries6;
               const outer = r.within();
               let el = 0;

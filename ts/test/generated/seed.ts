@@ -2117,8 +2117,8 @@ export const DocumentCodec: MessageCodec<Document> = {
             let p: string | undefined;
             for (;;) {
               r.room(entries10 + 1, -1, at);
-              let k = "";
-              let v = "";
+              let k: string = "";
+              let v: string = "";
               i = entries10;
               const outer = r.within();
               let el = 0;
@@ -2565,8 +2565,8 @@ export const EventCodec: MessageCodec<Event> = {
             let p: string | undefined;
             for (;;) {
               r.room(entries7 + 1, -1, at);
-              let k = "";
-              let v = "";
+              let k: string = "";
+              let v: string = "";
               i = entries7;
               const outer = r.within();
               let el = 0;
@@ -2786,8 +2786,8 @@ export const BatchRequestCodec: MessageCodec<BatchRequest> = {
             let p: string | undefined;
             for (;;) {
               r.room(entries3 + 1, -1, at);
-              let k = "";
-              let v = "";
+              let k: string = "";
+              let v: string = "";
               i = entries3;
               const outer = r.within();
               let el = 0;
