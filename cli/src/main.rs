@@ -35,7 +35,7 @@ enum Lang {
 enum Command {
     /// Generate Rust (one module per package) or TypeScript (one module per schema file) from schemas.
     #[command(
-        after_help = "Examples:\n  cramberry generate schemas/orders.cram -I schemas --out src/generated\n  \
+        after_help = "Example:\n  cramberry generate schemas/orders.cram -I schemas --out src/generated\n  \
                       cramberry generate --lang ts schemas/orders.cram --out web/src/generated"
     )]
     Generate {

@@ -155,8 +155,46 @@ fn check_generate_and_compat() {
 }
 
 #[test]
+fn generate_typescript_writes_one_module_per_schema_file() {
+    let orders = schemas().join("orders.cram");
+    let dir = std::env::temp_dir().join(format!("cramberry-ts-{}", std::process::id()));
+    let out =
+        run(&["generate", "--lang", "ts", orders.to_str().unwrap(), "--out", dir.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ts = std::fs::read_to_string(dir.join("orders.ts")).unwrap();
+    assert!(ts.contains("export const OrderCodec: MessageCodec<Order>"), "{ts}");
+    assert!(ts.contains("from \"@cramberry/runtime\""));
+    assert!(!dir.join("mod.rs").exists());
+    let out =
+        run(&["generate", "--lang", "go", orders.to_str().unwrap(), "--out", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2), "clap rejects an unknown language");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn extract_writes_the_schema_and_reports_what_it_cannot_express() {
+    let dir = std::env::temp_dir().join(format!("cramberry-extract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("fills.rs");
+    std::fs::write(
+        &source,
+        "#[derive(Cramberry)]\npub struct Fill {\n    #[cram(1)] pub price: i64,\n    #[cram(2)] pub pair: (u32, u32),\n}\n",
+    )
+    .unwrap();
+    let schema = dir.join("fills.cram");
+    let out = run(&["extract", "--out", schema.to_str().unwrap(), source.to_str().unwrap()], b"");
+    assert_fails(&out, "fills.rs:4:");
+    assert_fails(&out, "Fill.pair: `(u32, u32)`: tuples have no .cram equivalent");
+    let written = std::fs::read_to_string(&schema).unwrap();
+    assert!(written.contains("package fills;") && written.contains("    int64 price = 1;\n}"), "{written}");
+    let out = run(&["check", schema.to_str().unwrap()], b"");
+    assert!(out.status.success(), "the partial schema is valid: {}", text(&out.stderr));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn help_texts_have_examples() {
-    for sub in ["generate", "check", "compat", "encode", "decode", "inspect"] {
+    for sub in ["generate", "extract", "check", "compat", "encode", "decode", "inspect"] {
         let out = run(&[sub, "--help"], b"");
         assert!(out.status.success());
         assert!(text(&out.stdout).contains("Example:"), "{sub} --help");

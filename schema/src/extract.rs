@@ -579,6 +579,9 @@ impl<'a> Extractor<'a> {
         if let Some(bytes) = self.bytes_type(ty) {
             return Ok(bytes);
         }
+        if matches!(ty, Type::Tuple(_)) {
+            return Err(format!("`{}`: tuples have no .cram equivalent (use a message)", shown(ty)));
+        }
         if is_list(ty) {
             return Err(format!(
                 "`{}`: a list inside a list or map is a wrapper the schema cannot name",
@@ -642,9 +645,6 @@ impl<'a> Extractor<'a> {
         if let Some(standard) = standard {
             self.uses_std = true;
             return Ok(format!("cramberry.std.{standard}"));
-        }
-        if matches!(ty, Type::Tuple(_)) {
-            return Err(format!("`{}`: tuples have no .cram equivalent (use a message)", shown(ty)));
         }
         Err(format!("`{}` is not a #[derive(Cramberry)] type of the given sources", shown(ty)))
     }
@@ -720,6 +720,7 @@ fn shown(ty: &Type) -> String {
         .replace(" < ", "<")
         .replace(" >", ">")
         .replace("& ", "&")
+        .replace(" ,", ",")
 }
 
 /// The span of a syntax node (its first token's, with line numbers from `span-locations`).
