@@ -198,14 +198,21 @@ export class Reader {
       return b;
     }
     const raw = this.varint();
-    const exact = this.pos - at > 4 ? this.varintAt(at) : BigInt(raw);
-    const bits = Number(exact & 7n);
-    if (bits === 3 || bits === 4) throw this.error({ kind: "InvalidWireType", wireType: bits }, at);
-    const number = exact >> 3n;
-    if (number === 0n || number > BigInt(MAX_FIELD_NUMBER)) {
-      throw this.error({ kind: "InvalidFieldNumber", number }, at);
+    if (this.pos - at > 5) {
+      // Six bytes or more hold a field number above 2^29 - 1 (or a wire type 3/4 in the low bits).
+      const exact = this.varintAt(at);
+      const bits = Number(exact & 7n);
+      if (bits === 3 || bits === 4) throw this.error({ kind: "InvalidWireType", wireType: bits }, at);
+      throw this.error({ kind: "InvalidFieldNumber", number: exact >> 3n }, at);
     }
-    if (this.canonical && Number(number) <= last) throw this.nonCanonical("FieldOrder", at);
+    // Up to five bytes: below 2^35, exact in a double.
+    const bits = raw % 8;
+    if (bits === 3 || bits === 4) throw this.error({ kind: "InvalidWireType", wireType: bits }, at);
+    const number = Math.floor(raw / 8);
+    if (number === 0 || number > MAX_FIELD_NUMBER) {
+      throw this.error({ kind: "InvalidFieldNumber", number: BigInt(number) }, at);
+    }
+    if (this.canonical && number <= last) throw this.nonCanonical("FieldOrder", at);
     this.tagLen = this.pos - at;
     return raw;
   }
