@@ -1,4 +1,4 @@
-//! The schema parser, validator and code generator on arbitrary text: diagnostics or a schema, never a panic;
+//! The schema parser, validator and code generators (Rust and TypeScript) on arbitrary text: diagnostics or a schema, never a panic;
 //! rendering every diagnostic works; a valid schema generates code or a clear error.
 #![no_main]
 
@@ -9,6 +9,7 @@ fuzz_target!(|data: &[u8]| {
     match cramberry_schema::load_str("fuzz.cram", text) {
         Ok(loaded) => {
             let _ = cramberry_schema::generate_rust(&loaded.schema, "fuzz.cram");
+            let _ = cramberry_schema::generate_typescript(&loaded.schema, "fuzz.cram");
             let report = cramberry_schema::check_compatibility(&loaded, &loaded);
             assert!(!report.is_breaking(), "a schema is compatible with itself");
         }

@@ -2,12 +2,13 @@
  * Encode and decode throughput against protobufjs on the seed's benchmark messages (perf/schemas/seed.cram and
  * its protobuf twin perf/schemas/proto/seed.proto): the same values, side by side in one process, rounds
  * alternating between the two libraries, the best round of each kept. `npm run perf` (add `--quick` for a short
- * run). Prints a Markdown table: values per second and Cramberry's speed relative to protobufjs.
+ * run). Prints Markdown tables — messages per second and Cramberry's speed relative to protobufjs — and writes
+ * them to perf/results/<date>-node.md (`--no-write`: only print).
  */
 
 import type { FieldInfo, KindInfo, MessageCodec } from "@cramberry/runtime";
 import protobuf from "protobufjs";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Rng, randomMessage } from "../random.js";
 import { codecs } from "../generated/seed.js";
@@ -113,18 +114,30 @@ const HEADER =
   "| message | bytes (Cramberry / protobuf) | encode/s: Cramberry | protobufjs | ratio | decode/s: Cramberry | protobufjs | ratio |\n" +
   "|---|---|---|---|---|---|---|---|";
 
-console.log(`Node ${process.version}, protobufjs ${protobufVersion()} (its reflection-generated code; 64-bit integers as \`Long\`s, Cramberry's as \`bigint\`s).`);
-console.log(`Messages per second, best of ${ROUNDS} rounds of ${ROUND_MS} ms per library, rounds alternating.\n`);
-console.log("The seed messages (as the Rust perf runner builds them):\n");
-console.log(HEADER);
+const report: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  report.push(line);
+};
+
+say(`Node ${process.version}, protobufjs ${protobufVersion()} (its reflection-generated code; 64-bit integers as \`Long\`s, Cramberry's as \`bigint\`s).`);
+say(`Messages per second, best of ${ROUNDS} rounds of ${ROUND_MS} ms per library, rounds alternating.\n`);
+say("The seed messages (as the Rust perf runner builds them):\n");
+say(HEADER);
 for (const [label, name, value] of seedMessages(new Rng(0x5eed))) {
-  console.log(row(label, codecs[name]!, [value]));
+  say(row(label, codecs[name]!, [value]));
 }
-console.log(`\nRandom values (test/random.ts: full-range integers, short strings), ${VALUES} per type:\n`);
-console.log(HEADER);
+say(`\nRandom values (test/random.ts: full-range integers, short strings), ${VALUES} per type:\n`);
+say(HEADER);
 for (const [name, codec] of Object.entries(codecs)) {
   if (name.includes(".")) continue;
   const rng = new Rng(0xbe7c);
-  console.log(row(name, codec, Array.from({ length: VALUES }, () => randomMessage(codec, rng))));
+  say(row(name, codec, Array.from({ length: VALUES }, () => randomMessage(codec, rng))));
 }
 if (sink === -1) console.log(sink);
+if (!process.argv.includes("--no-write")) {
+  const name = `${new Date().toISOString().slice(0, 10)}${quick ? "-quick" : ""}-node.md`;
+  const out = fileURLToPath(new URL(`../../../../perf/results/${name}`, import.meta.url));
+  writeFileSync(out, `# Node: Cramberry vs protobufjs (\`cd ts && npm run perf\`)\n\n${report.join("\n")}\n`);
+  console.log(`\nwrote ${out}`);
+}

@@ -1,0 +1,20 @@
+//! `cramberry extract` on arbitrary text: a parse error with its line, or a schema and its report — never a
+//! panic; a schema extracted from sources that parse loads (or fails with diagnostics), never panicking either.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match cramberry_schema::extract::extract(&[("fuzz.rs", text)], Some("fuzz")) {
+        Ok(extracted) => {
+            for problem in &extracted.problems {
+                assert!(problem.line >= 1, "{problem}");
+            }
+            let _ = cramberry_schema::load_str("fuzz.cram", &extracted.schema);
+        }
+        Err(e) => {
+            std::hint::black_box(e.to_string());
+        }
+    }
+});
