@@ -170,3 +170,18 @@ test("strings of every length keep their characters: BOM, astral, long; invalid 
   rejects(() => ItemCodec.decode(bytes("0a03eda080")), "InvalidUtf8", 2);
   rejects(() => ItemCodec.decode(bytes("0a02c0af")), "InvalidUtf8", 2);
 });
+
+test("codecs describe their fields (reflection)", () => {
+  assert.deepEqual(
+    OrderCodec.fields.map((f) => [f.name, f.number, f.label]),
+    [["id", 1, "plain"], ["symbol", 2, "plain"], ["qty", 3, "plain"], ["items", 4, "repeated"], ["levels", 5, "repeated"], ["tags", 6, "map"], ["flag", 7, "optional"]],
+  );
+  const items = OrderCodec.fields[3]!.kind;
+  assert.ok("message" in items && items.message() === ItemCodec);
+});
+
+test("encodings cut from the shared slab stay intact as later ones are written", () => {
+  const big = (i: number) => ({ ...OrderCodec.create(), symbol: `s${i}`.repeat(40), id: BigInt(i) });
+  const outputs = Array.from({ length: 2000 }, (_, i) => OrderCodec.encode(big(i)));
+  outputs.forEach((bytes, i) => assert.equal(OrderCodec.decode(bytes).symbol, `s${i}`.repeat(40)));
+});
