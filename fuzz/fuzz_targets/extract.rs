@@ -8,8 +8,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     match cramberry_schema::extract::extract(&[("fuzz.rs", text)], Some("fuzz")) {
         Ok(extracted) => {
+            // (proc-macro2 does not track line numbers under cfg(fuzzing): lines are 0 here, so only render.)
             for problem in &extracted.problems {
-                assert!(problem.line >= 1, "{problem}");
+                std::hint::black_box(problem.to_string());
             }
             let _ = cramberry_schema::load_str("fuzz.cram", &extracted.schema);
         }
