@@ -5,6 +5,7 @@
 
 import { DecodeError, EncodeError } from "./errors.js";
 import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
+import { high, low, splitSigned, splitUnsigned, varintLenOfHalves, zigzagHigh, zigzagLow } from "./int64.js";
 import { Reader, UnknownField } from "./reader.js";
 import { compareUtf8 } from "./utf8.js";
 import { BYTES, FIXED32, FIXED64, SVARINT, TYPEREF, VARINT, tag, varint64Len, varintLen, zigzag32 } from "./wire.js";
@@ -93,14 +94,30 @@ function allocate(size: number): Uint8Array {
 /**
  * Encodes `value` with `codec`: measure once, write once. Outputs of 65 to 4096 bytes are views into a shared
  * 64 KiB `ArrayBuffer` (as Node's `Buffer.allocUnsafe` pool gives): use the `Uint8Array` itself, or `slice()`
- * it before transferring its `buffer` to a worker.
+ * it before transferring its `buffer` to a worker. (Generated `encode` methods inline these steps.)
  */
 export function encodeWith<T>(codec: MessageCodec<T>, value: T): Uint8Array {
-  shared.clear();
-  const size = codec.measure(value, shared);
-  const w = new Writer(size, shared, allocate(size));
+  const s = encodeStart();
+  const size = codec.measure(value, s);
+  const w = encodeWriter(size, s);
   codec.write(value, w);
-  if (w.pos !== size) throw new EncodeError(codec.name, `wrote ${w.pos} bytes after measuring ${size}`);
+  return encodeEnd(w, size, codec.name);
+}
+
+/** The first step of an encode: the (shared, emptied) record of the measuring pass. */
+export function encodeStart(): Sizes {
+  shared.clear();
+  return shared;
+}
+
+/** The second step: a writer of the measured `size` over `s`'s record. */
+export function encodeWriter(size: number, s: Sizes): Writer {
+  return new Writer(size, s, allocate(size));
+}
+
+/** The last step: the output, after checking the writer filled exactly the measured size. */
+export function encodeEnd(w: Writer, size: number, name: string): Uint8Array {
+  if (w.pos !== size) throw new EncodeError(name, `wrote ${w.pos} bytes after measuring ${size}`);
   return w.buf;
 }
 
@@ -110,14 +127,25 @@ export function encodedLenWith<T>(codec: MessageCodec<T>, value: T): number {
   return codec.measure(value, s);
 }
 
-/** Decodes `bytes` as a `codec` message. */
-export function decodeWith<T>(codec: MessageCodec<T>, bytes: Uint8Array, options: DecodeOptions = DEFAULT_OPTIONS): T {
+/** Decodes `bytes` as a `codec` message. (Generated `decode` methods inline these steps.) */
+export function decodeWith<T>(codec: MessageCodec<T>, bytes: Uint8Array, options?: DecodeOptions): T {
+  const r = decodeReader(bytes, options);
   try {
-    return codec.read(new Reader(bytes, options));
+    return codec.read(r);
   } catch (e) {
-    if (e instanceof DecodeError) e.messageName ??= codec.name;
-    throw e;
+    throw decodeFailed(e, codec.name);
   }
+}
+
+/** The first step of a decode: a reader over `bytes` (failing if they exceed the message length limit). */
+export function decodeReader(bytes: Uint8Array, options: DecodeOptions = DEFAULT_OPTIONS): Reader {
+  return new Reader(bytes, options);
+}
+
+/** A decode's error as it leaves: a `DecodeError` gets the name of the message type decoded. */
+export function decodeFailed(e: unknown, name: string): unknown {
+  if (e instanceof DecodeError) e.messageName ??= name;
+  return e;
 }
 
 /** Reads a nested message (length, then its fields) one level deeper. */
@@ -183,19 +211,13 @@ const I64_MAX = 2n ** 63n - 1n;
 
 /** Bytes of the varint of a `uint64` field's value `v`; an `EncodeError` at `path` if it is not a u64 bigint. */
 export function uint64Len(v: bigint, path: string): number {
-  if (typeof v === "bigint") {
-    const x = Number(v);
-    if (x >= 0 && x <= Number.MAX_SAFE_INTEGER) return varintLen(x);
-  }
+  if (typeof v === "bigint" && splitUnsigned(v)) return varintLenOfHalves(low(), high());
   return varint64Len(checkBigint(v, 0n, U64_MAX, "uint64", path));
 }
 
 /** Bytes of the ZigZag varint of an `int64` field's value `v`; an `EncodeError` at `path` if it is not an i64. */
 export function int64Len(v: bigint, path: string): number {
-  if (typeof v === "bigint") {
-    const x = Number(v);
-    if (x <= 2 ** 51 && x >= -(2 ** 51)) return varintLen(x >= 0 ? x * 2 : -x * 2 - 1);
-  }
+  if (typeof v === "bigint" && splitSigned(v)) return varintLenOfHalves(zigzagLow(), zigzagHigh());
   return svarint64Len(checkBigint(v, I64_MIN, I64_MAX, "int64", path));
 }
 
@@ -271,11 +293,11 @@ export const kinds = {
   uint8: numberKind(VARINT, (r) => r.uint(0xff, "u8"), varintLen, (w, v) => w.varint(v)),
   uint16: numberKind(VARINT, (r) => r.uint(0xffff, "u16"), varintLen, (w, v) => w.varint(v)),
   uint32: numberKind(VARINT, (r) => r.uint(0xffffffff, "u32"), varintLen, (w, v) => w.varint(v)),
-  uint64: bigintKind(VARINT, (r) => r.varint64(), varint64Len, (w, v) => w.varint64(v)),
+  uint64: bigintKind(VARINT, (r) => r.varint64(), (v) => uint64Len(v, "a map entry"), (w, v) => w.varint64(v)),
   int8: numberKind(SVARINT, (r) => r.sint(0x7f, "i8"), (v) => varintLen(zigzag32(v)), (w, v) => w.svarint(v)),
   int16: numberKind(SVARINT, (r) => r.sint(0x7fff, "i16"), (v) => varintLen(zigzag32(v)), (w, v) => w.svarint(v)),
   int32: numberKind(SVARINT, (r) => r.sint(0x7fffffff, "i32"), (v) => varintLen(zigzag32(v)), (w, v) => w.svarint(v)),
-  int64: bigintKind(SVARINT, (r) => r.sint64(), svarint64Len, (w, v) => w.svarint64(v)),
+  int64: bigintKind(SVARINT, (r) => r.sint64(), (v) => int64Len(v, "a map entry"), (w, v) => w.svarint64(v)),
   fixed32: numberKind(FIXED32, (r) => r.fixed32(), () => 4, (w, v) => w.fixed32(v)),
   sfixed32: numberKind(FIXED32, (r) => r.sfixed32(), () => 4, (w, v) => w.fixed32(v)),
   fixed64: bigintKind(FIXED64, (r) => r.fixed64(), () => 8, (w, v) => w.fixed64(v)),

@@ -6,6 +6,7 @@
 
 import { CanonicalRule, DecodeError, DecodeErrorDetail, Limit } from "./errors.js";
 import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
+import { bigintOfNumber, signedOfHalves, unsignedOfHalves } from "./int64.js";
 import { decodeUtf8, invalidUtf8At } from "./utf8.js";
 import { BYTES, FIXED32, FIXED64, MAX_FIELD_NUMBER, SVARINT, TYPEREF, VARINT, unzigzag64 } from "./wire.js";
 
@@ -17,16 +18,6 @@ const F64_WORDS = new Uint32Array(F64.buffer);
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
-
-/** The unsigned 64-bit integer of 32-bit halves; one BigInt conversion when it is below 2^53. */
-function joinUnsigned(lo: number, hi: number): bigint {
-  return hi < 0x200000 ? BigInt(hi * 4294967296 + lo) : (BigInt(hi) << 32n) | BigInt(lo);
-}
-
-/** The signed 64-bit integer of an unsigned low half and a signed high half. */
-function joinSigned(lo: number, hi: number): bigint {
-  return hi < 0x200000 && hi >= -0x200000 ? BigInt(hi * 4294967296 + lo) : (BigInt(hi) << 32n) + BigInt(lo);
-}
 
 /** A kept unknown field: its number, and its tag and payload as they were on the wire. */
 export interface UnknownField {
@@ -142,7 +133,7 @@ export class Reader {
   /** The exact value of the (valid) varint at `start`. */
   private varintAt(start: number): bigint {
     this.halvesAt(start);
-    return joinUnsigned(this.lo, this.hi);
+    return unsignedOfHalves(this.lo, this.hi);
   }
 
   /** The low and high 32 bits of the last varint split by {@link halvesAt}. */
@@ -179,7 +170,7 @@ export class Reader {
   varint64(): bigint {
     const start = this.pos;
     const n = this.varint();
-    return this.pos - start <= 7 ? BigInt(n) : this.varintAt(start);
+    return this.pos - start <= 7 ? bigintOfNumber(n) : this.varintAt(start);
   }
 
   // ---------------------------------------------------------------------------------------------- tags
@@ -324,7 +315,7 @@ export class Reader {
     const at = this.pos;
     const z = this.varint();
     // The ZigZag sign is the low bit of the first byte (cheaper than `z % 2` on a double).
-    if (this.pos - at <= 7) return BigInt(this.buf[at]! & 1 ? -(z + 1) / 2 : z / 2);
+    if (this.pos - at <= 7) return bigintOfNumber(this.buf[at]! & 1 ? -(z + 1) / 2 : z / 2);
     // ZigZag undone on the 32-bit halves: (z >>> 1) ^ -(z & 1).
     this.halvesAt(at);
     const negative = this.lo & 1;
@@ -334,7 +325,7 @@ export class Reader {
       lo = ~lo >>> 0;
       hi = ~hi;
     }
-    return joinSigned(lo, hi | 0);
+    return signedOfHalves(lo, hi | 0);
   }
 
   private fixed(width: number): number {
@@ -361,13 +352,13 @@ export class Reader {
   /** Eight little-endian bytes, unsigned. */
   fixed64(): bigint {
     const at = this.fixed(8);
-    return joinUnsigned(this.sfixed32At(at) >>> 0, this.sfixed32At(at + 4) >>> 0);
+    return unsignedOfHalves(this.sfixed32At(at) >>> 0, this.sfixed32At(at + 4) >>> 0);
   }
 
   /** Eight little-endian bytes, two's complement. */
   sfixed64(): bigint {
     const at = this.fixed(8);
-    return joinSigned(this.sfixed32At(at) >>> 0, this.sfixed32At(at + 4));
+    return signedOfHalves(this.sfixed32At(at) >>> 0, this.sfixed32At(at + 4));
   }
 
   /** An IEEE 754 float32 (in canonical mode only +0.0 for zero and the quiet NaN). */

@@ -1,5 +1,7 @@
 /** Wire-level constants and pure functions: wire types, tags, varint sizes, ZigZag. */
 
+import { high, low, splitUnsigned, varintLenOfHalves } from "./int64.js";
+
 /** VARINT: bool, unsigned integers, enums. */
 export const VARINT = 0;
 /** FIXED64: f64, fixed64, sfixed64. */
@@ -36,8 +38,8 @@ export function varintLen(n: number): number {
 
 /** Bytes of the varint of a 64-bit unsigned `n`. */
 export function varint64Len(n: bigint): number {
-  if (n <= 0x1fffffffffffffn) return varintLen(Number(n));
-  return n < 1n << 56n ? 8 : n < 1n << 63n ? 9 : 10;
+  splitUnsigned(n);
+  return varintLenOfHalves(low(), high());
 }
 
 /** ZigZag of a 32-bit signed integer, as an unsigned 32-bit number. */

@@ -5,7 +5,8 @@
  */
 
 import { utf8Length, writeUtf8 } from "./utf8.js";
-import { varint64Len, varintLen, zigzag32, zigzag64 } from "./wire.js";
+import { high, low, splitSigned, splitUnsigned, varintLenOfHalves, zigzagHigh, zigzagLow } from "./int64.js";
+import { varintLen, zigzag32, zigzag64 } from "./wire.js";
 
 /**
  * Lengths recorded by the measuring pass, in the order the writing pass needs them. The arrays are reused from
@@ -111,13 +112,8 @@ export class Writer {
 
   /** A varint of an unsigned 64-bit integer. */
   varint64(n: bigint): void {
-    const x = Number(n);
-    if (x <= Number.MAX_SAFE_INTEGER) {
-      // Below 2^53 the conversion is exact (and above it rounds to at least 2^53).
-      this.varint(x);
-      return;
-    }
-    this.halves(Number(n & 0xffffffffn), Number(n >> 32n));
+    splitUnsigned(n);
+    this.halves(low(), high());
   }
 
   /** The varint of the unsigned 64-bit integer of 32-bit halves `lo` and `hi`. */
@@ -140,16 +136,8 @@ export class Writer {
 
   /** A ZigZag varint of a 64-bit signed integer. */
   svarint64(n: bigint): void {
-    const x = Number(n);
-    if (x <= ZIGZAG_SAFE && x >= -ZIGZAG_SAFE) {
-      this.varint(zigzagNumber(x));
-      return;
-    }
-    // ZigZag on the two's complement halves: (n << 1) ^ (n >> 63).
-    const lo = Number(BigInt.asUintN(32, n));
-    const hi = Number(BigInt.asIntN(32, n >> 32n));
-    const sign = hi >> 31;
-    this.halves(((lo << 1) ^ sign) >>> 0, (((hi << 1) | (lo >>> 31)) ^ sign) >>> 0);
+    splitSigned(n);
+    this.halves(zigzagLow(), zigzagHigh());
   }
 
   /** Four little-endian bytes of an unsigned or signed 32-bit integer. */
@@ -165,9 +153,9 @@ export class Writer {
 
   /** Eight little-endian bytes of a 64-bit integer (two's complement for negative values). */
   fixed64(n: bigint): void {
-    const u = BigInt.asUintN(64, n);
-    this.fixed32(Number(u & 0xffffffffn));
-    this.fixed32(Number(u >> 32n));
+    splitSigned(n);
+    this.fixed32(low());
+    this.fixed32(high());
   }
 
   /** A float32, canonical: -0.0 as +0.0, every NaN as 0x7fc00000. */
@@ -224,18 +212,10 @@ export class Writer {
   }
 }
 
-/** Up to this magnitude, the ZigZag of an integer is a safe integer (and `Number` of a bigint is exact). */
-const ZIGZAG_SAFE = 2 ** 51;
-
-/** ZigZag of an integer of magnitude at most 2^51, as a number. */
-function zigzagNumber(n: number): number {
-  return n >= 0 ? n * 2 : -n * 2 - 1;
-}
-
 /** Bytes of the varint of the ZigZag of a 64-bit signed integer. */
 export function svarint64Len(n: bigint): number {
-  const x = Number(n);
-  return x <= ZIGZAG_SAFE && x >= -ZIGZAG_SAFE ? varintLen(zigzagNumber(x)) : varint64Len(zigzag64(n));
+  splitSigned(n);
+  return varintLenOfHalves(zigzagLow(), zigzagHigh());
 }
 
 /** Bytes of a varint of the ZigZag of a 32-bit signed integer. */

@@ -94,6 +94,32 @@ test("varints: overflow, and 64-bit values as bigint", () => {
   rejects(() => OrderCodec.decode(bytes("1e8080808020")), "IntegerOutOfRange", 1, "Order.qty");
 });
 
+/** Bytes of the varint of a non-negative bigint, by bigint arithmetic (independent of the runtime's halves). */
+function varintBytes(n: bigint): number {
+  let len = 1;
+  while (n >= 0x80n) {
+    n >>= 7n;
+    len++;
+  }
+  return len;
+}
+
+test("64-bit integers round trip at every power-of-two boundary, with the varint length of their value", () => {
+  const edges: bigint[] = [];
+  for (let bit = 0; bit <= 64; bit++) for (const d of [-1n, 0n, 1n]) edges.push((1n << BigInt(bit)) + d);
+  for (const u of edges.filter((x) => x > 0n && x < 1n << 64n)) {
+    const encoded = OrderCodec.encode({ ...order(), id: u });
+    assert.equal(OrderCodec.decode(encoded).id, u);
+    assert.equal(encoded.length, ORDER_HEX.replace(/\s+/g, "").length / 2 - 2 + varintBytes(u), `uint64 ${u}`);
+  }
+  for (const m of edges.flatMap((x) => [x, -x]).filter((x) => x !== 0n && x >= -(1n << 63n) && x < 1n << 63n)) {
+    const encoded = ItemCodec.encode({ name: "", price: m });
+    const zigzag = m >= 0n ? m << 1n : ((-m) << 1n) - 1n;
+    assert.equal(hex(encoded.subarray(1)), hex(OrderCodec.encode({ ...order(), id: zigzag }).subarray(1, 1 + varintBytes(zigzag))));
+    assert.equal(ItemCodec.decode(encoded).price, m, `int64 ${m}`);
+  }
+});
+
 test("unknown fields are skipped, rejected in strict mode, or kept and re-encoded", () => {
   const input = bytes("0a0161 4805 1602");
   assert.deepEqual(ItemCodec.decode(input), { name: "a", price: 1n });
@@ -132,6 +158,10 @@ test("a length prefix larger than the input is an error, not an allocation", () 
 
 test("encoding checks integer ranges", () => {
   assert.throws(() => ItemCodec.encode({ name: "", price: 1n << 63n }), /out of range for int64/);
+  assert.throws(() => ItemCodec.encode({ name: "", price: -(1n << 63n) - 1n }), /out of range for int64/);
+  assert.throws(() => ItemCodec.encode({ name: "", price: 5 as unknown as bigint }), /out of range for int64/);
+  assert.throws(() => OrderCodec.encode({ ...order(), id: 1n << 64n }), /out of range for uint64/);
+  assert.throws(() => OrderCodec.encode({ ...order(), id: -1n }), /out of range for uint64/);
   assert.throws(() => OrderCodec.encode({ ...order(), qty: 2 ** 31 }), /out of range for int32/);
   assert.throws(() => OrderCodec.encode({ ...order(), qty: 1.5 }), /out of range/);
 });
