@@ -134,13 +134,18 @@ export function decodeWith<T>(codec: MessageCodec<T>, bytes: Uint8Array, options
     return codec.read(r);
   } catch (e) {
     throw decodeFailed(e, codec.name);
+  } finally {
+    r.release();
   }
 }
 
 /** The first step of a decode: a reader over `bytes` (failing if they exceed the message length limit). */
 export function decodeReader(bytes: Uint8Array, options: DecodeOptions = DEFAULT_OPTIONS): Reader {
-  return new Reader(bytes, options);
+  // Decoding runs no user code, so one decode never starts inside another: one reader serves them all.
+  return sharedReader.reset(bytes, options);
 }
+
+const sharedReader = new Reader(new Uint8Array(0));
 
 /** A decode's error as it leaves: a `DecodeError` gets the name of the message type decoded. */
 export function decodeFailed(e: unknown, name: string): unknown {

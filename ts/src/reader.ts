@@ -19,6 +19,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
 
+const EMPTY = new Uint8Array(0);
+
 /** A kept unknown field: its number, and its tag and payload as they were on the wire. */
 export interface UnknownField {
   readonly number: number;
@@ -28,7 +30,7 @@ export interface UnknownField {
 /** Reads one input. Used by generated code; the reading methods are its building blocks. */
 export class Reader {
   /** The whole input. */
-  readonly buf: Uint8Array;
+  buf: Uint8Array;
   /** The current offset. */
   pos: number;
   /** The end of the current message (or packed run, or map entry). */
@@ -36,9 +38,9 @@ export class Reader {
   /** Nesting depth of the current message. */
   depth = 0;
   /** The options of this decode. */
-  readonly opts: DecodeOptions;
+  opts: DecodeOptions;
   /** `opts.canonical`, for the hot paths. */
-  readonly canonical: boolean;
+  canonical: boolean;
   /** Offset of the last tag read. */
   tagAt = 0;
   /** Byte length of the last tag read. */
@@ -52,6 +54,23 @@ export class Reader {
     this.opts = opts;
     this.canonical = opts.canonical;
     if (buf.length > opts.maxMessageLen) throw this.limit("MessageLen", opts.maxMessageLen, 0);
+  }
+
+  /** Starts reading `buf` afresh, as a new reader would (a reused reader saves an allocation per decode). */
+  reset(buf: Uint8Array, opts: DecodeOptions): this {
+    this.buf = buf;
+    this.pos = 0;
+    this.end = buf.length;
+    this.depth = 0;
+    this.opts = opts;
+    this.canonical = opts.canonical;
+    if (buf.length > opts.maxMessageLen) throw this.limit("MessageLen", opts.maxMessageLen, 0);
+    return this;
+  }
+
+  /** Lets go of the input at the end of a decode (a reused reader must not keep a large buffer alive). */
+  release(): void {
+    this.buf = EMPTY;
   }
 
   /** An error of `detail` at `offset`. */

@@ -152,6 +152,15 @@ test("limits: elements, string length and depth, at the offending value", () => 
   assert.equal(secureOptions().maxDepth, 32);
 });
 
+test("every decode starts afresh: depth, options and position of a failed one do not carry over", () => {
+  // Fails inside the nested item (depth 1), in canonical mode.
+  rejects(() => OrderCodec.decode(bytes("22030a0578"), canonicalOptions()), "LengthOutOfBounds", 3);
+  const order = OrderCodec.decode(bytes("22030a0178"), decodeOptions({ maxDepth: 1 }));
+  assert.equal(order.items[0]!.name, "x");
+  // Not canonical (a default written), accepted by the default options.
+  assert.equal(ItemCodec.decode(bytes("0a00")).name, "");
+});
+
 test("a length prefix larger than the input is an error, not an allocation", () => {
   rejects(() => ItemCodec.decode(bytes("0affffffff0f")), "LengthOutOfBounds", 1);
 });

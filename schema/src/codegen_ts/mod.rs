@@ -446,7 +446,7 @@ impl Gen<'_> {
         );
         let _ = writeln!(
             out,
-            "  decode(bytes: Uint8Array, options?: DecodeOptions): {name} {{\n    const r = decodeReader(bytes, options);\n    try {{\n      return {codec}.read(r);\n    }} catch (e) {{\n      throw decodeFailed(e, {:?});\n    }}\n  }},",
+            "  decode(bytes: Uint8Array, options?: DecodeOptions): {name} {{\n    const r = decodeReader(bytes, options);\n    try {{\n      return {codec}.read(r);\n    }} catch (e) {{\n      throw decodeFailed(e, {:?});\n    }} finally {{\n      r.release();\n    }}\n  }},",
             m.name
         );
         let _ = writeln!(

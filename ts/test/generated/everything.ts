@@ -177,6 +177,8 @@ export const PointCodec: MessageCodec<Point> = {
       return PointCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Point");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Point): number {
@@ -314,6 +316,8 @@ export const CircleCodec: MessageCodec<Circle> = {
       return CircleCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Circle");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Circle): number {
@@ -437,6 +441,8 @@ export const PolygonCodec: MessageCodec<Polygon> = {
       return PolygonCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Polygon");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Polygon): number {
@@ -557,6 +563,8 @@ export const NodeCodec: MessageCodec<Node> = {
       return NodeCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Node");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Node): number {
@@ -793,6 +801,8 @@ export const EverythingCodec: MessageCodec<Everything> = {
       return EverythingCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Everything");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Everything): number {
@@ -1671,6 +1681,8 @@ export const TimestampCodec: MessageCodec<Timestamp> = {
       return TimestampCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Timestamp");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Timestamp): number {
@@ -1795,6 +1807,8 @@ export const DurationCodec: MessageCodec<Duration> = {
       return DurationCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Duration");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Duration): number {
@@ -1917,6 +1931,8 @@ export const BoolValueCodec: MessageCodec<BoolValue> = {
       return BoolValueCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "BoolValue");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: BoolValue): number {
@@ -2026,6 +2042,8 @@ export const Int64ValueCodec: MessageCodec<Int64Value> = {
       return Int64ValueCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Int64Value");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Int64Value): number {
@@ -2135,6 +2153,8 @@ export const UInt64ValueCodec: MessageCodec<UInt64Value> = {
       return UInt64ValueCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "UInt64Value");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: UInt64Value): number {
@@ -2244,6 +2264,8 @@ export const Float64ValueCodec: MessageCodec<Float64Value> = {
       return Float64ValueCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Float64Value");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Float64Value): number {
@@ -2353,6 +2375,8 @@ export const StringValueCodec: MessageCodec<StringValue> = {
       return StringValueCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "StringValue");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: StringValue): number {
@@ -2462,6 +2486,8 @@ export const BytesValueCodec: MessageCodec<BytesValue> = {
       return BytesValueCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "BytesValue");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: BytesValue): number {
@@ -2570,6 +2596,8 @@ export const EmptyCodec: MessageCodec<Empty> = {
       return EmptyCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Empty");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Empty): number {
@@ -2668,6 +2696,8 @@ export const AnyCodec: MessageCodec<Any> = {
       return AnyCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Any");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Any): number {

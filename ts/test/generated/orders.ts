@@ -39,6 +39,8 @@ export const ItemCodec: MessageCodec<Item> = {
       return ItemCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Item");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Item): number {
@@ -173,6 +175,8 @@ export const OrderCodec: MessageCodec<Order> = {
       return OrderCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Order");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Order): number {

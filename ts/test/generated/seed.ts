@@ -164,6 +164,8 @@ export const PointCodec: MessageCodec<Point> = {
       return PointCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Point");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Point): number {
@@ -301,6 +303,8 @@ export const TimestampCodec: MessageCodec<Timestamp> = {
       return TimestampCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Timestamp");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Timestamp): number {
@@ -425,6 +429,8 @@ export const DurationCodec: MessageCodec<Duration> = {
       return DurationCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Duration");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Duration): number {
@@ -565,6 +571,8 @@ export const MetricsCodec: MessageCodec<Metrics> = {
       return MetricsCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Metrics");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Metrics): number {
@@ -795,6 +803,8 @@ export const SmallMessageCodec: MessageCodec<SmallMessage> = {
       return SmallMessageCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "SmallMessage");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: SmallMessage): number {
@@ -942,6 +952,8 @@ export const AddressCodec: MessageCodec<Address> = {
       return AddressCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Address");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Address): number {
@@ -1133,6 +1145,8 @@ export const ContactInfoCodec: MessageCodec<ContactInfo> = {
       return ContactInfoCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "ContactInfo");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: ContactInfo): number {
@@ -1308,6 +1322,8 @@ export const PersonCodec: MessageCodec<Person> = {
       return PersonCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Person");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Person): number {
@@ -1518,6 +1534,8 @@ export const TagCodec: MessageCodec<Tag> = {
       return TagCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Tag");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Tag): number {
@@ -1662,6 +1680,8 @@ export const AttachmentCodec: MessageCodec<Attachment> = {
       return AttachmentCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Attachment");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Attachment): number {
@@ -1857,6 +1877,8 @@ export const CommentCodec: MessageCodec<Comment> = {
       return CommentCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Comment");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Comment): number {
@@ -2078,6 +2100,8 @@ export const DocumentCodec: MessageCodec<Document> = {
       return DocumentCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Document");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Document): number {
@@ -2431,6 +2455,8 @@ export const EventSourceCodec: MessageCodec<EventSource> = {
       return EventSourceCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "EventSource");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: EventSource): number {
@@ -2594,6 +2620,8 @@ export const EventCodec: MessageCodec<Event> = {
       return EventCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "Event");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: Event): number {
@@ -2853,6 +2881,8 @@ export const BatchRequestCodec: MessageCodec<BatchRequest> = {
       return BatchRequestCodec.read(r);
     } catch (e) {
       throw decodeFailed(e, "BatchRequest");
+    } finally {
+      r.release();
     }
   },
   encodedLen(value: BatchRequest): number {

@@ -2,8 +2,9 @@
  * Encode and decode throughput against protobufjs on the seed's benchmark messages (perf/schemas/seed.cram and
  * its protobuf twin perf/schemas/proto/seed.proto): the same values, side by side in one process, rounds
  * alternating between the two libraries, the best round of each kept. `npm run perf` (add `--quick` for a short
- * run). Prints Markdown tables — messages per second and Cramberry's speed relative to protobufjs — and writes
- * them to perf/results/<date>-node.md (`--no-write`: only print).
+ * run, `--only NAME` for the rows of messages whose name contains NAME). Prints Markdown tables — messages per
+ * second and Cramberry's speed relative to protobufjs — and writes them to perf/results/<date>-node.md
+ * (`--no-write`: only print; a run with `--only` never writes).
  */
 
 import type { FieldInfo, KindInfo, MessageCodec } from "@cramberry/runtime";
@@ -18,6 +19,8 @@ const quick = process.argv.includes("--quick");
 const ROUND_MS = quick ? 40 : 200;
 const ROUNDS = quick ? 2 : 5;
 const VALUES = 64;
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] ?? "" : "";
 
 /** The protobufjs object of one of our values: 64-bit integers as numbers, maps as objects. */
 function toProtoObject(codec: MessageCodec<unknown>, value: unknown): Record<string, unknown> {
@@ -78,8 +81,15 @@ function protobufVersion(): string {
   return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
+const report: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  report.push(line);
+};
+
 /** Measures one row: `values` of `codec`, and the same values as protobufjs messages of the same type. */
-function row(label: string, codec: MessageCodec<unknown>, values: unknown[]): string {
+function row(label: string, codec: MessageCodec<unknown>, values: unknown[]): void {
+  if (!codec.name.includes(only)) return;
   const type = root.lookupType(`perf.seed.${codec.name}`);
   const messages = values.map((v) => type.fromObject(toProtoObject(codec, v)));
   const ours = values.map((v) => codec.encode(v));
@@ -103,7 +113,7 @@ function row(label: string, codec: MessageCodec<unknown>, values: unknown[]): st
   const bytes = (list: Uint8Array[]) => list.reduce((total, b) => total + b.length, 0) / list.length;
   const rate = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} M` : `${(v / 1e3).toFixed(1)} k`);
   const ratio = (a: Meter, b: Meter) => `**${(a.best / b.best).toFixed(2)}×**`;
-  return (
+  say(
     `| ${label} | ${bytes(ours).toFixed(0)} / ${bytes(theirs).toFixed(0)} | ${rate(meters.oursEncode.best)} | ` +
     `${rate(meters.theirsEncode.best)} | ${ratio(meters.oursEncode, meters.theirsEncode)} | ` +
     `${rate(meters.oursDecode.best)} | ${rate(meters.theirsDecode.best)} | ${ratio(meters.oursDecode, meters.theirsDecode)} |`
@@ -114,28 +124,23 @@ const HEADER =
   "| message | bytes (Cramberry / protobuf) | encode/s: Cramberry | protobufjs | ratio | decode/s: Cramberry | protobufjs | ratio |\n" +
   "|---|---|---|---|---|---|---|---|";
 
-const report: string[] = [];
-const say = (line: string) => {
-  console.log(line);
-  report.push(line);
-};
 
 say(`Node ${process.version}, protobufjs ${protobufVersion()} (its reflection-generated code; 64-bit integers as \`Long\`s, Cramberry's as \`bigint\`s).`);
 say(`Messages per second, best of ${ROUNDS} rounds of ${ROUND_MS} ms per library, rounds alternating.\n`);
 say("The seed messages (as the Rust perf runner builds them):\n");
 say(HEADER);
 for (const [label, name, value] of seedMessages(new Rng(0x5eed))) {
-  say(row(label, codecs[name]!, [value]));
+  row(label, codecs[name]!, [value]);
 }
 say(`\nRandom values (test/random.ts: full-range integers, short strings), ${VALUES} per type:\n`);
 say(HEADER);
 for (const [name, codec] of Object.entries(codecs)) {
   if (name.includes(".")) continue;
   const rng = new Rng(0xbe7c);
-  say(row(name, codec, Array.from({ length: VALUES }, () => randomMessage(codec, rng))));
+  row(name, codec, Array.from({ length: VALUES }, () => randomMessage(codec, rng)));
 }
 if (sink === -1) console.log(sink);
-if (!process.argv.includes("--no-write")) {
+if (!process.argv.includes("--no-write") && only === "") {
   const name = `${new Date().toISOString().slice(0, 10)}${quick ? "-quick" : ""}-node.md`;
   const out = fileURLToPath(new URL(`../../../../perf/results/${name}`, import.meta.url));
   writeFileSync(out, `# Node: Cramberry vs protobufjs (\`cd ts && npm run perf\`)\n\n${report.join("\n")}\n`);
