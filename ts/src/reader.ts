@@ -467,6 +467,15 @@ export class Reader {
     this.end = outer;
   }
 
+  /**
+   * Leaves a nested message entered with {@link enter} and returns `value`, its contents: generated code reads
+   * one as `r.leaveWith(r.enter(), Codec.read(r))`.
+   */
+  leaveWith<T>(outer: number, value: T): T {
+    this.leave(outer);
+    return value;
+  }
+
   /** Reads a length and narrows the reader to it at the same depth (a map entry); returns the outer end. */
   within(): number {
     const len = this.len();
