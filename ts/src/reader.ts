@@ -185,8 +185,52 @@ export class Reader {
     this.hi = hi >>> 0;
   }
 
+  /**
+   * The fast path of the 64-bit reads: unless decoding is canonical, splits the varint at `pos` into
+   * {@link lo} and {@link hi} in 32-bit arithmetic and steps over it. Returns false (consuming nothing) in
+   * canonical mode and for a truncated or overlong varint, whose error the checked path then gives.
+   */
+  private take64(): boolean {
+    const b = this.buf;
+    const at = this.pos;
+    const room = this.end - at;
+    if (this.canonical || room <= 0) return false;
+    let x = b[at]!;
+    let lo = x & 0x7f;
+    let hi = 0;
+    let i = 1;
+    for (let shift = 7; x >= 0x80 && i < 4; i++, shift += 7) {
+      if (i === room) return false;
+      x = b[at + i]!;
+      lo |= (x & 0x7f) << shift;
+    }
+    if (x >= 0x80) {
+      // The fifth byte holds bits 28-34: four for the low half, three for the high.
+      if (room === 4) return false;
+      x = b[at + 4]!;
+      lo |= x << 28;
+      hi = (x & 0x7f) >>> 4;
+      i = 5;
+      for (let shift = 3; x >= 0x80; i++, shift += 7) {
+        if (i === 10 || i === room) return false;
+        x = b[at + i]!;
+        if (i === 9 && x > 1) return false;
+        hi |= (x & 0x7f) << shift;
+      }
+    }
+    this.lo = lo >>> 0;
+    this.hi = hi >>> 0;
+    this.pos = at + i;
+    return true;
+  }
+
   /** Reads a varint as a 64-bit unsigned integer. */
   varint64(): bigint {
+    if (this.take64()) {
+      const lo = this.lo;
+      const hi = this.hi;
+      return hi === 0 && lo < 0x40000000 ? BigInt(lo) : unsignedOfHalves(lo, hi);
+    }
     const start = this.pos;
     const n = this.varint();
     return this.pos - start <= 7 ? bigintOfNumber(n) : this.varintAt(start);
@@ -331,6 +375,14 @@ export class Reader {
 
   /** A ZigZag signed 64-bit integer. */
   sint64(): bigint {
+    if (this.take64()) {
+      const lo = this.lo;
+      const hi = this.hi;
+      // (z >>> 1) ^ -(z & 1) on the halves; below 2^31 the int32 arithmetic is exact.
+      if (hi === 0 && lo < 0x80000000) return BigInt((lo >>> 1) ^ -(lo & 1));
+      const negative = -(lo & 1);
+      return signedOfHalves(((lo >>> 1) | (hi << 31)) ^ negative, (hi >>> 1) ^ negative);
+    }
     const at = this.pos;
     const z = this.varint();
     // The ZigZag sign is the low bit of the first byte (cheaper than `z % 2` on a double).

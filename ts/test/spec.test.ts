@@ -90,6 +90,17 @@ test("wire type mismatch, invalid wire types and field numbers", () => {
 
 test("varints: overflow, and 64-bit values as bigint", () => {
   rejects(() => OrderCodec.decode(bytes("08ffffffffffffffffff02")), "VarintOverflow", 1);
+  rejects(() => OrderCodec.decode(bytes("08ffffffffffffffffff02 3800")), "VarintOverflow", 1);
+  rejects(() => OrderCodec.decode(bytes("08ffffffffffffffffffff01 3800")), "VarintOverflow", 1);
+  rejects(() => ItemCodec.decode(bytes("16ffffffffffffffffff02 7a00")), "VarintOverflow", 1);
+  // Truncated at the end of the input, and at the end of a nested message with more input after it.
+  rejects(() => OrderCodec.decode(bytes("08ffffffffff")), "Truncated", 1);
+  rejects(() => OrderCodec.decode(bytes("08ffff")), "Truncated", 1);
+  rejects(() => OrderCodec.decode(bytes("2206 16ffffffffff 3800")), "Truncated", 3, "Order.items[0].price");
+  rejects(() => OrderCodec.decode(bytes("2203 16ffff 3800")), "Truncated", 3, "Order.items[0].price");
+  assert.equal(OrderCodec.decode(bytes("08ffffffffffffffffff01 3800")).id, 18446744073709551615n);
+  assert.equal(ItemCodec.decode(bytes("16ffffffffffffffffff01 7a00")).price, -(2n ** 63n));
+  assert.equal(ItemCodec.decode(bytes("16feffffffffffffffff01 7a00")).price, 2n ** 63n - 1n);
   assert.equal(OrderCodec.decode(bytes("08ffffffffffffffffff01")).id, 18446744073709551615n);
   rejects(() => OrderCodec.decode(bytes("1e8080808020")), "IntegerOutOfRange", 1, "Order.qty");
 });
@@ -117,6 +128,9 @@ test("64-bit integers round trip at every power-of-two boundary, with the varint
     const zigzag = m >= 0n ? m << 1n : ((-m) << 1n) - 1n;
     assert.equal(hex(encoded.subarray(1)), hex(OrderCodec.encode({ ...order(), id: zigzag }).subarray(1, 1 + varintBytes(zigzag))));
     assert.equal(ItemCodec.decode(encoded).price, m, `int64 ${m}`);
+    // Followed by an unknown field: room for the longest varint, the reader's fast path.
+    const padded = new Uint8Array([...encoded, 0x7a, 10, ...new Array<number>(10).fill(0)]);
+    assert.equal(ItemCodec.decode(padded).price, m, `int64 ${m} with room`);
   }
 });
 
