@@ -83,6 +83,23 @@ fn overlong_varints_in_values_tags_and_lengths() {
 }
 
 #[test]
+fn overlong_varints_of_every_length_with_more_input_after_them() {
+    // 1 written in 2 to 10 bytes, then a name of eight bytes: the reader sees whole words of input.
+    for len in 2..=10 {
+        let mut bytes = vec![0x08, 0x81];
+        bytes.extend(std::iter::repeat_n(0x80, len - 2));
+        bytes.push(0x00);
+        bytes.extend([0x12, 0x08]);
+        bytes.extend(*b"abcdefgh");
+        let lenient = Sample::decode(&bytes).unwrap_or_else(|e| panic!("{len} bytes: {e}"));
+        assert_eq!((lenient.id, lenient.name.as_str()), (1, "abcdefgh"));
+        let err = Sample::decode_with(&bytes, &DecodeOptions::canonical()).unwrap_err();
+        assert_eq!(err.kind(), &DecodeErrorKind::NonCanonical(CanonicalRule::OverlongVarint), "{len} bytes");
+        assert_eq!(err.offset(), 1, "{len} bytes");
+    }
+}
+
+#[test]
 fn unpacked_repeated_scalars() {
     assert_rule("20 01 20 ac 02", CanonicalRule::UnpackedRepeated);
 }

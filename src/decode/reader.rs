@@ -4,8 +4,8 @@ use crate::error::{CanonicalRule, DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
 use crate::unknown::UnknownFields;
 use crate::wire::{
-    after_shortest_tag, decode_varint, make_tag, split_tag, VarintError, WireType, MAX_FIELD_NUMBER,
-    MAX_VARINT_LEN,
+    after_shortest_tag, decode_varint, make_tag, split_tag, varint_in_word, VarintError, WireType,
+    MAX_FIELD_NUMBER, MAX_VARINT_LEN,
 };
 use bumpalo::Bump;
 
@@ -482,6 +482,18 @@ impl<'de> Reader<'de> {
 /// length 0 when it is truncated, overflows, or (in canonical mode) is overlong.
 #[inline(never)]
 fn read_varint_multibyte(rest: &[u8], canonical: bool) -> (u64, usize) {
+    // With eight bytes to look at, varints of up to eight bytes by word arithmetic: no branch per byte.
+    if let Some(word) = rest.first_chunk::<8>() {
+        if let Some((value, len)) = varint_in_word(u64::from_le_bytes(*word)) {
+            // The last byte must not be 0 in canonical mode (overlong). `read_varint` takes one-byte varints
+            // itself, so `len` is at least 2 here.
+            if canonical && rest[len - 1] == 0 {
+                return (0, 0);
+            }
+            return (value, len);
+        }
+        return read_varint_long(rest, canonical);
+    }
     // Three and four bytes (values below 2^28: most 32-bit numbers and lengths) by pattern, with no loop.
     let (value, len) = match *rest {
         [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {

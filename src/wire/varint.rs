@@ -107,6 +107,26 @@ fn decode_varint_window(b: &[u8; MAX_VARINT_LEN]) -> Result<(u64, usize), Varint
     Ok((value | (u64::from(last) << 63), MAX_VARINT_LEN))
 }
 
+/// The value and length of the varint at the start of `word` (eight input bytes, little-endian) when it ends
+/// within them; `None` for a varint of nine or ten bytes (or a malformed one).
+#[inline(always)]
+pub(crate) fn varint_in_word(word: u64) -> Option<(u64, usize)> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte that ends a varint (a clear continuation bit); the first one ends ours.
+    let ends = !word & HIGH_BITS;
+    if ends == 0 {
+        return None;
+    }
+    let last_bit = ends.trailing_zeros(); // 7, 15, ..., 63: the top bit of the last byte
+    let len = (last_bit as usize + 1) / 8;
+    // The payload bits of the varint's bytes, then packed together: 7-bit groups into 14, 28 and 56 bits.
+    let mut x = word & (u64::MAX >> (63 - last_bit)) & !HIGH_BITS;
+    x = (x & 0x007f_007f_007f_007f) | ((x & 0x7f00_7f00_7f00_7f00) >> 1);
+    x = (x & 0x0000_3fff_0000_3fff) | ((x & 0x3fff_0000_3fff_0000) >> 2);
+    x = (x & 0x0000_0000_0fff_ffff) | ((x & 0x0fff_ffff_0000_0000) >> 4);
+    Some((x, len))
+}
+
 /// Decodes near the end of the input, checking each byte against the remaining length.
 #[cold]
 fn decode_varint_slow(input: &[u8]) -> Result<(u64, usize), VarintError> {
@@ -145,6 +165,26 @@ mod tests {
             }
         }
         assert_eq!(varint_len(u64::MAX), 10);
+    }
+
+    #[test]
+    fn word_decoding_matches_the_byte_loop_with_any_bytes_after() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for bits in 0..64 {
+            for value in [1u64 << bits, (1u64 << bits).wrapping_sub(1), (1u64 << bits) | 1] {
+                let mut buf = [0u8; 18];
+                let n = encode_varint(value, &mut buf);
+                for _ in 0..8 {
+                    // Whatever follows the varint (continuation bits set or not) must not change it.
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    buf[n..n + 8].copy_from_slice(&seed.to_le_bytes());
+                    let word = u64::from_le_bytes(buf[..8].try_into().unwrap());
+                    let expected = (n <= 8).then_some((value, n));
+                    assert_eq!(varint_in_word(word), expected, "value {value}, {n} bytes");
+                }
+            }
+        }
+        assert_eq!(varint_in_word(u64::MAX), None, "no terminator in eight bytes");
     }
 
     #[test]
