@@ -492,8 +492,14 @@ fn read_varint_multibyte(rest: &[u8], canonical: bool) -> (u64, usize) {
             }
             return (value, len);
         }
-        return read_varint_long(rest, canonical);
     }
+    read_varint_near_end_or_long(rest, canonical)
+}
+
+/// The rest of [`read_varint_multibyte`]: varints within eight bytes of the end of the input, varints of nine
+/// or ten bytes, and malformed ones. Out of line, so the word path needs no stack frame.
+#[inline(never)]
+fn read_varint_near_end_or_long(rest: &[u8], canonical: bool) -> (u64, usize) {
     // Three and four bytes (values below 2^28: most 32-bit numbers and lengths) by pattern, with no loop.
     let (value, len) = match *rest {
         [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
