@@ -8,8 +8,8 @@ import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
 import { high, low, splitSigned, splitUnsigned, varintLenOfHalves, zigzagHigh, zigzagLow } from "./int64.js";
 import { Reader, UnknownField } from "./reader.js";
 import { compareUtf8 } from "./utf8.js";
-import { BYTES, FIXED32, FIXED64, SVARINT, TYPEREF, VARINT, tag, varint64Len, varintLen, zigzag32 } from "./wire.js";
-import { Sizes, Writer, svarint64Len } from "./writer.js";
+import { BYTES, FIXED32, FIXED64, SVARINT, TYPEREF, VARINT, tag, varintLen, zigzag32 } from "./wire.js";
+import { Sizes, Writer } from "./writer.js";
 
 /** The symbol under which a decoded message keeps its unknown fields (with `keepUnknown`). */
 export const UNKNOWN: unique symbol = Symbol("cramberry.unknown");
@@ -94,30 +94,14 @@ function allocate(size: number): Uint8Array {
 /**
  * Encodes `value` with `codec`: measure once, write once. Outputs of 65 to 4096 bytes are views into a shared
  * 64 KiB `ArrayBuffer` (as Node's `Buffer.allocUnsafe` pool gives): use the `Uint8Array` itself, or `slice()`
- * it before transferring its `buffer` to a worker. (Generated `encode` methods inline these steps.)
+ * it before transferring its `buffer` to a worker.
  */
 export function encodeWith<T>(codec: MessageCodec<T>, value: T): Uint8Array {
-  const s = encodeStart();
-  const size = codec.measure(value, s);
-  const w = encodeWriter(size, s);
-  codec.write(value, w);
-  return encodeEnd(w, size, codec.name);
-}
-
-/** The first step of an encode: the (shared, emptied) record of the measuring pass. */
-export function encodeStart(): Sizes {
   shared.clear();
-  return shared;
-}
-
-/** The second step: a writer of the measured `size` over `s`'s record. */
-export function encodeWriter(size: number, s: Sizes): Writer {
-  return new Writer(size, s, allocate(size));
-}
-
-/** The last step: the output, after checking the writer filled exactly the measured size. */
-export function encodeEnd(w: Writer, size: number, name: string): Uint8Array {
-  if (w.pos !== size) throw new EncodeError(name, `wrote ${w.pos} bytes after measuring ${size}`);
+  const size = codec.measure(value, shared);
+  const w = new Writer(size, shared, allocate(size));
+  codec.write(value, w);
+  if (w.pos !== size) throw new EncodeError(codec.name, `wrote ${w.pos} bytes after measuring ${size}`);
   return w.buf;
 }
 
@@ -127,30 +111,19 @@ export function encodedLenWith<T>(codec: MessageCodec<T>, value: T): number {
   return codec.measure(value, s);
 }
 
-/** Decodes `bytes` as a `codec` message. (Generated `decode` methods inline these steps.) */
-export function decodeWith<T>(codec: MessageCodec<T>, bytes: Uint8Array, options?: DecodeOptions): T {
-  const r = decodeReader(bytes, options);
-  try {
-    return codec.read(r);
-  } catch (e) {
-    throw decodeFailed(e, codec.name);
-  } finally {
-    r.release();
-  }
-}
-
-/** The first step of a decode: a reader over `bytes` (failing if they exceed the message length limit). */
-export function decodeReader(bytes: Uint8Array, options: DecodeOptions = DEFAULT_OPTIONS): Reader {
-  // Decoding runs no user code, so one decode never starts inside another: one reader serves them all.
-  return sharedReader.reset(bytes, options);
-}
-
+/** Decoding runs no user code, so one decode never starts inside another: one reader serves them all. */
 const sharedReader = new Reader(new Uint8Array(0));
 
-/** A decode's error as it leaves: a `DecodeError` gets the name of the message type decoded. */
-export function decodeFailed(e: unknown, name: string): unknown {
-  if (e instanceof DecodeError) e.messageName ??= name;
-  return e;
+/** Decodes `bytes` as a `codec` message. */
+export function decodeWith<T>(codec: MessageCodec<T>, bytes: Uint8Array, options: DecodeOptions = DEFAULT_OPTIONS): T {
+  try {
+    return codec.read(sharedReader.reset(bytes, options));
+  } catch (e) {
+    if (e instanceof DecodeError) e.messageName ??= codec.name;
+    throw e;
+  } finally {
+    sharedReader.release();
+  }
 }
 
 /** Reads a nested message (length, then its fields) one level deeper. */
@@ -206,24 +179,25 @@ export function checkInt(v: number, min: number, max: number, kind: string, path
 
 /** Checks a 64-bit integer field's value; returns it. */
 export function checkBigint(v: bigint, min: bigint, max: bigint, kind: string, path: string): bigint {
-  if (typeof v !== "bigint" || v < min || v > max) throw new EncodeError(path, `${String(v)} is out of range for ${kind}`);
+  if (typeof v !== "bigint" || v < min || v > max) throw outOfRange(v, kind, path);
   return v;
 }
 
-const U64_MAX = 2n ** 64n - 1n;
-const I64_MIN = -(2n ** 63n);
-const I64_MAX = 2n ** 63n - 1n;
+/** The error for a value `v` that is not a `kind` integer, at `path`. */
+function outOfRange(v: unknown, kind: string, path: string): EncodeError {
+  return new EncodeError(path, `${String(v)} is out of range for ${kind}`);
+}
 
 /** Bytes of the varint of a `uint64` field's value `v`; an `EncodeError` at `path` if it is not a u64 bigint. */
 export function uint64Len(v: bigint, path: string): number {
   if (typeof v === "bigint" && splitUnsigned(v)) return varintLenOfHalves(low(), high());
-  return varint64Len(checkBigint(v, 0n, U64_MAX, "uint64", path));
+  throw outOfRange(v, "uint64", path);
 }
 
 /** Bytes of the ZigZag varint of an `int64` field's value `v`; an `EncodeError` at `path` if it is not an i64. */
 export function int64Len(v: bigint, path: string): number {
   if (typeof v === "bigint" && splitSigned(v)) return varintLenOfHalves(zigzagLow(), zigzagHigh());
-  return svarint64Len(checkBigint(v, I64_MIN, I64_MAX, "int64", path));
+  throw outOfRange(v, "int64", path);
 }
 
 /** Checks a fixed-length list's length. */

@@ -2,18 +2,18 @@
  * 64-bit integers between `bigint` and 32-bit halves, through one shared 8-byte buffer. Storing a bigint into a
  * `BigInt64Array` and reading its halves costs about 4 ns, and building one from halves about 5 ns, where
  * `Number(bigint)` and `BigInt(number)` cost about 18 ns each for values beyond the small-integer range
- * (Node 20; `BigInt` of a value below 2^30 stays the cheapest, so {@link bigintOfNumber} keeps it for those).
+ * (Node 20; `BigInt` of a value below 2^30 stays the cheapest, and readers keep it for those).
  */
 
 const I64 = new BigInt64Array(1);
 const U64 = new BigUint64Array(I64.buffer);
 const WORDS = new Uint32Array(I64.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LO = LITTLE_ENDIAN ? 0 : 1;
-const HI = LITTLE_ENDIAN ? 1 : 0;
-
-/** Below this magnitude `BigInt(number)` takes V8's small-integer path. */
-const SMALL = 0x40000000;
+/** Whether this platform stores numbers little-endian (typed arrays use its byte order). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** The index of the low 32-bit word of an 8-byte value in a `Uint32Array`. */
+export const LO = LITTLE_ENDIAN ? 0 : 1;
+/** The index of the high 32-bit word. */
+export const HI = LITTLE_ENDIAN ? 1 : 0;
 
 /**
  * Splits `n` into its two's complement halves, read by {@link low} and {@link high}; returns whether `n` is a
@@ -52,13 +52,6 @@ export function signedOfHalves(lo: number, hi: number): bigint {
   WORDS[LO] = lo;
   WORDS[HI] = hi;
   return I64[0]!;
-}
-
-/** The bigint of `v`, a safe integer (|v| < 2^53). */
-export function bigintOfNumber(v: number): bigint {
-  if (v < SMALL && v >= -SMALL) return BigInt(v);
-  const hi = Math.floor(v / 4294967296);
-  return signedOfHalves(v - hi * 4294967296, hi);
 }
 
 /** Bytes of the varint of the unsigned 64-bit integer of halves `lo` and `hi` (both unsigned). */

@@ -6,7 +6,7 @@
 
 import { CanonicalRule, DecodeError, DecodeErrorDetail, Limit } from "./errors.js";
 import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
-import { bigintOfNumber, signedOfHalves, unsignedOfHalves } from "./int64.js";
+import { HI, LO, signedOfHalves, unsignedOfHalves } from "./int64.js";
 import { decodeUtf8, invalidUtf8At } from "./utf8.js";
 import { BYTES, FIXED32, FIXED64, MAX_FIELD_NUMBER, SVARINT, TYPEREF, VARINT, unzigzag64 } from "./wire.js";
 
@@ -15,9 +15,8 @@ const F32 = new Float32Array(1);
 const F32_BITS = new Uint32Array(F32.buffer);
 const F64 = new Float64Array(1);
 const F64_WORDS = new Uint32Array(F64.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LO = LITTLE_ENDIAN ? 0 : 1;
-const HI = LITTLE_ENDIAN ? 1 : 0;
+/** Below this, `BigInt(number)` takes V8's small-integer path (cheaper than the shared 64-bit buffer). */
+const SMALL_INT = 0x40000000;
 
 const EMPTY = new Uint8Array(0);
 
@@ -224,16 +223,23 @@ export class Reader {
     return true;
   }
 
+  /**
+   * Splits the varint at `pos` into {@link lo} and {@link hi} and steps over it: by {@link take64}, or (in
+   * canonical mode, near the end, or for an invalid varint) through the checked `varint`, which throws.
+   */
+  private split64(): void {
+    if (this.take64()) return;
+    const at = this.pos;
+    this.varint();
+    this.halvesAt(at);
+  }
+
   /** Reads a varint as a 64-bit unsigned integer. */
   varint64(): bigint {
-    if (this.take64()) {
-      const lo = this.lo;
-      const hi = this.hi;
-      return hi === 0 && lo < 0x40000000 ? BigInt(lo) : unsignedOfHalves(lo, hi);
-    }
-    const start = this.pos;
-    const n = this.varint();
-    return this.pos - start <= 7 ? bigintOfNumber(n) : this.varintAt(start);
+    this.split64();
+    const lo = this.lo;
+    const hi = this.hi;
+    return hi === 0 && lo < SMALL_INT ? BigInt(lo) : unsignedOfHalves(lo, hi);
   }
 
   // ---------------------------------------------------------------------------------------------- tags
@@ -375,28 +381,13 @@ export class Reader {
 
   /** A ZigZag signed 64-bit integer. */
   sint64(): bigint {
-    if (this.take64()) {
-      const lo = this.lo;
-      const hi = this.hi;
-      // (z >>> 1) ^ -(z & 1) on the halves; below 2^31 the int32 arithmetic is exact.
-      if (hi === 0 && lo < 0x80000000) return BigInt((lo >>> 1) ^ -(lo & 1));
-      const negative = -(lo & 1);
-      return signedOfHalves(((lo >>> 1) | (hi << 31)) ^ negative, (hi >>> 1) ^ negative);
-    }
-    const at = this.pos;
-    const z = this.varint();
-    // The ZigZag sign is the low bit of the first byte (cheaper than `z % 2` on a double).
-    if (this.pos - at <= 7) return bigintOfNumber(this.buf[at]! & 1 ? -(z + 1) / 2 : z / 2);
-    // ZigZag undone on the 32-bit halves: (z >>> 1) ^ -(z & 1).
-    this.halvesAt(at);
-    const negative = this.lo & 1;
-    let lo = ((this.lo >>> 1) | (this.hi << 31)) >>> 0;
-    let hi = this.hi >>> 1;
-    if (negative) {
-      lo = ~lo >>> 0;
-      hi = ~hi;
-    }
-    return signedOfHalves(lo, hi | 0);
+    this.split64();
+    const lo = this.lo;
+    const hi = this.hi;
+    // (z >>> 1) ^ -(z & 1) on the halves; below 2^31 the int32 arithmetic is exact.
+    if (hi === 0 && lo < 0x80000000) return BigInt((lo >>> 1) ^ -(lo & 1));
+    const negative = -(lo & 1);
+    return signedOfHalves(((lo >>> 1) | (hi << 31)) ^ negative, (hi >>> 1) ^ negative);
   }
 
   private fixed(width: number): number {

@@ -5,7 +5,7 @@
  */
 
 import { utf8Length, writeUtf8 } from "./utf8.js";
-import { high, low, splitSigned, splitUnsigned, varintLenOfHalves, zigzagHigh, zigzagLow } from "./int64.js";
+import { LITTLE_ENDIAN, high, low, splitSigned, splitUnsigned, varintLenOfHalves, zigzagHigh, zigzagLow } from "./int64.js";
 import { varintLen, zigzag32, zigzag64 } from "./wire.js";
 
 /**
@@ -62,7 +62,6 @@ const F32 = new Float32Array(1);
 const F32_BYTES = new Uint8Array(F32.buffer);
 const F64 = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Writes one value into a buffer of the measured size. Used by generated code. */
 export class Writer {

@@ -78,11 +78,6 @@ const RUNTIME_VALUES: &[&str] = &[
     "checkLength",
     "decodeWith",
     "encodeWith",
-    "encodeStart",
-    "encodeWriter",
-    "encodeEnd",
-    "decodeReader",
-    "decodeFailed",
     "encodedLenWith",
     "enumKind",
     "floatFromJson",
@@ -441,13 +436,11 @@ impl Gen<'_> {
         let _ = writeln!(out, "  create(): {name} {{\n    return {{ {} }};\n  }},", create.join(", "));
         let _ = writeln!(
             out,
-            "  encode(value: {name}): Uint8Array {{\n    const s = encodeStart();\n    const n = {codec}.measure(value, s);\n    const w = encodeWriter(n, s);\n    {codec}.write(value, w);\n    return encodeEnd(w, n, {:?});\n  }},",
-            m.name
+            "  encode(value: {name}): Uint8Array {{\n    return encodeWith({codec}, value);\n  }},"
         );
         let _ = writeln!(
             out,
-            "  decode(bytes: Uint8Array, options?: DecodeOptions): {name} {{\n    const r = decodeReader(bytes, options);\n    try {{\n      return {codec}.read(r);\n    }} catch (e) {{\n      throw decodeFailed(e, {:?});\n    }} finally {{\n      r.release();\n    }}\n  }},",
-            m.name
+            "  decode(bytes: Uint8Array, options?: DecodeOptions): {name} {{\n    return decodeWith({codec}, bytes, options);\n  }},"
         );
         let _ = writeln!(
             out,
