@@ -10,16 +10,14 @@
 #[inline(always)]
 fn is_ascii(bytes: &[u8]) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let word =
-        |at: usize| bytes.get(at..at + 8).map_or(0, |w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
     let n = bytes.len();
     if n >= 8 {
-        let mut seen = word(n - 8);
-        let mut at = 0;
-        while at + 8 < n {
-            seen |= word(at);
-            at += 8;
+        let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| u64::from_le_bytes(*w));
+        let (first, last) = (word(bytes.first_chunk()), word(bytes.last_chunk()));
+        if n <= 16 {
+            return (first | last) & HIGH == 0;
         }
+        let seen = bytes.chunks_exact(8).fold(last, |seen, w| seen | word(w.first_chunk()));
         return seen & HIGH == 0;
     }
     let half =

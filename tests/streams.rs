@@ -114,6 +114,24 @@ fn frames_yield_every_view_then_stop_at_the_first_error() {
 }
 
 #[test]
+fn long_buffers_read_the_same_as_short_ones() {
+    // Thousands of frames (far beyond the 1 KiB the readers prefetch ahead, and across their buffer refills),
+    // with a message of 2 KiB among them: every view and message comes out equal, in order.
+    let mut all = ticks(3000);
+    all[1500].symbol = "z".repeat(2048);
+    let bytes = stream_of(&all);
+    let viewed: Vec<Tick> = Tick::frames(&bytes).map(|f| f.unwrap().to_message()).collect();
+    assert_eq!(viewed, all);
+    let mut reader = StreamReader::new(&bytes[..]);
+    let mut read = Vec::new();
+    while let Some(view) = reader.next_view::<Tick>() {
+        read.push(view.unwrap().to_message());
+    }
+    assert_eq!(read, all);
+    assert_eq!(reader.position(), bytes.len() as u64);
+}
+
+#[test]
 fn a_buffer_cut_at_any_byte_yields_every_complete_frame_then_the_truncation() {
     let all = ticks(6);
     let bytes = stream_of(&all);

@@ -1,5 +1,6 @@
 //! Frames in a buffer: splitting one off, and iterating over the views of all of them.
 
+use super::prefetch::prefetch_ahead;
 use super::{FrameError, FrameErrorKind};
 use crate::error::{DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
@@ -126,6 +127,7 @@ impl<'a, V: MessageView<'a>> Iterator for Frames<'a, V> {
         if self.failed || self.rest.is_empty() {
             return None;
         }
+        prefetch_ahead(self.rest);
         let (header, body) = match split_frame(self.rest, self.options.message_len_limit()) {
             Ok(frame) => frame,
             Err(e) => return Some(Err(self.fail(e, 0))),

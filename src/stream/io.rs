@@ -3,6 +3,7 @@
 
 use super::frames::whole_frame;
 use super::input::ReadBuffer;
+use super::prefetch::prefetch_ahead;
 use super::{FrameError, FrameErrorKind};
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::message::{DecodeMessage, Message};
@@ -186,6 +187,7 @@ impl<R: Read> StreamReader<R> {
         if self.failed {
             return None;
         }
+        prefetch_ahead(self.input.available());
         let (header, len) = match whole_frame(self.input.available(), self.max_frame_len) {
             Some(frame) => frame,
             None => match self.fill_frame() {

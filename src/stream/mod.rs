@@ -35,6 +35,7 @@ mod error;
 mod frames;
 mod input;
 mod io;
+mod prefetch;
 
 #[cfg(feature = "tokio")]
 pub use codec::DelimitedCodec;

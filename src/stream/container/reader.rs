@@ -235,6 +235,7 @@ impl<R: Read> ContainerReader<R> {
     /// The validated view of the next message frame, borrowed from the reader's buffers. Extension frames
     /// are skipped; a chunked message is skipped and reported as an error (read it with
     /// [`next_element`](Self::next_element)).
+    #[inline]
     pub fn next_view<T: Viewable>(&mut self) -> Option<Result<T::View<'_>, FrameError>> {
         let payload = match self.next_whole_message()? {
             Ok(found) => found,
@@ -246,6 +247,7 @@ impl<R: Read> ContainerReader<R> {
     }
 
     /// The next message frame, decoded to an owned value (like [`next_view`](Self::next_view)).
+    #[inline]
     pub fn next_message<T: for<'de> DecodeMessage<'de>>(&mut self) -> Option<Result<T, FrameError>> {
         let payload = match self.next_whole_message()? {
             Ok(found) => found,
@@ -259,6 +261,7 @@ impl<R: Read> ContainerReader<R> {
     /// next chunked message when none is open), as a validated view. Other fields of the message are skipped.
     /// `None` at the end of the chunked message (the next call starts the next one), and at the end of the
     /// stream. Memory stays at one chunk, whatever the element count.
+    #[inline]
     pub fn next_element<E: Viewable>(&mut self, field: u32) -> Option<Result<E::View<'_>, FrameError>> {
         let (info, payload, range) = loop {
             match self.chunk {
