@@ -167,6 +167,11 @@ pub fn message_view(message: &MessageInfo) -> TokenStream {
                 Self::__parse(r)
             }
 
+            #[inline(always)]
+            fn parse_fields_inline(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {
+                Self::__parse(r)
+            }
+
             fn validate_fields(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<()> {
                 // The same parse, inlined, with the view dropped: its stores are dead and go away.
                 Self::__parse(r).map(::core::mem::drop)

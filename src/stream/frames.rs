@@ -4,7 +4,7 @@ use super::prefetch::prefetch_ahead;
 use super::{FrameError, FrameErrorKind};
 use crate::error::{DecodeError, DecodeErrorKind, Limit, Result};
 use crate::options::DecodeOptions;
-use crate::viewing::MessageView;
+use crate::viewing::{view_inline, MessageView};
 use crate::wire::{decode_varint, VarintError};
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
@@ -132,7 +132,7 @@ impl<'a, V: MessageView<'a>> Iterator for Frames<'a, V> {
             Ok(frame) => frame,
             Err(e) => return Some(Err(self.fail(e, 0))),
         };
-        match V::view_with(body, &self.options) {
+        match view_inline::<V>(body, &self.options) {
             Ok(view) => {
                 self.rest = &self.rest[header + body.len()..];
                 self.frame += 1;

@@ -8,7 +8,7 @@ use super::{FrameError, FrameErrorKind};
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::message::{DecodeMessage, Message};
 use crate::options::DecodeOptions;
-use crate::viewing::{MessageView, Viewable};
+use crate::viewing::{view_inline, Viewable};
 use crate::wire::{decode_varint, VarintError, MAX_VARINT_LEN};
 use std::io::{self, Read, Write};
 
@@ -172,7 +172,7 @@ impl<R: Read> StreamReader<R> {
     /// The validated view of the next frame's message, borrowed from the reader's buffer.
     #[inline]
     pub fn next_view<T: Viewable>(&mut self) -> Option<Result<T::View<'_>, FrameError>> {
-        Some(self.next_body()?.and_then(|body| body.read(<T::View<'_> as MessageView<'_>>::view_with)))
+        Some(self.next_body()?.and_then(|body| body.read(view_inline::<T::View<'_>>)))
     }
 
     /// The next frame's message, decoded to an owned value.

@@ -14,7 +14,7 @@ use crate::message::DecodeMessage;
 use crate::options::DecodeOptions;
 use crate::stream::error::{ContainerErrorKind, FrameError, FrameErrorKind};
 use crate::stream::input::ReadBuffer;
-use crate::viewing::{MessageView, Viewable};
+use crate::viewing::{view_inline, Viewable};
 use crate::wire::{decode_varint, VarintError, WireType, MAX_VARINT_LEN};
 use std::io::Read;
 
@@ -242,7 +242,7 @@ impl<R: Read> ContainerReader<R> {
             Err(e) => return Some(Err(e)),
         };
         let bytes = self.payload(payload);
-        let view = <T::View<'_> as MessageView<'_>>::view_with(bytes, &self.options);
+        let view = view_inline::<T::View<'_>>(bytes, &self.options);
         Some(view.map_err(|e| message_error(&self.info, e)))
     }
 
@@ -292,7 +292,7 @@ impl<R: Read> ContainerReader<R> {
         };
         let bytes = &self.payload(payload)[range];
         Some(
-            <E::View<'_> as MessageView<'_>>::view_with(bytes, &self.options)
+            view_inline::<E::View<'_>>(bytes, &self.options)
                 .map_err(|e| message_error(&info, e)),
         )
     }
