@@ -307,3 +307,30 @@ fn errors_outside_any_field_name_the_type_being_decoded() {
     let err = Order::decode_with(&[0x08, 0x01], &tight).unwrap_err();
     assert!(err.to_string().starts_with("failed to decode Order: "), "{err}");
 }
+
+#[test]
+fn errors_in_skipped_unknown_fields_general_tags_and_strings_name_their_byte() {
+    // Inside Order's second item (its fields start at byte 9): the offsets count from the start of the input.
+    let item = |body: &[u8]| {
+        let mut bytes = vec![0x08, 0x01, 0x22, 0x03, 0x0a, 0x01, b'a', 0x22, body.len() as u8];
+        bytes.extend_from_slice(body);
+        bytes
+    };
+    let cases: [(&[u8], DecodeErrorKind, usize); 6] = [
+        // An unknown field 9 whose length runs past the item: the length's own byte.
+        (&[0x4a, 0x05, b'x'], DecodeErrorKind::LengthOutOfBounds { len: 5, remaining: 1 }, 10),
+        // An unknown varint field cut off, and an unknown fixed64 field cut off: where the payload starts.
+        (&[0x48, 0x80], DecodeErrorKind::Truncated, 10),
+        (&[0x49, 1, 2, 3], DecodeErrorKind::Truncated, 10),
+        // A two-byte tag (field 16) with wire type 3, and field number 0 in an overlong tag.
+        (&[0x83, 0x01], DecodeErrorKind::InvalidWireType(3), 9),
+        (&[0x80, 0x00], DecodeErrorKind::InvalidFieldNumber(0), 9),
+        // A name whose third byte is not UTF-8.
+        (&[0x0a, 0x03, b'a', b'b', 0xff], DecodeErrorKind::InvalidUtf8, 13),
+    ];
+    for (body, kind, offset) in cases {
+        let bytes = item(body);
+        assert_eq!(kind_of(Order::decode(&bytes)), (kind.clone(), offset), "decode {body:02x?}");
+        assert_eq!(kind_of(Order::view(&bytes)), (kind, offset), "view {body:02x?}");
+    }
+}

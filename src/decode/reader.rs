@@ -184,14 +184,15 @@ impl<'de> Reader<'de> {
         self.rest.is_empty()
     }
 
-    /// An error of `kind` at `offset`.
-    #[cold]
+    /// An error of `kind` at `offset`. (Inline, so that building an error never takes the reader's address:
+    /// a reader whose address does not escape lives in registers. `DecodeError::new` is the cold part.)
+    #[inline(always)]
     pub fn error(&self, kind: DecodeErrorKind, offset: usize) -> DecodeError {
         DecodeError::new(kind, offset)
     }
 
     /// An error that canonical `rule` broke at `offset`.
-    #[cold]
+    #[inline(always)]
     pub fn non_canonical(&self, rule: CanonicalRule, offset: usize) -> DecodeError {
         DecodeError::new(DecodeErrorKind::NonCanonical(rule), offset)
     }
@@ -252,18 +253,9 @@ impl<'de> Reader<'de> {
         let before = self.rest;
         let len = self.read_varint()?;
         if len > self.rest.len() as u64 {
-            return Err(self.length_error(len, before));
+            return Err(length_error(len, self.remaining(), self.offset_of(before)));
         }
         Ok(len as usize)
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn length_error(&self, len: u64, at: &[u8]) -> DecodeError {
-        self.error(
-            DecodeErrorKind::LengthOutOfBounds { len, remaining: self.remaining() },
-            self.offset_of(at),
-        )
     }
 
     /// Takes the next `len` bytes (already checked by [`read_len`](Self::read_len)).
@@ -330,27 +322,12 @@ impl<'de> Reader<'de> {
                 len: 1,
             }));
         }
-        self.next_field_general(last, offset).map(Some)
-    }
-
-    #[inline(never)]
-    fn next_field_general(&mut self, last: &mut u32, offset: usize) -> Result<Tag> {
-        let raw = self.read_varint()?;
-        let (number, bits) = split_tag(raw);
-        let Some(wire_type) = WireType::from_bits(bits) else {
-            return Err(self.error(DecodeErrorKind::InvalidWireType(bits), offset));
-        };
-        if number == 0 || number > u64::from(MAX_FIELD_NUMBER) {
-            return Err(self.error(DecodeErrorKind::InvalidFieldNumber(number), offset));
-        }
-        let number = number as u32;
+        let tag = general_tag(self.rest, self.opts.canonical, *last, offset)?;
+        self.rest = &self.rest[usize::from(tag.len)..];
         if self.opts.canonical {
-            if number <= *last {
-                return Err(self.non_canonical(CanonicalRule::FieldOrder, offset));
-            }
-            *last = number;
+            *last = tag.number;
         }
-        Ok(Tag { number, wire_type, offset, raw, len: (self.position() - offset) as u8 })
+        Ok(Some(tag))
     }
 
     /// If the next bytes are exactly `tag` again (the next element of a run), consumes them and returns the
@@ -393,9 +370,12 @@ impl<'de> Reader<'de> {
     }
 
     /// Steps over the payload of a field the message does not know (an error in strict or canonical mode).
+    #[inline]
     pub fn skip_unknown(&mut self, tag: &Tag) -> Result<()> {
         self.reject_unknown_if_strict(tag)?;
-        self.skip_payload(tag.wire_type)
+        let skipped = skip_payload_at(self.rest, tag.wire_type, self.position())?;
+        self.rest = &self.rest[skipped..];
+        Ok(())
     }
 
     /// Keeps a field the message does not know, tag and payload, in `unknown`.
@@ -406,6 +386,7 @@ impl<'de> Reader<'de> {
         Ok(())
     }
 
+    #[inline(always)]
     fn reject_unknown_if_strict(&self, tag: &Tag) -> Result<()> {
         if self.opts.canonical {
             return Err(self.non_canonical(CanonicalRule::UnknownField, tag.offset));
@@ -550,6 +531,39 @@ fn read_varint_long(rest: &[u8], canonical: bool) -> (u64, usize) {
     (0, 0)
 }
 
+/// The tag at the start of `rest` (at `offset` in the input) when it is not a valid one-byte tag read outside
+/// canonical mode: the general checks of [`Reader::next_field`]. A free function of the bytes, so the reader's
+/// address never escapes into it (and the reader can live in registers).
+#[inline(never)]
+fn general_tag(rest: &[u8], canonical: bool, last: u32, offset: usize) -> Result<Tag> {
+    let (raw, len) = match decode_varint(rest) {
+        Ok((raw, len)) if !(canonical && len > 1 && rest[len - 1] == 0) => (raw, len),
+        _ => return Err(DecodeError::new(varint_error_kind(rest), offset)),
+    };
+    let (number, bits) = split_tag(raw);
+    let Some(wire_type) = WireType::from_bits(bits) else {
+        return Err(DecodeError::new(DecodeErrorKind::InvalidWireType(bits), offset));
+    };
+    if number == 0 || number > u64::from(MAX_FIELD_NUMBER) {
+        return Err(DecodeError::new(DecodeErrorKind::InvalidFieldNumber(number), offset));
+    }
+    let number = number as u32;
+    if canonical && number <= last {
+        return Err(DecodeError::new(DecodeErrorKind::NonCanonical(CanonicalRule::FieldOrder), offset));
+    }
+    Ok(Tag { number, wire_type, offset, raw, len: len as u8 })
+}
+
+/// How many bytes of `rest` (at offset `at` in the input) a payload of `wire_type` takes, read leniently (only
+/// lenient decoding skips unknown fields). Out of line and over the bytes alone, so the reader's address
+/// never escapes into it.
+#[inline(never)]
+fn skip_payload_at(rest: &[u8], wire_type: WireType, at: usize) -> Result<usize> {
+    let mut r = Reader::revisit(rest);
+    r.skip_payload(wire_type).map_err(|e| e.shifted(at))?;
+    Ok(r.position())
+}
+
 /// Why [`read_varint_multibyte`] refused `rest`.
 #[cold]
 fn varint_error_kind(rest: &[u8]) -> DecodeErrorKind {
@@ -558,6 +572,12 @@ fn varint_error_kind(rest: &[u8]) -> DecodeErrorKind {
         Err(VarintError::Overflow) => DecodeErrorKind::VarintOverflow,
         Ok(_) => DecodeErrorKind::NonCanonical(CanonicalRule::OverlongVarint),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn length_error(len: u64, remaining: usize, offset: usize) -> DecodeError {
+    DecodeError::new(DecodeErrorKind::LengthOutOfBounds { len, remaining }, offset)
 }
 
 #[cold]

@@ -29,7 +29,7 @@ pub(crate) fn read_str<'de>(r: &mut Reader<'de>) -> Result<&'de str> {
     let bytes = r.read_len_delimited(Limit::StringLen)?;
     match crate::utf8::to_str(bytes) {
         Some(s) => Ok(s),
-        None => Err(utf8_error(r, bytes)),
+        None => Err(utf8_error(r.offset_of(bytes), bytes)),
     }
 }
 
@@ -39,11 +39,12 @@ pub(crate) fn read_bytes<'de>(r: &mut Reader<'de>) -> Result<&'de [u8]> {
     r.read_len_delimited(Limit::BytesLen)
 }
 
+/// The error of `bytes` (at offset `start` of the input), which are not UTF-8: at the first bad byte. Takes the
+/// offset rather than the reader, so the reader's address does not escape into it.
 #[cold]
-fn utf8_error(r: &Reader<'_>, bytes: &[u8]) -> crate::DecodeError {
+fn utf8_error(start: usize, bytes: &[u8]) -> crate::DecodeError {
     let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
-    let start = r.position() - bytes.len();
-    r.error(DecodeErrorKind::InvalidUtf8, start + valid)
+    crate::DecodeError::new(DecodeErrorKind::InvalidUtf8, start + valid)
 }
 
 /// Implements `Value` for a type that derefs to `str` or `[u8]`.

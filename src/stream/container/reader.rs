@@ -291,10 +291,7 @@ impl<R: Read> ContainerReader<R> {
             }
         };
         let bytes = &self.payload(payload)[range];
-        Some(
-            view_inline::<E::View<'_>>(bytes, &self.options)
-                .map_err(|e| message_error(&info, e)),
-        )
+        Some(view_inline::<E::View<'_>>(bytes, &self.options).map_err(|e| message_error(&info, e)))
     }
 
     /// Walks the chunk from the cursor to the next field `field`, returning the range of its payload in the
