@@ -259,3 +259,41 @@ proptest! {
         }
     }
 }
+
+#[derive(cramberry::Cramberry, Debug, PartialEq)]
+struct Flags {
+    #[cram(1)]
+    flags: Vec<bool>,
+}
+
+#[derive(cramberry::Cramberry, Debug, PartialEq)]
+struct FlagSets {
+    #[cram(1)]
+    sets: Vec<Flags>,
+}
+
+#[test]
+fn packed_bools_written_as_overlong_varints_view_as_they_decode() {
+    // Regression (fuzz `view`): a packed bool run of two-byte varints (`81 00` is 1, `80 00` is 0), which
+    // lenient decoding accepts. The view read it one byte per element: four `false`s instead of 1, 0, 1, 0.
+    let run = [0x0a, 0x08, 0x81, 0x00, 0x80, 0x00, 0x81, 0x00, 0x80, 0x00];
+    let expected = vec![true, false, true, false];
+    assert_eq!(Flags::decode(&run).unwrap().flags, expected);
+    let view = Flags::view(&run).unwrap();
+    assert_eq!(view.flags().len(), 4);
+    assert_eq!(view.flags().iter().collect::<Vec<_>>(), expected);
+    assert_eq!((0..4).map(|i| view.flags().get(i).unwrap()).collect::<Vec<_>>(), expected);
+    assert_eq!(view.to_message().flags, expected);
+    // Nested, the list is counted again when the outer list's elements are re-read.
+    let mut nested = vec![0x0a, run.len() as u8];
+    nested.extend_from_slice(&run);
+    let sets = FlagSets::view(&nested).unwrap();
+    let inner = sets.sets().iter().next().unwrap();
+    assert_eq!((inner.flags().len(), inner.flags().iter().collect::<Vec<_>>()), (4, expected.clone()));
+    assert_eq!(sets.to_message(), FlagSets::decode(&nested).unwrap());
+    // Bools as an encoder writes them keep the one-byte-per-element path.
+    let written = Flags { flags: expected.clone() }.encode_to_vec();
+    assert_eq!(written, [0x0a, 0x04, 1, 0, 1, 0]);
+    assert_eq!(Flags::view(&written).unwrap().flags().iter().collect::<Vec<_>>(), expected);
+    assert!(Flags::view_with(&run, &DecodeOptions::canonical()).is_err(), "overlong is not canonical");
+}

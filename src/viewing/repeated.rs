@@ -104,10 +104,8 @@ impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
         // Fixed-width elements in one packed run (always so for encoder output) step through the run by
         // chunks, one element each, with no cursor.
         let mut run: &[u8] = &[];
-        if T::PACKED_WIDTH != 0 {
-            if let Some(bytes) = self.packed_bytes() {
-                (run, span) = (bytes, &[]);
-            }
+        if let Some(bytes) = self.fixed_width_run() {
+            (run, span) = (bytes, &[]);
         }
         RepeatedIter {
             c: Cursor::new(span),
@@ -129,14 +127,23 @@ impl<'a, K, T: ValueView<'a, K>> Repeated<'a, T, K> {
         if let Some(items) = self.recorded() {
             return items.get(index).cloned();
         }
-        if T::PACKED_WIDTH != 0 {
-            if let Some(run) = self.packed_bytes() {
-                let start = index * T::PACKED_WIDTH;
-                let mut c = Cursor::new(run.get(start..start + T::PACKED_WIDTH)?);
-                return Some(T::revisit_view_packed(&mut c));
-            }
+        if let Some(run) = self.fixed_width_run() {
+            let start = index * T::PACKED_WIDTH;
+            let mut c = Cursor::new(run.get(start..start + T::PACKED_WIDTH)?);
+            return Some(T::revisit_view_packed(&mut c));
         }
         self.iter().nth(index)
+    }
+
+    /// The field's single packed run when its elements take `PACKED_WIDTH` bytes each, so element `i` is
+    /// the `i`-th chunk. Checked against the count because a bool (one byte when written by an encoder) may
+    /// arrive as an overlong varint, which lenient decoding accepts: such a run is read element by element.
+    #[inline]
+    fn fixed_width_run(&self) -> Option<&'a [u8]> {
+        if T::PACKED_WIDTH == 0 {
+            return None;
+        }
+        self.packed_bytes().filter(|run| run.len() == self.count * T::PACKED_WIDTH)
     }
 
     /// The owned elements.
@@ -415,7 +422,10 @@ pub fn revisit<'a, K, T: ValueView<'a, K>>(
     let added = if T::REPEAT == Repeat::Packed && tag.wire_type == WireType::Bytes {
         let run = c.len_delimited();
         match T::PACKED_WIDTH {
-            0 => run.iter().filter(|&&b| b < 0x80).count(),
+            // Varint elements (bools too: they may be overlong) end at each byte below 0x80.
+            width if width == 0 || T::WIRE_TYPE == WireType::Varint => {
+                run.iter().filter(|&&b| b < 0x80).count()
+            }
             width => run.len() / width,
         }
     } else {
