@@ -380,8 +380,7 @@ impl<'de> Reader<'de> {
 
     /// Keeps a field the message does not know, tag and payload, in `unknown`.
     pub fn keep_unknown(&mut self, tag: &Tag, unknown: &mut UnknownFields) -> Result<()> {
-        self.reject_unknown_if_strict(tag)?;
-        self.skip_payload(tag.wire_type)?;
+        self.skip_unknown(tag)?;
         unknown.push(tag.number, self.since(tag.offset));
         Ok(())
     }
@@ -507,10 +506,7 @@ fn read_varint_near_end_or_long(rest: &[u8], canonical: bool) -> (u64, usize) {
 #[inline(always)]
 fn read_varint_long(rest: &[u8], canonical: bool) -> (u64, usize) {
     if rest.len() >= MAX_VARINT_LEN {
-        return match decode_varint(rest) {
-            Ok((value, len)) if !(canonical && len > 1 && rest[len - 1] == 0) => (value, len),
-            _ => (0, 0),
-        };
+        return shortest_varint(rest, canonical).unwrap_or((0, 0));
     }
     let mut value = 0u64;
     let mut i = 0;
@@ -531,14 +527,20 @@ fn read_varint_long(rest: &[u8], canonical: bool) -> (u64, usize) {
     (0, 0)
 }
 
+/// The varint at the start of `rest` and its length; `None` when it is truncated, overflows, or (in canonical
+/// mode) is overlong — a last byte of 0 after the first.
+#[inline(always)]
+fn shortest_varint(rest: &[u8], canonical: bool) -> Option<(u64, usize)> {
+    decode_varint(rest).ok().filter(|&(_, len)| !(canonical && len > 1 && rest[len - 1] == 0))
+}
+
 /// The tag at the start of `rest` (at `offset` in the input) when it is not a valid one-byte tag read outside
 /// canonical mode: the general checks of [`Reader::next_field`]. A free function of the bytes, so the reader's
 /// address never escapes into it (and the reader can live in registers).
 #[inline(never)]
 fn general_tag(rest: &[u8], canonical: bool, last: u32, offset: usize) -> Result<Tag> {
-    let (raw, len) = match decode_varint(rest) {
-        Ok((raw, len)) if !(canonical && len > 1 && rest[len - 1] == 0) => (raw, len),
-        _ => return Err(DecodeError::new(varint_error_kind(rest), offset)),
+    let Some((raw, len)) = shortest_varint(rest, canonical) else {
+        return Err(DecodeError::new(varint_error_kind(rest), offset));
     };
     let (number, bits) = split_tag(raw);
     let Some(wire_type) = WireType::from_bits(bits) else {

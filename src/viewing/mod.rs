@@ -62,7 +62,8 @@ use crate::options::DecodeOptions;
 
 /// [`MessageView::view_with`] with the whole parse inlined into the caller: for the loops of the stream
 /// readers, one call per frame. (`view_with` itself keeps the inlining heuristics' choice: a message viewed
-/// from many places is parsed by one out-of-line copy.)
+/// from many places is parsed by one out-of-line copy.) It repeats `view_with`'s five lines on purpose: shared
+/// through a closure, the parse stayed out of line (`small_frames_iterate` +46% instructions).
 #[inline(always)]
 pub(crate) fn view_inline<'a, V: MessageView<'a>>(bytes: &'a [u8], options: &DecodeOptions) -> Result<V> {
     let parsed = match crate::decode::check_message_len(bytes, options) {
