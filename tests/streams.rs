@@ -90,7 +90,7 @@ fn frames_yield_every_view_then_stop_at_the_first_error() {
     assert_eq!(Tick::frames(&[]).count(), 0);
 
     // A bad message in frame 2: frames 0 and 1 come out, then an error naming frame 2, its offset, and the
-    // offset of the bad byte in the whole buffer.
+    // offset of the bad byte in the message.
     let mut broken = stream_of(&all[..2]);
     let frame2 = broken.len();
     broken.extend_from_slice(&[0x03, 0x0a, 0x01, 0xff]); // symbol: one byte, not UTF-8
@@ -101,12 +101,13 @@ fn frames_yield_every_view_then_stop_at_the_first_error() {
     let err = frames.next().unwrap().unwrap_err();
     assert_eq!((err.frame(), err.offset()), (2, frame2 as u64));
     let decode = err.decode_error().unwrap();
-    assert_eq!((decode.kind(), decode.offset()), (&DecodeErrorKind::InvalidUtf8, frame2 + 3));
+    assert_eq!((decode.kind(), decode.offset()), (&DecodeErrorKind::InvalidUtf8, 2));
+    assert!(matches!(err.kind(), FrameErrorKind::Message(_)) && !err.is_truncated());
     assert_eq!(
         err.to_string(),
         format!(
-            "frame 2 (at byte {frame2}): failed to decode Tick.symbol: invalid UTF-8 at byte {}",
-            frame2 + 3
+            "frame 2 (at byte {frame2}): bad message (offsets from its first byte): failed to decode \
+             Tick.symbol: invalid UTF-8 at byte 2"
         )
     );
     assert!(frames.next().is_none(), "the iterator ends after an error");
@@ -285,7 +286,7 @@ fn a_bad_message_is_reported_and_the_stream_goes_on() {
     assert_eq!(reader.next_view::<Tick>().unwrap().unwrap().to_message(), all[0]);
     let err = reader.next_view::<Tick>().unwrap().unwrap_err();
     assert_eq!((err.frame(), err.offset()), (1, bad_at as u64));
-    assert!(matches!(err.kind(), FrameErrorKind::Decode(e) if e.offset() == bad_at + 1));
+    assert!(matches!(err.kind(), FrameErrorKind::Message(e) if e.offset() == 0));
     assert!(!err.is_truncated());
     assert_eq!(reader.next_view::<Tick>().unwrap().unwrap().to_message(), all[1]);
     assert_eq!(reader.next_view::<Tick>().unwrap().unwrap().to_message(), all[2]);

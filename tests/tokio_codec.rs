@@ -2,7 +2,7 @@
 //! length-delimited frames through `tokio_util::codec::Framed` (bounded in count and time).
 #![cfg(feature = "tokio")]
 
-use cramberry::stream::{DelimitedCodec, FrameError};
+use cramberry::stream::{DelimitedCodec, FrameError, FrameErrorKind};
 use cramberry::{Cramberry, DecodeErrorKind, Limit, OwnedView};
 use futures_util::{SinkExt, StreamExt};
 use std::time::Duration;
@@ -79,11 +79,12 @@ fn the_decoder_waits_for_whole_frames_and_refuses_long_ones() {
         frame.decode_error().unwrap().kind(),
         &DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max: 8 }
     );
-    // A bad message: the error names the frame and the absolute offset of the bad byte.
+    // A bad message: the error names the frame, and the offset of the bad byte in the message.
     let mut codec = DelimitedCodec::<Request>::new();
     let mut bad = bytes::BytesMut::from(&[0x02, 0x08, 0x80][..]);
     let err = codec.decode(&mut bad).unwrap_err();
     let frame: &FrameError = err.get_ref().unwrap().downcast_ref().unwrap();
     assert_eq!(frame.decode_error().unwrap().kind(), &DecodeErrorKind::Truncated);
-    assert_eq!(frame.decode_error().unwrap().offset(), 2);
+    assert_eq!(frame.decode_error().unwrap().offset(), 1);
+    assert!(matches!(frame.kind(), FrameErrorKind::Message(_)) && !frame.is_truncated());
 }

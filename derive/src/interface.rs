@@ -85,8 +85,10 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
                 pub fn register_members(
                     registry: &mut ::cramberry::registry::Registry,
                 ) -> ::core::result::Result<(), ::cramberry::registry::RegistryError> {
-                    #(#registrations)*
-                    ::core::result::Result::Ok(())
+                    registry.register_all(|registry| {
+                        #(#registrations)*
+                        ::core::result::Result::Ok(())
+                    })
                 }
             }
         }

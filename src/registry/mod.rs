@@ -198,6 +198,22 @@ impl Registry {
         Ok(self)
     }
 
+    /// Runs `register` (a series of registrations) all or nothing: when it fails, every type it registered
+    /// is removed again, so the registry is left as it was. Interfaces' generated `register_members` use it.
+    #[doc(hidden)]
+    pub fn register_all<E>(
+        &mut self,
+        register: impl FnOnce(&mut Self) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let before: Vec<u64> = self.entries.keys().copied().collect();
+        let result = register(self);
+        if result.is_err() {
+            self.entries.retain(|id, _| before.binary_search(id).is_ok());
+            self.ids.retain(|_, id| before.binary_search(id).is_ok());
+        }
+        result
+    }
+
     fn insert<M: Registrable>(&mut self, type_id: u64) {
         let entry = Entry {
             type_name: std::any::type_name::<M>(),

@@ -62,13 +62,17 @@ impl<T> DelimitedCodec<T> {
         self
     }
 
-    fn error(&self, error: DecodeError) -> io::Error {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            FrameError::new(self.frame, self.offset, FrameErrorKind::Decode(error)),
-        )
+    fn error(&self, kind: FrameErrorKind) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, FrameError::new(self.frame, self.offset, kind))
+    }
+
+    fn framing_error(&self, kind: DecodeErrorKind) -> io::Error {
+        self.error(FrameErrorKind::Decode(DecodeError::new(kind, self.offset as usize)))
     }
 }
+
+/// The most a decoder reserves ahead of a frame's bytes: memory grows with what arrives.
+const RESERVE_AHEAD: usize = 8 << 10;
 
 impl<T> Default for DelimitedCodec<T> {
     fn default() -> Self {
@@ -84,28 +88,41 @@ impl<T: Viewable> Decoder for DelimitedCodec<T> {
         let (len, header) = match decode_varint(src) {
             Ok(prefix) => prefix,
             Err(VarintError::Truncated) if src.len() < MAX_VARINT_LEN => return Ok(None),
-            Err(_) => {
-                return Err(
-                    self.error(DecodeError::new(DecodeErrorKind::VarintOverflow, self.offset as usize))
-                )
-            }
+            Err(_) => return Err(self.framing_error(DecodeErrorKind::VarintOverflow)),
         };
         if len > self.max_frame_len as u64 {
             let kind = DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max: self.max_frame_len };
-            return Err(self.error(DecodeError::new(kind, self.offset as usize)));
+            return Err(self.framing_error(kind));
         }
-        let total = header + len as usize;
+        // Within the limit, so within `usize`.
+        let total = header.saturating_add(len as usize);
         if src.len() < total {
-            src.reserve(total - src.len());
+            // Room for the next read, not for the whole frame: a prefix alone reserves nothing it claims.
+            src.reserve((total - src.len()).min(RESERVE_AHEAD));
             return Ok(None);
         }
         src.advance(header);
         let body = src.split_to(len as usize).freeze();
-        let at = self.offset as usize + header;
-        let view = OwnedView::with_options(body, &self.options).map_err(|e| self.error(e.shifted(at)));
+        let view =
+            OwnedView::with_options(body, &self.options).map_err(|e| self.error(FrameErrorKind::Message(e)));
         self.frame += 1;
         self.offset += total as u64;
         view.map(Some)
+    }
+
+    /// As [`decode`](Self::decode); input that ends inside a frame is a truncation error
+    /// ([`FrameError::is_truncated`]) naming the frame.
+    fn decode_eof(&mut self, src: &mut BytesMut) -> io::Result<Option<OwnedView<T>>> {
+        match self.decode(src)? {
+            Some(view) => Ok(Some(view)),
+            None if src.is_empty() => Ok(None),
+            None => Err(self.framing_error(match decode_varint(src) {
+                Ok((len, header)) => {
+                    DecodeErrorKind::LengthOutOfBounds { len, remaining: src.len() - header }
+                }
+                Err(_) => DecodeErrorKind::Truncated,
+            })),
+        }
     }
 }
 

@@ -5,7 +5,9 @@ use crate::error::{DecodeError, DecodeErrorKind};
 use std::fmt;
 
 /// A frame that could not be read: its index in the stream (0 for the first), the byte offset where it
-/// starts, and the cause. Offsets inside the cause's [`DecodeError`] count from the start of the stream too.
+/// starts, and the cause. A framing error's [`DecodeError`] ([`FrameErrorKind::Decode`]) has its offset in the
+/// stream; a message's ([`FrameErrorKind::Message`]) has it in the message's bytes (the frame's payload,
+/// decompressed when it was compressed), as decoding those bytes alone would report it.
 ///
 /// One pointer wide (the details are boxed), so `Result<View, FrameError>` costs a hot loop no more than the
 /// view does.
@@ -25,9 +27,13 @@ struct Inner {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum FrameErrorKind {
-    /// The length prefix or the message is invalid, or the frame is cut off (`Truncated`,
-    /// `LengthOutOfBounds`), or longer than the frame limit (`LimitExceeded` of `MessageLen`).
+    /// The framing is broken: a length prefix that is not a varint (`VarintOverflow`), a frame longer than
+    /// the frame limit (`LimitExceeded` of `MessageLen`), or input that ends inside the frame (`Truncated`,
+    /// `LengthOutOfBounds`: [`FrameError::is_truncated`]). The offset counts from the start of the stream.
     Decode(DecodeError),
+    /// The frame is whole but its message (or a container's metadata) does not decode; the offset counts from
+    /// the first byte of the message. The framing is intact, so a reader goes on with the next frame.
+    Message(DecodeError),
     /// Reading from the underlying stream failed.
     Io(std::io::Error),
     /// A stream container's own rules are broken (`docs/stream-container.md`).
@@ -149,10 +155,10 @@ impl FrameError {
         &self.inner.kind
     }
 
-    /// The decode error, when the cause is one.
+    /// The decode error, when the cause is one (of the framing or of the message).
     pub fn decode_error(&self) -> Option<&DecodeError> {
         match &self.inner.kind {
-            FrameErrorKind::Decode(e) => Some(e),
+            FrameErrorKind::Decode(e) | FrameErrorKind::Message(e) => Some(e),
             _ => None,
         }
     }
@@ -165,15 +171,16 @@ impl FrameError {
         }
     }
 
-    /// Whether the stream ends inside this frame (a writer that stopped mid-frame): every frame before it
-    /// was complete.
+    /// Whether the input ends inside this frame (a writer that stopped mid-frame), or, for a container,
+    /// before its trailer: every frame before it was complete. A whole frame whose message is bad is not
+    /// truncation, whatever the message's own error.
     pub fn is_truncated(&self) -> bool {
         match &self.inner.kind {
             FrameErrorKind::Decode(e) => {
                 matches!(e.kind(), DecodeErrorKind::Truncated | DecodeErrorKind::LengthOutOfBounds { .. })
             }
             FrameErrorKind::Container(kind) => *kind == ContainerErrorKind::MissingTrailer,
-            FrameErrorKind::Io(_) => false,
+            FrameErrorKind::Message(_) | FrameErrorKind::Io(_) => false,
         }
     }
 }
@@ -183,6 +190,7 @@ impl fmt::Display for FrameError {
         write!(f, "frame {} (at byte {}): ", self.inner.frame, self.inner.offset)?;
         match &self.inner.kind {
             FrameErrorKind::Decode(e) => write!(f, "{e}"),
+            FrameErrorKind::Message(e) => write!(f, "bad message (offsets from its first byte): {e}"),
             FrameErrorKind::Io(e) => write!(f, "reading failed: {e}"),
             FrameErrorKind::Container(e) => write!(f, "{e}"),
         }
@@ -192,7 +200,7 @@ impl fmt::Display for FrameError {
 impl std::error::Error for FrameError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.inner.kind {
-            FrameErrorKind::Decode(e) => Some(e),
+            FrameErrorKind::Decode(e) | FrameErrorKind::Message(e) => Some(e),
             FrameErrorKind::Io(e) => Some(e),
             FrameErrorKind::Container(_) => None,
         }

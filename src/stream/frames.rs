@@ -110,12 +110,11 @@ impl<'a, V> Frames<'a, V> {
         self.bytes.len() - self.rest.len()
     }
 
-    /// Ends the iteration with the error `e` of the next frame, whose offsets count from `at` bytes into it.
+    /// Ends the iteration with the error `kind` of the next frame.
     #[cold]
-    fn fail(&mut self, e: DecodeError, at: usize) -> FrameError {
+    fn fail(&mut self, kind: FrameErrorKind) -> FrameError {
         self.failed = true;
-        let start = self.position();
-        FrameError::new(self.frame, start as u64, FrameErrorKind::Decode(e.shifted(start + at)))
+        FrameError::new(self.frame, self.position() as u64, kind)
     }
 }
 
@@ -130,7 +129,7 @@ impl<'a, V: MessageView<'a>> Iterator for Frames<'a, V> {
         prefetch_ahead(self.rest);
         let (header, body) = match split_frame(self.rest, self.options.message_len_limit()) {
             Ok(frame) => frame,
-            Err(e) => return Some(Err(self.fail(e, 0))),
+            Err(e) => return Some(Err(self.fail(FrameErrorKind::Decode(e.shifted(Frames::position(self)))))),
         };
         match view_inline::<V>(body, &self.options) {
             Ok(view) => {
@@ -138,7 +137,7 @@ impl<'a, V: MessageView<'a>> Iterator for Frames<'a, V> {
                 self.frame += 1;
                 Some(Ok(view))
             }
-            Err(e) => Some(Err(self.fail(e, header))),
+            Err(e) => Some(Err(self.fail(FrameErrorKind::Message(e)))),
         }
     }
 }

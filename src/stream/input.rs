@@ -1,5 +1,7 @@
 //! The reading side's buffer: bytes read from a `Read` into one buffer that is reused for the whole stream and
-//! never grows past a cap, so a reader's memory is bounded whatever the input says.
+//! never grows past a cap, so a reader's memory is bounded whatever the input says. It grows only as bytes
+//! arrive (at most doubling per read), never to what a length prefix claims: a hostile prefix costs memory
+//! in proportion to the bytes actually sent.
 
 use std::io::{self, Read};
 
@@ -53,7 +55,8 @@ impl<R: Read> ReadBuffer<R> {
         &self.buf[self.start - back..self.start - back + len]
     }
 
-    /// Reads until `needed` unconsumed bytes are buffered (at most the cap); `false` when the input ends first.
+    /// Reads until `needed` unconsumed bytes are buffered (at most the cap); `false` when the input ends first
+    /// (then the buffer holds about twice what arrived, at most, whatever `needed` was).
     pub(crate) fn fill_to(&mut self, needed: usize) -> io::Result<bool> {
         while self.end - self.start < needed {
             if !self.read_more(needed)? {
@@ -63,15 +66,17 @@ impl<R: Read> ReadBuffer<R> {
         Ok(true)
     }
 
-    /// One read into the buffer, making room for `needed` unconsumed bytes first; `false` at the end of input.
+    /// One read into the buffer, making room toward `needed` unconsumed bytes first (moving the unconsumed
+    /// bytes to the front, and doubling a buffer they fill); `false` at the end of input.
     pub(crate) fn read_more(&mut self, needed: usize) -> io::Result<bool> {
-        if self.start + needed > self.buf.len() || self.end == self.buf.len() {
-            self.buf.copy_within(self.start..self.end, 0);
-            (self.end, self.start) = (self.end - self.start, 0);
-            if needed > self.buf.len() || self.end == self.buf.len() {
-                let grown =
-                    needed.max(self.buf.len().saturating_mul(2)).max(MIN_READ).min(self.cap).max(needed);
-                self.buf.resize(grown, 0);
+        if self.start.saturating_add(needed) > self.buf.len() || self.end == self.buf.len() {
+            if self.start > 0 {
+                self.buf.copy_within(self.start..self.end, 0);
+                (self.end, self.start) = (self.end - self.start, 0);
+            }
+            if self.end == self.buf.len() {
+                let room = self.buf.len().saturating_mul(2).max(MIN_READ).min(self.cap);
+                self.buf.resize(room.max(self.end + 1), 0);
             }
         }
         loop {

@@ -203,7 +203,7 @@ impl<R: Read> StreamReader<R> {
         self.input.consume(header + len);
         self.frame += 1;
         let bytes = self.input.consumed(len, len);
-        Some(Ok(Body { bytes, options: &self.options, frame, start, header }))
+        Some(Ok(Body { bytes, options: &self.options, frame, start }))
     }
 
     /// Buffers the next frame whole: its prefix length and message length, or `None` at a clean end. The slow
@@ -221,15 +221,13 @@ impl<R: Read> StreamReader<R> {
                         };
                         return Err(self.framing_error(kind));
                     }
-                    let len = len as usize;
-                    if !self.input.fill_to(header + len).map_err(|e| self.io_error(e))? {
+                    // Within the limit, so within `usize`; the buffer grows as bytes arrive, not to `len` at once.
+                    let total = header.saturating_add(len as usize);
+                    if !self.input.fill_to(total).map_err(|e| self.io_error(e))? {
                         let remaining = self.input.available().len() - header;
-                        return Err(self.framing_error(DecodeErrorKind::LengthOutOfBounds {
-                            len: len as u64,
-                            remaining,
-                        }));
+                        return Err(self.framing_error(DecodeErrorKind::LengthOutOfBounds { len, remaining }));
                     }
-                    return Ok(Some((header, len)));
+                    return Ok(Some((header, len as usize)));
                 }
                 Err(VarintError::Truncated) if available.len() < MAX_VARINT_LEN => {
                     let had = available.len();
@@ -263,8 +261,6 @@ struct Body<'b> {
     /// The frame's index and the stream offset of its prefix.
     frame: u64,
     start: u64,
-    /// The prefix's length.
-    header: usize,
 }
 
 impl<'b> Body<'b> {
@@ -274,9 +270,7 @@ impl<'b> Body<'b> {
         self,
         read: impl FnOnce(&'b [u8], &DecodeOptions) -> Result<T, DecodeError>,
     ) -> Result<T, FrameError> {
-        read(self.bytes, self.options).map_err(|e| {
-            let at = self.start as usize + self.header;
-            FrameError::new(self.frame, self.start, FrameErrorKind::Decode(e.shifted(at)))
-        })
+        read(self.bytes, self.options)
+            .map_err(|e| FrameError::new(self.frame, self.start, FrameErrorKind::Message(e)))
     }
 }

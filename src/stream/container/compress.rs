@@ -60,22 +60,35 @@ impl Codec {
         }
     }
 
-    /// Decompresses `input` into the whole of `out`; `false` unless it decompresses to exactly `out.len()`
-    /// bytes. Never writes past `out`, whatever `input` holds.
-    pub(crate) fn decompress(self, contexts: &mut Contexts, input: &[u8], out: &mut [u8]) -> bool {
+    /// Decompresses `input` into `out` (resized to the output); `false` unless it decompresses to exactly
+    /// `raw_len` bytes. Memory follows the bytes that really come out, not the `raw_len` a frame claims: a
+    /// claim above the codec's largest ratio (lz4 255:1, snappy 22:1 — see [`max_raw_len`]) fails before
+    /// anything is allocated, and zstd, whose ratio has no useful bound, decompresses into a buffer that
+    /// starts near the input's size and grows only while zstd reports it full.
+    pub(crate) fn decompress(
+        self,
+        contexts: &mut Contexts,
+        input: &[u8],
+        raw_len: usize,
+        out: &mut Vec<u8>,
+    ) -> bool {
         let _ = &contexts;
+        if raw_len > max_raw_len(self, input.len()) {
+            return false;
+        }
         match self {
             #[cfg(feature = "zstd")]
-            Codec::Zstd => match contexts.zstd_decompressor() {
-                Some(zstd) => zstd.decompress_to_buffer(input, out).is_ok_and(|n| n == out.len()),
-                None => false,
-            },
+            Codec::Zstd => contexts.zstd_decompress(input, raw_len, out),
             #[cfg(feature = "lz4_flex")]
-            Codec::Lz4 => lz4_flex::block::decompress_into(input, out).is_ok_and(|n| n == out.len()),
+            Codec::Lz4 => {
+                out.resize(raw_len, 0);
+                lz4_flex::block::decompress_into(input, out).is_ok_and(|n| n == raw_len)
+            }
             #[cfg(feature = "snap")]
             Codec::Snappy => {
-                snap::raw::decompress_len(input).is_ok_and(|n| n == out.len())
-                    && snap::raw::Decoder::new().decompress(input, out).is_ok_and(|n| n == out.len())
+                out.resize(raw_len, 0);
+                snap::raw::decompress_len(input).is_ok_and(|n| n == raw_len)
+                    && snap::raw::Decoder::new().decompress(input, out).is_ok_and(|n| n == raw_len)
             }
             #[allow(unreachable_patterns)]
             _ => {
@@ -83,6 +96,17 @@ impl Codec {
                 false
             }
         }
+    }
+}
+
+/// The most bytes `stored` bytes of `codec` can decompress to. lz4: a match's length grows by 255 per byte;
+/// snappy: a 3-byte copy writes at most 64 bytes; zstd: no bound worth checking (an RLE block of 4 bytes
+/// writes 128 KiB), so it grows its buffer as it goes instead.
+pub(crate) fn max_raw_len(codec: Codec, stored: usize) -> usize {
+    match codec {
+        Codec::Lz4 => stored.saturating_mul(255).saturating_add(16),
+        Codec::Snappy => stored.saturating_mul(22).saturating_add(16),
+        Codec::Zstd => usize::MAX,
     }
 }
 
@@ -145,7 +169,20 @@ pub(crate) struct Contexts {
     #[cfg(feature = "zstd")]
     zstd_compressor: Option<(i32, zstd::bulk::Compressor<'static>)>,
     #[cfg(feature = "zstd")]
-    zstd_decompressor: Option<zstd::bulk::Decompressor<'static>>,
+    zstd_decompressor: Option<zstd::zstd_safe::DCtx<'static>>,
+}
+
+/// The first output buffer of a zstd frame: the input's size times this, plus [`ZSTD_FIRST_EXTRA`] (when
+/// the frame claims more).
+#[cfg(feature = "zstd")]
+const ZSTD_FIRST_RATIO: usize = 8;
+#[cfg(feature = "zstd")]
+const ZSTD_FIRST_EXTRA: usize = 64 << 10;
+
+/// Whether zstd failed for want of room in the output.
+#[cfg(feature = "zstd")]
+fn is_dst_too_small(code: usize) -> bool {
+    zstd::zstd_safe::get_error_name(code) == "Destination buffer is too small"
 }
 
 #[cfg(feature = "zstd")]
@@ -158,10 +195,25 @@ impl Contexts {
         self.zstd_compressor.as_mut().map(|(_, c)| c)
     }
 
-    fn zstd_decompressor(&mut self) -> Option<&mut zstd::bulk::Decompressor<'static>> {
+    /// Decompresses the zstd frame `input` into `out`: `false` unless it is exactly `raw_len` bytes. The
+    /// buffer starts at `min(raw_len, 8 × input + 64 KiB)` and doubles only while zstd finds it too small,
+    /// so a frame that claims more than it holds costs what it holds.
+    fn zstd_decompress(&mut self, input: &[u8], raw_len: usize, out: &mut Vec<u8>) -> bool {
         if self.zstd_decompressor.is_none() {
-            self.zstd_decompressor = zstd::bulk::Decompressor::new().ok();
+            self.zstd_decompressor = zstd::zstd_safe::DCtx::try_create();
         }
-        self.zstd_decompressor.as_mut()
+        let Some(dctx) = self.zstd_decompressor.as_mut() else { return false };
+        let mut room =
+            raw_len.min(input.len().saturating_mul(ZSTD_FIRST_RATIO).saturating_add(ZSTD_FIRST_EXTRA));
+        loop {
+            out.resize(room, 0); // only new room is zeroed: the bytes there are all overwritten or refused
+            match dctx.decompress(&mut out[..], input) {
+                Ok(n) => return n == raw_len,
+                Err(code) if room < raw_len && is_dst_too_small(code) => {
+                    room = room.saturating_mul(2).min(raw_len);
+                }
+                Err(_) => return false,
+            }
+        }
     }
 }

@@ -484,7 +484,8 @@ impl<R: Read> ContainerReader<R> {
         let (kind, codec) = self.check_header(&header)?;
         let stored = header.stored_len as usize;
         let checksum_len = if self.checksums { CHECKSUM_LEN } else { 0 };
-        let total = header.len + stored + checksum_len;
+        // Within the limit, so within `usize`; the buffer grows as bytes arrive, not to `total` at once.
+        let total = header.len.saturating_add(stored).saturating_add(checksum_len);
         if !self.input.fill_to(total).map_err(|e| self.io_error(e))? {
             let remaining = self.input.available().len().saturating_sub(header.len);
             let kind = DecodeErrorKind::LengthOutOfBounds { len: header.stored_len, remaining };
@@ -506,9 +507,10 @@ impl<R: Read> ContainerReader<R> {
         let Some(codec) = codec else {
             return Ok(Some(stored_at));
         };
-        self.decompressed.resize(header.raw_len as usize, 0);
         let Payload::Buffered { back, len } = stored_at else { unreachable!("just made") };
-        if !codec.decompress(&mut self.contexts, self.input.consumed(back, len), &mut self.decompressed) {
+        let stored = self.input.consumed(back, len);
+        let raw_len = header.raw_len as usize;
+        if !codec.decompress(&mut self.contexts, stored, raw_len, &mut self.decompressed) {
             let kind = ContainerErrorKind::DecompressionFailed { codec: codec.name() };
             return Err(self.error_at(&self.info, container_kind(kind)));
         }
@@ -599,7 +601,7 @@ impl<R: Read> ContainerReader<R> {
 /// The error of a message (or metadata) that failed to decode in the frame `info` describes; the decode
 /// error's offset counts from the start of the frame's payload.
 fn message_error(info: &FrameInfo, e: DecodeError) -> FrameError {
-    FrameError::new(info.index, info.offset, FrameErrorKind::Decode(e))
+    FrameError::new(info.index, info.offset, FrameErrorKind::Message(e))
 }
 
 fn decode_kind(kind: DecodeErrorKind) -> FrameErrorKind {

@@ -115,6 +115,8 @@ pub struct ContainerWriter<W: Write> {
     /// The pending fields of the open chunked message, if any.
     chunk: Vec<u8>,
     chunked: bool,
+    /// Whether the open chunked message has a chunk frame yet (the format requires one before its end).
+    chunk_written: bool,
     trailers: Metadata,
     frames: u64,
     contexts: Contexts,
@@ -134,6 +136,7 @@ impl<W: Write> ContainerWriter<W> {
             packed: Vec::new(),
             chunk: Vec::new(),
             chunked: false,
+            chunk_written: false,
             trailers: Metadata::new(),
             frames: 0,
             contexts: Contexts::default(),
@@ -176,6 +179,7 @@ impl<W: Write> ContainerWriter<W> {
     pub fn begin_chunked<M: Message>(&mut self, head: &M) -> io::Result<ChunkedWriter<'_, W>> {
         self.end_chunked();
         self.chunked = true;
+        self.chunk_written = false;
         self.chunk.clear();
         head.encode_into(&mut self.chunk);
         Ok(ChunkedWriter { writer: self })
@@ -216,10 +220,14 @@ impl<W: Write> ContainerWriter<W> {
         self.out.as_mut().expect("present until finish")
     }
 
-    /// Writes the open chunked message's pending fields as a chunk frame, then its end frame.
+    /// Writes the open chunked message's pending fields as a chunk frame, then its end frame. A message with
+    /// no fields at all still gets its (empty) chunk frame: a chunked message is at least one chunk.
     fn end_chunked(&mut self) {
         if self.chunked {
             self.put_chunk();
+            if !self.chunk_written {
+                self.put_frame(FrameKind::Chunk, &[]);
+            }
             self.put_frame(FrameKind::EndMessage, &[]);
             self.chunked = false;
         }
@@ -230,6 +238,7 @@ impl<W: Write> ContainerWriter<W> {
         if !self.chunk.is_empty() {
             let chunk = std::mem::take(&mut self.chunk);
             self.put_frame(FrameKind::Chunk, &chunk);
+            self.chunk_written = true;
             self.chunk = chunk;
             self.chunk.clear();
         }
