@@ -3,9 +3,11 @@
 //! element, maps from entry messages, enums from a VARINT (unit variants) or a TYPEREF (variants with data).
 
 use super::ser::variant_type_id;
+use super::std_time::StdTime;
 use super::wire::{parse, Ctx, Message, Occurrence, Raw};
 use super::{Error, Result};
 use crate::error::DecodeErrorKind;
+use crate::std_types::NANOS_PER_SECOND;
 use crate::wire::{decode_varint, zigzag_decode, WireType};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use std::borrow::Cow;
@@ -24,11 +26,11 @@ impl<'de> de::Deserializer<'de> for Root<'de, '_> {
     }
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _: &'static str,
+        name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        visit_fields(&parse(self.bytes, 0, self.ctx)?, fields.len(), self.ctx, visitor)
+        visit_struct(&parse(self.bytes, 0, self.ctx)?, name, fields, self.ctx, visitor)
     }
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
@@ -39,7 +41,7 @@ impl<'de> de::Deserializer<'de> for Root<'de, '_> {
         visit_fields(&parse(self.bytes, 0, self.ctx)?, len, self.ctx, visitor)
     }
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
-        visitor.visit_newtype_struct(self)
+        visitor.visit_newtype_struct(Root { ctx: self.ctx.hop(0)?, ..self })
     }
     fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
         visitor.visit_unit()
@@ -47,6 +49,112 @@ impl<'de> de::Deserializer<'de> for Root<'de, '_> {
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit seq
         tuple map enum identifier ignored_any
+    }
+}
+
+/// Hands `visitor` the fields of `message` as the struct serde calls `name`, with `fields`: as a sequence of
+/// fields 1, 2, ... (see [`visit_fields`]) — or, when the message holds fields the struct does not know and
+/// the options are not strict, as a map keyed by field index, so that the type decides about them (serde's
+/// `deny_unknown_fields` refuses them, as `UnknownField`; other types skip them). std's `Duration` and
+/// `SystemTime` are read as the derive writes them ([`StdTime`]).
+fn visit_struct<'de, V: Visitor<'de>>(
+    message: &Message<'de>,
+    name: &'static str,
+    fields: &'static [&'static str],
+    ctx: Ctx<'_>,
+    visitor: V,
+) -> Result<V::Value> {
+    visit_struct_at(message, 0, name, fields, ctx, visitor)
+}
+
+/// [`visit_struct`] of a struct whose value (its length prefix) is at `at`, where its range errors are.
+fn visit_struct_at<'de, V: Visitor<'de>>(
+    message: &Message<'de>,
+    at: usize,
+    name: &'static str,
+    fields: &'static [&'static str],
+    ctx: Ctx<'_>,
+    visitor: V,
+) -> Result<V::Value> {
+    if let Some(time) = StdTime::with_fields(name, fields) {
+        return visit_std_time(time, message, at, ctx, visitor);
+    }
+    match message.first_above(fields.len()) {
+        Some(_) if !ctx.options.strict => {
+            visitor.visit_map(FieldMap { message, count: fields.len() as u32, current: 0, ctx })
+        }
+        _ => visit_fields(message, fields.len(), ctx, visitor),
+    }
+}
+
+/// Reads std's `Duration` or `SystemTime` from the standard message the derive writes (seconds SVARINT,
+/// nanoseconds VARINT), with the derive's range errors (at `at`, the message's value), and hands serde its
+/// unsigned seconds and nanoseconds.
+fn visit_std_time<'de, V: Visitor<'de>>(
+    time: StdTime,
+    message: &Message<'de>,
+    at: usize,
+    ctx: Ctx<'_>,
+    visitor: V,
+) -> Result<V::Value> {
+    if ctx.options.strict {
+        if let Some(unknown) = message.first_above(2) {
+            return Err(Error::at(DecodeErrorKind::UnknownField(unknown.number), unknown.tag_offset));
+        }
+    }
+    let field = |number| Value { occurrences: message.field(number), ctx, optional: false };
+    let out_of_range =
+        |value: i128, target| Error::at(DecodeErrorKind::IntegerOutOfRange { value, target }, at);
+    let (seconds, _) = field(1).signed()?;
+    let seconds = u64::try_from(seconds).map_err(|_| out_of_range(seconds.into(), time.target()))?;
+    let (nanos, _) = field(2).unsigned()?;
+    if nanos >= u64::from(NANOS_PER_SECOND) {
+        return Err(out_of_range(nanos.into(), "nanos"));
+    }
+    visitor.visit_seq(serde::de::value::SeqDeserializer::new([seconds, nanos].into_iter()))
+}
+
+/// A struct's fields as a map keyed by field index (0 for field 1): every field the struct has, present or
+/// not (an absent one reads as its default), then each field the message holds beyond them, which the type
+/// skips or refuses.
+struct FieldMap<'m, 'de, 'o> {
+    message: &'m Message<'de>,
+    /// The struct's field count as serde gives it (its names, aliases included).
+    count: u32,
+    /// The number of the field whose key was handed out last.
+    current: u32,
+    ctx: Ctx<'o>,
+}
+
+impl<'de> de::MapAccess<'de> for FieldMap<'_, 'de, '_> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        let number = if self.current < self.count {
+            self.current + 1
+        } else {
+            match self.message.next_number_above(self.current) {
+                Some(unknown) => unknown.number,
+                None => return Ok(None),
+            }
+        };
+        self.current = number;
+        let index = u64::from(number - 1).into_deserializer();
+        seed.deserialize(index).map(Some).map_err(|_: Error| {
+            // The type refuses the field (serde's `deny_unknown_fields`): name the first unknown one.
+            let unknown = self.message.field(number).first();
+            let unknown = unknown.or_else(|| self.message.first_above(self.count as usize));
+            unknown.map_or_else(
+                || Error::custom_str("the struct refused a field"),
+                |o| Error::at(DecodeErrorKind::UnknownField(o.number), o.tag_offset),
+            )
+        })
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(Value {
+            occurrences: self.message.field(self.current),
+            ctx: self.ctx,
+            optional: false,
+        })
     }
 }
 
@@ -162,7 +270,23 @@ impl<'a, 'de, 'o> Value<'a, 'de, 'o> {
     }
 
     fn nested_ctx(&self) -> Ctx<'o> {
-        Ctx { depth: self.ctx.depth + 1, ..self.ctx }
+        self.ctx.nested()
+    }
+
+    /// The offset of the last occurrence's value: for a length-delimited one, of its length prefix.
+    fn value_offset(&self) -> usize {
+        match self.last() {
+            Some(o @ Occurrence { raw: Raw::Bytes(b), .. }) => {
+                o.offset - crate::wire::varint_len(b.len() as u64)
+            }
+            Some(o) => o.offset,
+            None => 0,
+        }
+    }
+
+    /// The context of a value entered without reading anything (see [`Ctx::hop`]).
+    fn hop(&self) -> Result<Ctx<'o>> {
+        self.ctx.hop(self.last().map_or(0, |o| o.offset))
     }
 }
 
@@ -266,7 +390,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
         if self.occurrences.is_empty() {
             visitor.visit_none()
         } else {
-            visitor.visit_some(Value { optional: true, ..self })
+            visitor.visit_some(Value { optional: true, ctx: self.hop()?, ..self })
         }
     }
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -277,7 +401,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
         self.deserialize_unit(visitor)
     }
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
-        visitor.visit_newtype_struct(self)
+        visitor.visit_newtype_struct(Value { ctx: self.hop()?, ..self })
     }
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         if self.optional {
@@ -311,11 +435,12 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
     }
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _: &'static str,
+        name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        visit_fields(&self.message()?, fields.len(), self.nested_ctx(), visitor)
+        let message = self.message()?;
+        visit_struct_at(&message, self.value_offset(), name, fields, self.nested_ctx(), visitor)
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -386,7 +511,7 @@ impl<'de> de::VariantAccess<'de> for Variant<'de, '_> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        visit_fields(&self.message()?, fields.len(), self.ctx, visitor)
+        visit_struct(&self.message()?, "", fields, self.ctx, visitor)
     }
 }
 
@@ -418,14 +543,14 @@ impl<'de> de::Deserializer<'de> for Payload<'_, 'de, '_> {
     }
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _: &'static str,
+        name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        visit_fields(self.message, fields.len(), self.ctx, visitor)
+        visit_struct(self.message, name, fields, self.ctx, visitor)
     }
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
-        visitor.visit_newtype_struct(self)
+        visitor.visit_newtype_struct(Payload { ctx: self.ctx.hop(0)?, ..self })
     }
     forward! { field_one:
         deserialize_any(); deserialize_bool(); deserialize_i8(); deserialize_i16(); deserialize_i32();
@@ -561,13 +686,15 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de, '_> {
             let max = self.ctx.options.max_elements;
             return Err(Error::at(DecodeErrorKind::LimitExceeded { limit: crate::Limit::Elements, max }, 0));
         }
-        seed.deserialize(Element { list: self }).map(Some)
+        seed.deserialize(Element { list: self, hops: 0 }).map(Some)
     }
 }
 
 /// One element of a list.
 struct Element<'l, 'a, 'de, 'o> {
     list: &'l mut Elements<'a, 'de, 'o>,
+    /// Newtypes entered so far without reading anything (see [`Ctx::hop`]).
+    hops: u32,
 }
 
 impl<'a, 'de, 'o> Element<'_, 'a, 'de, 'o> {
@@ -676,7 +803,8 @@ impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
         Err(Error::unsupported("Option inside a list"))
     }
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value> {
-        visitor.visit_newtype_struct(self)
+        let hops = Ctx { hops: self.hops, ..self.list.ctx }.hop(0)?.hops;
+        visitor.visit_newtype_struct(Element { hops, ..self })
     }
     forward_own! {
         deserialize_any(); deserialize_i128(); deserialize_u128(); deserialize_str(); deserialize_string();

@@ -14,13 +14,23 @@
 //! - enums: a unit variant is its index as a VARINT (as an enumeration); a variant with data is an interface
 //!   value (TYPEREF) with type id 128 + index, whose message is a newtype variant's struct fields (any other
 //!   newtype value as field 1), or a tuple or struct variant's fields 1, 2, ...; newtype structs are
-//!   transparent.
+//!   transparent;
+//! - `std::time::Duration` and `SystemTime` as the standard `Duration` and `Timestamp`, as the derive writes
+//!   them (serde hands them over as structs of unsigned seconds; the bridge writes the seconds signed).
+//!
+//! Serde attributes: a field that `skip_serializing_if` skips keeps its number (it is absent, so it reads as
+//! its default); `#[serde(skip)]` leaves a field out on both sides; `deny_unknown_fields` refuses fields the
+//! struct does not know (`UnknownField`), as strict options do for every struct. serde tells a format nothing
+//! of a field skipped on one side only (`skip_serializing` or `skip_deserializing` alone), so the two sides
+//! would number the fields after it differently: use `skip`, or `#[serde(skip_serializing_if =
+//! "cramberry::serde::always")]` (never written, read when present) instead. `#[serde(default = ...)]` is not consulted: a field holding its type's default is
+//! not written, so an absent field reads as the type's default, and a written 0 stays 0.
 //!
 //! What this mapping cannot honour is an error naming it, never different bytes: `#[serde(flatten)]`
-//! (serde writes the struct as a map of unknown length), `skip_serializing_if` (the positions of the fields
-//! after it would shift), and everything that needs a self-describing format — `deserialize_any`, which
-//! `#[serde(untagged)]`, internally and adjacently tagged enums and `serde_json::Value` call. An `Option`
-//! inside a list has no encoding (as in derived types).
+//! (serde writes the struct as a map of unknown length), and everything that needs a self-describing format —
+//! `deserialize_any`, which `#[serde(untagged)]`, internally and adjacently tagged enums and `serde_json::Value`
+//! call. An `Option` inside a list has no encoding (as in derived types). Types that nest themselves without a
+//! message in between (`struct R(Option<Box<R>>)`) stop after 128 such steps with `LimitExceeded { Depth }`.
 //!
 //! ```
 //! use serde::{Deserialize, Serialize};
@@ -43,6 +53,7 @@
 
 mod de;
 mod ser;
+mod std_time;
 mod wire;
 
 use crate::error::{DecodeError, DecodeErrorKind};
@@ -60,7 +71,7 @@ pub enum Error {
     Decode(DecodeError),
     /// A serde feature the mapping cannot honour, named.
     Unsupported {
-        /// The feature (`flatten`, `skip_serializing_if`, `deserialize_any`, ...).
+        /// The feature (`flatten`, `deserialize_any`, ...).
         feature: &'static str,
         /// What to do instead.
         hint: &'static str,
@@ -97,10 +108,6 @@ impl Error {
     fn unsupported(feature: &'static str) -> Self {
         let hint = match feature {
             "flatten" => "write the flattened fields out in the struct, or nest the struct as a field",
-            "skip_serializing_if" => {
-                "remove it: a plain field holding its default is not written anyway, and `Option` fields are \
-                 absent when `None`"
-            }
             "deserialize_any" => {
                 "Cramberry is not self-describing: `#[serde(untagged)]`, `#[serde(tag = ...)]` and \
                  `serde_json::Value` need the types in the bytes; use an externally tagged enum"
@@ -149,6 +156,31 @@ impl serde::de::Error for Error {
     }
 }
 
+/// `true`, for `#[serde(skip_serializing_if = "cramberry::serde::always")]`: a field never written whose
+/// number stays taken, so the fields after it keep theirs, and which is read when present. (serde's
+/// `skip_serializing` alone would shift them: serde does not tell a format about such a field.)
+///
+/// ```
+/// use serde::{Deserialize, Serialize};
+///
+/// #[derive(Serialize, Deserialize, Debug, PartialEq)]
+/// struct Login {
+///     user: String,
+///     #[serde(skip_serializing_if = "cramberry::serde::always", default)]
+///     password: String,
+///     attempt: u32,
+/// }
+///
+/// let bytes = cramberry::serde::to_vec(&Login { user: "a".into(), password: "x".into(), attempt: 2 })?;
+/// assert_eq!(bytes, [0x0a, 0x01, b'a', 0x18, 0x02]); // field 2 never written, `attempt` still field 3
+/// let back: Login = cramberry::serde::from_slice(&bytes)?;
+/// assert_eq!(back, Login { user: "a".into(), password: String::new(), attempt: 2 });
+/// # Ok::<(), cramberry::serde::Error>(())
+/// ```
+pub fn always<T: ?Sized>(_: &T) -> bool {
+    true
+}
+
 /// Encodes `value`, which must serialize as a struct, to a new `Vec`.
 pub fn to_vec<T: ?Sized + serde::Serialize>(value: &T) -> Result<Vec<u8>> {
     let mut out = Vec::new();
@@ -167,5 +199,5 @@ pub fn from_slice_with<'de, T: serde::Deserialize<'de>>(
     bytes: &'de [u8],
     options: &DecodeOptions,
 ) -> Result<T> {
-    T::deserialize(de::Root { bytes, ctx: wire::Ctx { options, depth: 0 } })
+    T::deserialize(de::Root { bytes, ctx: wire::Ctx { options, depth: 0, hops: 0 } })
 }

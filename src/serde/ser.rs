@@ -1,9 +1,11 @@
 //! `Serialize` → Cramberry bytes. A struct is a message whose fields are numbered by position; each value is
 //! written as the derive writes the same Rust type (see the module docs of `cramberry::serde`).
 
+use super::std_time::StdTime;
 use super::{Error, Result};
 use crate::wire::{
-    canonical_f32_bits, canonical_f64_bits, encode_varint, make_tag, zigzag_encode, WireType, MAX_VARINT_LEN,
+    canonical_f32_bits, canonical_f64_bits, decode_varint, encode_varint, make_tag, zigzag_encode, WireType,
+    MAX_VARINT_LEN,
 };
 use serde::ser::{self, Impossible, Serialize};
 
@@ -37,21 +39,59 @@ pub(super) struct Root<'o> {
     pub(super) out: &'o mut Vec<u8>,
 }
 
-/// Writes the fields of a message, numbered 1, 2, ... in the order serde gives them.
+/// Writes the fields of a message, numbered 1, 2, ... in the order serde gives them: a field serde skips
+/// (`skip_serializing_if`) keeps its number, so the numbering never depends on the value.
 pub(super) struct Fields<'o> {
     out: &'o mut Vec<u8>,
     next: u32,
+    /// The std struct this is, when it is one whose seconds are written as the derive writes them.
+    time: Option<StdTime>,
 }
 
 impl<'o> Fields<'o> {
     fn new(out: &'o mut Vec<u8>) -> Self {
-        Fields { out, next: 1 }
+        Fields { out, next: 1, time: None }
+    }
+
+    /// The fields of the struct serde calls `name`.
+    fn of_struct(out: &'o mut Vec<u8>, name: &str) -> Self {
+        Fields { out, next: 1, time: StdTime::named(name) }
     }
 
     fn field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         let number = self.next;
         self.next += 1;
         value.serialize(Field { out: self.out, number, mode: Mode::Plain })
+    }
+
+    /// Writes the struct field serde calls `key`.
+    fn named<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        let start = self.out.len();
+        let seconds = self.time.is_some_and(|time| self.next == 1 && key == time.fields()[0]);
+        self.field(value)?;
+        if seconds {
+            self.resign_seconds(start);
+        }
+        Ok(())
+    }
+
+    /// Rewrites the unsigned seconds just written at `start` (field 1, VARINT, or nothing for 0) as the
+    /// derive writes them: SVARINT, saturating at `i64::MAX` as `Duration::from` does.
+    fn resign_seconds(&mut self, start: usize) {
+        let unsigned = make_tag(1, WireType::Varint) as u8;
+        if let [tag, ref varint @ ..] = self.out[start..] {
+            if let (true, Ok((seconds, _))) = (tag == unsigned, decode_varint(varint)) {
+                self.out.truncate(start);
+                put_tag(self.out, 1, WireType::Svarint);
+                put_varint(self.out, zigzag_encode(i64::try_from(seconds).unwrap_or(i64::MAX)));
+            }
+        }
+    }
+
+    /// Leaves a field out, keeping its number.
+    fn skip(&mut self) -> Result<()> {
+        self.next += 1;
+        Ok(())
     }
 }
 
@@ -156,19 +196,19 @@ impl<'o> ser::Serializer for Root<'o> {
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Fields<'o>> {
         Ok(Fields::new(self.out))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Fields<'o>> {
-        Ok(Fields::new(self.out))
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Fields<'o>> {
+        Ok(Fields::of_struct(self.out, name))
     }
 }
 
 impl ser::SerializeStruct for Fields<'_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<()> {
-        self.field(value)
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        self.named(key, value)
     }
     fn skip_field(&mut self, _: &'static str) -> Result<()> {
-        Err(Error::unsupported("skip_serializing_if"))
+        self.skip()
     }
     fn end(self) -> Result<()> {
         Ok(())
@@ -199,11 +239,11 @@ positional!(
 impl ser::SerializeStructVariant for Fields<'_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<()> {
-        self.field(value)
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        self.named(key, value)
     }
     fn skip_field(&mut self, _: &'static str) -> Result<()> {
-        Err(Error::unsupported("skip_serializing_if"))
+        self.skip()
     }
     fn end(self) -> Result<()> {
         Ok(())
@@ -347,8 +387,8 @@ impl<'o> ser::Serializer for Field<'o> {
             Some(_) => Ok(Map { out: self.out, number: self.number, entries: Vec::new(), key: None }),
         }
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Nested<'o>> {
-        Nested::open(self, WireType::Bytes, None)
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Nested<'o>> {
+        Nested::open_struct(self, WireType::Bytes, None, name)
     }
     fn serialize_struct_variant(
         self,
@@ -371,6 +411,11 @@ pub(super) struct Nested<'o> {
 
 impl<'o> Nested<'o> {
     fn open(field: Field<'o>, wire_type: WireType, type_id: Option<u64>) -> Result<Self> {
+        Self::open_struct(field, wire_type, type_id, "")
+    }
+
+    /// [`open`](Self::open) for the fields of the struct serde calls `name`.
+    fn open_struct(field: Field<'o>, wire_type: WireType, type_id: Option<u64>, name: &str) -> Result<Self> {
         let start = field.out.len();
         put_tag(field.out, field.number, wire_type);
         if let Some(id) = type_id {
@@ -378,7 +423,12 @@ impl<'o> Nested<'o> {
         }
         // An empty message, or variant 0 holding one, is the default of a plain field.
         let omit_if_empty = field.omit(type_id.map_or(true, |id| id == variant_type_id(0)));
-        Ok(Nested { body_start: field.out.len(), fields: Fields::new(field.out), start, omit_if_empty })
+        Ok(Nested {
+            body_start: field.out.len(),
+            fields: Fields::of_struct(field.out, name),
+            start,
+            omit_if_empty,
+        })
     }
 
     fn close(self) -> Result<()> {
@@ -417,11 +467,11 @@ macro_rules! nested_named {
         impl ser::$trait for Nested<'_> {
             type Ok = ();
             type Error = Error;
-            fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<()> {
-                self.fields.field(value)
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<()> {
+                self.fields.named(key, value)
             }
             fn skip_field(&mut self, _: &'static str) -> Result<()> {
-                Err(Error::unsupported("skip_serializing_if"))
+                self.fields.skip()
             }
             fn end(self) -> Result<()> {
                 self.close()
@@ -496,8 +546,8 @@ impl<'o> ser::Serializer for Payload<'o> {
     ) -> Result<()> {
         self.field_one().serialize_newtype_variant(name, index, variant, value)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Fields<'o>> {
-        Ok(Fields::new(self.out))
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Fields<'o>> {
+        Ok(Fields::of_struct(self.out, name))
     }
 }
 

@@ -7,12 +7,37 @@ use crate::options::DecodeOptions;
 use crate::wire::{decode_varint, split_tag, VarintError, WireType, MAX_FIELD_NUMBER};
 use smallvec::SmallVec;
 
-/// What decoding may still do: the options and how deep the current message is.
+/// What decoding may still do: the options, how deep the current message is, and how many values have been
+/// entered since without reading anything (newtypes, `Some`).
 #[derive(Clone, Copy)]
 pub(super) struct Ctx<'o> {
     pub(super) options: &'o DecodeOptions,
     pub(super) depth: u32,
+    pub(super) hops: u32,
 }
+
+impl<'o> Ctx<'o> {
+    /// The context one message level down.
+    pub(super) fn nested(self) -> Self {
+        Ctx { depth: self.depth + 1, hops: 0, ..self }
+    }
+
+    /// The context of a value entered without reading input (a newtype's field, an `Option`'s `Some`) at
+    /// `offset`: a type that nests itself that way (`struct R(Option<Box<R>>)`) would recurse forever on
+    /// the same bytes, so such steps are counted from the last message level, and more than [`MAX_HOPS`] is
+    /// `LimitExceeded { Depth }`. (A fixed bound, not the options' depth: no finite type takes that many, and
+    /// the derive, which has no such types, reads the same values at any depth limit.)
+    pub(super) fn hop(self, offset: usize) -> Result<Self> {
+        if self.hops >= MAX_HOPS {
+            let max = MAX_HOPS as usize;
+            return Err(Error::at(DecodeErrorKind::LimitExceeded { limit: Limit::Depth, max }, offset));
+        }
+        Ok(Ctx { hops: self.hops + 1, ..self })
+    }
+}
+
+/// The most newtypes and `Some`s entered in a row without reading input (see [`Ctx::hop`]).
+pub(super) const MAX_HOPS: u32 = 128;
 
 /// One field occurrence's payload.
 #[derive(Clone, Copy, Debug)]
@@ -75,6 +100,12 @@ impl<'de> Message<'de> {
     /// The first field numbered above `count` (unknown to a struct of `count` fields).
     pub(super) fn first_above(&self, count: usize) -> Option<&Occurrence<'de>> {
         self.fields.iter().find(|o| o.number as usize > count)
+    }
+
+    /// The first field numbered above `number`.
+    pub(super) fn next_number_above(&self, number: u32) -> Option<&Occurrence<'de>> {
+        let at = self.fields.partition_point(|o| o.number <= number);
+        self.fields.get(at)
     }
 }
 

@@ -35,6 +35,8 @@ mod time_crate;
 mod uuid;
 mod wrappers;
 
+#[cfg(feature = "serde")]
+pub(crate) use time::NANOS_PER_SECOND;
 pub use time::{Duration, DurationView, TimeRangeError, Timestamp, TimestampView};
 pub use wrappers::{
     Any, AnyView, BoolValue, BoolValueView, BytesValue, BytesValueView, Empty, EmptyView, Float64Value,

@@ -8,7 +8,7 @@ use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Nanoseconds in a second: `nanos` is always below it.
-const NANOS_PER_SECOND: u32 = 1_000_000_000;
+pub(crate) const NANOS_PER_SECOND: u32 = 1_000_000_000;
 
 /// A point in time: `seconds` since the UNIX epoch (negative before it) plus `nanos` (0 to 999 999 999)
 /// toward the future. Standard type id 64. The field type of `SystemTime` (and, with their features, of
