@@ -5,7 +5,7 @@
 //! (and, canonically decoded, to the input itself).
 #![no_main]
 
-use cramberry::{Cramberry, DecodeOptions, Message, MessageView};
+use cramberry::{Cramberry, DecodeOptions, Message};
 use libfuzzer_sys::fuzz_target;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};

@@ -2,15 +2,53 @@
 //! loop, a `StreamReader` fed in small reads, and the tokio `DelimitedCodec` fed in small chunks, all with a
 //! small frame limit. They must agree frame by frame (the
 //! same messages, the same first error with the same frame index and offsets), and never panic or buffer more
-//! than the frame limit allows.
+//! than the frame limit allows. An error is truncation exactly when the input ends inside its frame. With no
+//! frame limit at all, the reader and the codec hold memory in proportion to the bytes received (a counting
+//! allocator checks the peak), whatever a length prefix claims.
 #![no_main]
 
-use cramberry::stream::{DelimitedCodec, StreamReader};
+use cramberry::__private::wire::decode_varint;
+use cramberry::stream::{DelimitedCodec, FrameError, FrameErrorKind, StreamReader};
 use cramberry::{DecodeOptions, Message};
-use cramberry_fuzz::AllKinds;
+use cramberry_fuzz::{peak_during, AllKinds, PeakAlloc};
 use libfuzzer_sys::fuzz_target;
 use std::io::Read;
 use tokio_util::codec::Decoder;
+
+#[global_allocator]
+static ALLOC: PeakAlloc = PeakAlloc;
+
+/// The most a reader may allocate at once for `len` bytes of input.
+fn memory_bound(len: usize) -> usize {
+    4 * len + (64 << 10)
+}
+
+/// Whether the input ends inside the frame at the start of `rest` (a reader with frame limit `max`).
+fn ends_inside_frame(rest: &[u8], max: usize) -> bool {
+    match decode_varint(rest) {
+        Ok((len, header)) => len <= max as u64 && len > (rest.len() - header) as u64,
+        Err(_) => rest.len() < 10 && rest.iter().all(|b| b & 0x80 != 0),
+    }
+}
+
+/// The offset in `data` of the byte `error` (of a frame of `data`) names: a message's error counts from the
+/// message, a framing error from the start.
+fn offset_in_buffer(data: &[u8], error: &FrameError) -> usize {
+    let d = error.decode_error().expect("a buffer has no I/O errors");
+    match error.kind() {
+        FrameErrorKind::Message(_) => {
+            let start = error.offset() as usize;
+            start + decode_varint(&data[start..]).expect("a whole frame").1 + d.offset()
+        }
+        _ => d.offset(),
+    }
+}
+
+/// Checks that `error`, of a frame of `data`, is truncation exactly when the input ends inside the frame.
+fn check_truncation(data: &[u8], error: &FrameError, max: usize) {
+    let rest = &data[error.offset() as usize..];
+    assert_eq!(error.is_truncated(), ends_inside_frame(rest, max), "{error}");
+}
 
 /// Hands out the input a few bytes per read.
 struct Trickle<'a>(&'a [u8], usize);
@@ -28,6 +66,9 @@ fuzz_target!(|data: &[u8]| {
     let Some((&step, data)) = data.split_first() else { return };
     let options = DecodeOptions::default().max_message_len(512);
     let viewed: Vec<_> = AllKinds::frames(data).with_options(&options).collect();
+    for error in viewed.iter().filter_map(|f| f.as_ref().err()) {
+        check_truncation(data, error, 512);
+    }
 
     // "Decode one, keep the rest" agrees with the views, frame by frame.
     let mut rest = data;
@@ -36,8 +77,8 @@ fuzz_target!(|data: &[u8]| {
         match (AllKinds::decode_length_delimited_with(&mut rest, &options), frame) {
             (Ok(value), Ok(view)) => assert_eq!(value.encode_to_vec(), view.to_message().encode_to_vec()),
             (Err(e), Err(f)) => {
-                let f = f.decode_error().expect("a buffer has no I/O errors");
-                assert_eq!((e.kind(), e.offset() + before), (f.kind(), f.offset()));
+                let d = f.decode_error().expect("a buffer has no I/O errors");
+                assert_eq!((e.kind(), e.offset() + before), (d.kind(), offset_in_buffer(data, f)));
             }
             (a, b) => {
                 panic!("decode_length_delimited {:?} but frames {:?}", a.map(drop), b.as_ref().map(drop))
@@ -101,4 +142,27 @@ fuzz_target!(|data: &[u8]| {
     if decoded.iter().all(Result::is_ok) {
         assert_eq!(decoded.len(), complete, "the codec yields every complete frame");
     }
+
+    // No frame limit: memory follows the bytes received, not the prefixes.
+    let (_, peak) = peak_during(|| {
+        let mut reader = StreamReader::new(Trickle(data, usize::from(step) * 7 + 1)).max_frame_len(usize::MAX);
+        while let Some(frame) = reader.next_frame() {
+            if let Err(e) = &frame {
+                check_truncation(data, e, usize::MAX);
+            }
+        }
+    });
+    assert!(peak <= memory_bound(data.len()), "StreamReader: {peak} bytes for {} bytes", data.len());
+    let (_, peak) = peak_during(|| {
+        let mut codec = DelimitedCodec::<AllKinds>::new().max_frame_len(usize::MAX);
+        let mut buf = bytes::BytesMut::new();
+        for chunk in data.chunks(usize::from(step % 16) + 1) {
+            buf.extend_from_slice(chunk);
+            while let Ok(Some(view)) = codec.decode(&mut buf) {
+                std::hint::black_box(view);
+            }
+        }
+        let _ = codec.decode_eof(&mut buf);
+    });
+    assert!(peak <= memory_bound(data.len()), "DelimitedCodec: {peak} bytes for {} bytes", data.len());
 });

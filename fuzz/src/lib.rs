@@ -5,3 +5,8 @@
 mod types;
 
 pub use types::*;
+
+#[path = "../../tests/common/peak.rs"]
+mod peak;
+
+pub use peak::{peak_during, PeakAlloc};
