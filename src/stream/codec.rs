@@ -15,8 +15,10 @@ use tokio_util::codec::{Decoder, Encoder};
 
 /// Encodes messages as length-delimited frames and decodes frames into validated [`OwnedView<T>`]s, the frame's
 /// bytes split off the read buffer without copying. A frame longer than the limit is an error before it is
-/// buffered. Errors are `io::Error`s of kind `InvalidData` whose source is a [`FrameError`] (frame index,
-/// offset, cause).
+/// buffered, and while a frame is incomplete the codec reserves at most 8 KiB ahead: the buffer grows with the
+/// bytes that arrive, not with what a prefix claims. Errors are `io::Error`s of kind `InvalidData` whose source
+/// is a [`FrameError`] (frame index, offset, cause); a stream that ends inside a frame is one whose
+/// [`is_truncated`](FrameError::is_truncated) is true.
 ///
 /// ```
 /// use cramberry::stream::DelimitedCodec;

@@ -113,7 +113,9 @@ fn frame_cap(max: usize) -> usize {
 /// Reads length-delimited frames from `R` into one buffer it reuses: [`next_view`](Self::next_view) validates
 /// the next message and returns a view borrowed from the buffer, so once the buffer has grown to the largest
 /// frame, reading allocates nothing. No frame longer than [`max_frame_len`](Self::max_frame_len) is ever
-/// buffered.
+/// buffered, and the buffer grows only as bytes arrive (doubling from 8 KiB as it fills): a prefix that claims
+/// a long frame costs nothing until its bytes come, so memory stays within about twice what was received, even
+/// with the limit lifted.
 ///
 /// A framing problem — a stream cut inside a frame, a frame over the limit, a bad length prefix, an I/O error —
 /// is reported (with the frame's index and offset) and ends the stream; every complete frame before it has been
