@@ -16,6 +16,7 @@ mod dispatch;
 mod enumeration;
 mod errors;
 mod interface;
+mod lazy;
 mod message;
 mod plan;
 mod pod;

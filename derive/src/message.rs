@@ -132,7 +132,8 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
     let decode_value = decode_value_impl(input);
     // Views need every field type re-expressed with the view's lifetime, which type parameters prevent.
     let view = if input.generics.type_params().next().is_none() {
-        crate::view::message_view(&message)
+        let (view, lazy) = (crate::view::message_view(&message), crate::lazy::message_lazy(&message));
+        quote!(#view #lazy)
     } else {
         quote!()
     };

@@ -242,7 +242,19 @@ impl<'a> FieldPlan<'a> {
 
     /// The validating arm of the view's parse: merge the field whose tag was just read into `view`.
     pub fn view_arm(&self, message: &str) -> Arm {
-        let (rt, k, member, ty) = (rt(), &self.kind, self.member(), self.view_ty());
+        let member = self.member();
+        self.view_merge_arm(message, quote!(view.#member))
+    }
+
+    /// The validating arm of a lazy view's accessor: the view's arm, merging into the local `slot`.
+    pub fn lazy_arm(&self, message: &str) -> Arm {
+        self.view_merge_arm(message, quote!(slot))
+    }
+
+    /// The view's validating arm, merging the field whose tag was just read into the place `target` (a slot of
+    /// the field's view type).
+    fn view_merge_arm(&self, message: &str, target: TokenStream) -> Arm {
+        let (rt, k, ty) = (rt(), &self.kind, self.view_ty());
         let merge = match (&self.info.shape, &ty) {
             (Shape::Plain, _) if self.required => quote!(#rt::view::required::merge::<#k, #ty>),
             (Shape::Plain, _) => quote!(#rt::view::plain::merge::<#k, #ty>),
@@ -260,7 +272,7 @@ impl<'a> FieldPlan<'a> {
                 quote!(#rt::view::map_merge::<<#ty as #rt::view::MapType>::Key, <#ty as #rt::view::MapType>::Val>)
             }
         };
-        self.arm(&ty, quote!(#merge(&mut view.#member, &tag, r)), message)
+        self.arm(&ty, quote!(#merge(&mut #target, &tag, r)), message)
     }
 
     /// The re-reading arm: the field of validated bytes, from the check-free cursor `c`, into `view`.

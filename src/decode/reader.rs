@@ -378,6 +378,15 @@ impl<'de> Reader<'de> {
         Ok(())
     }
 
+    /// Steps over the payload of a field the message knows but is not reading now (a lazy view's accessor
+    /// passing another field): its framing only — no strict or canonical rule, no limit, which are that
+    /// field's own checks when it is read.
+    pub fn skip_field(&mut self, tag: &Tag) -> Result<()> {
+        let skipped = skip_payload_at(self.rest, tag.wire_type, self.position())?;
+        self.rest = &self.rest[skipped..];
+        Ok(())
+    }
+
     /// Keeps a field the message does not know, tag and payload, in `unknown`.
     pub fn keep_unknown(&mut self, tag: &Tag, unknown: &mut UnknownFields) -> Result<()> {
         self.skip_unknown(tag)?;

@@ -41,6 +41,7 @@
 
 mod boxed;
 mod fields;
+pub mod lazy;
 mod listed;
 mod map;
 mod repeated;
@@ -50,6 +51,7 @@ mod value;
 pub use crate::decode::{Cursor, RevisitTag};
 pub use boxed::Boxed;
 pub use fields::{array, optional, plain, required};
+pub use lazy::{LazyView, Lazyable};
 pub use map::{merge as map_merge, revisit as map_revisit, MapIter, MapView};
 pub use repeated::{
     merge as repeated_merge, revisit as repeated_revisit, FixedWidth, Repeated, RepeatedIter,

@@ -1,0 +1,248 @@
+//! Lazy views against eager views: walking every lazy accessor accepts exactly what `view` accepts, with the
+//! same values, and otherwise fails with `view`'s error (kind, offset, field path) — on every field kind, under
+//! every option set, on valid, corrupted, split, duplicated and unknown-interleaved encodings. Opening reads
+//! nothing, unread fields are never checked beyond their framing, and no lazy path allocates.
+
+mod common;
+
+#[path = "common/peak.rs"]
+mod peak;
+
+use common::*;
+use cramberry::{Cramberry, DecodeErrorKind, DecodeOptions, LazyView, Lazyable, Message};
+use peak::{peak_during, PeakAlloc};
+use proptest::prelude::*;
+
+#[global_allocator]
+static ALLOCATOR: PeakAlloc = PeakAlloc;
+
+fn option_sets() -> [DecodeOptions; 6] {
+    [
+        DecodeOptions::default(),
+        DecodeOptions::secure(),
+        DecodeOptions::strict(),
+        DecodeOptions::canonical(),
+        DecodeOptions::secure().max_elements(3).max_string_len(4).max_bytes_len(4),
+        DecodeOptions::default().max_depth(2),
+    ]
+}
+
+/// `view` and a walk of every lazy accessor agree on `bytes` under `options`.
+fn assert_lazy_agrees(bytes: &[u8], options: &DecodeOptions) -> Result<(), TestCaseError> {
+    let viewed = AllKinds::view_with(bytes, options);
+    let walked = AllKinds::lazy_with(bytes, options).and_then(|lazy| lazy.__walk());
+    match (viewed, walked) {
+        (Ok(v), Ok(w)) => {
+            // Compared by encoding: a mutation can create NaNs, which `==` never equates.
+            prop_assert_eq!(w.to_message().encode_to_vec(), v.to_message().encode_to_vec());
+            let lazy = AllKinds::lazy_with(bytes, options).unwrap();
+            prop_assert_eq!(lazy.to_message().unwrap().encode_to_vec(), v.to_message().encode_to_vec());
+        }
+        (Err(v), Err(w)) => {
+            prop_assert_eq!(v.kind(), w.kind(), "view: {}\nlazy: {}", v, w);
+            prop_assert_eq!(v.offset(), w.offset(), "view: {}\nlazy: {}", v, w);
+            prop_assert_eq!(v.path_string(), w.path_string());
+        }
+        (v, w) => prop_assert!(false, "view {:?} but lazy walk {:?}", v.map(drop), w.map(drop)),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    #[test]
+    fn lazy_accessors_read_what_the_view_reads(value in all_kinds()) {
+        for options in option_sets() {
+            assert_lazy_agrees(&value.encode_to_vec(), &options)?;
+        }
+    }
+
+    #[test]
+    fn lazy_accessors_fail_where_the_view_fails(bytes in corrupted_encoding()) {
+        for options in option_sets() {
+            assert_lazy_agrees(&bytes, &options)?;
+        }
+    }
+
+    /// Two encodings concatenated (every field split or duplicated: last wins, lists append) and unknown
+    /// fields between them.
+    #[test]
+    fn split_duplicated_and_unknown_fields_read_as_the_view_reads(
+        (a, b) in (all_kinds(), all_kinds()),
+        unknown in prop::collection::vec(any::<u8>(), 0..4),
+    ) {
+        let mut bytes = a.encode_to_vec();
+        bytes.extend_from_slice(&[0xf8, 0x3e]); // field 1007, VARINT
+        bytes.push(unknown.len() as u8 & 0x7f);
+        bytes.extend_from_slice(&b.encode_to_vec());
+        for options in option_sets() {
+            assert_lazy_agrees(&bytes, &options)?;
+        }
+    }
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq, Default)]
+struct Level5 {
+    #[cram(1)]
+    leaf: String,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq, Default)]
+struct Level4 {
+    #[cram(1)]
+    next: Level5,
+    #[cram(2)]
+    many: Vec<Level5>,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq, Default)]
+struct Level3 {
+    #[cram(1)]
+    next: Option<Level4>,
+    #[cram(2)]
+    n: i32,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq, Default)]
+struct Level2 {
+    #[cram(1)]
+    next: Vec<Level3>,
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq, Default)]
+struct Level1 {
+    #[cram(1)]
+    next: Level2,
+    #[cram(2)]
+    id: u64,
+}
+
+fn level1() -> impl Strategy<Value = Level1> {
+    let level5 = ".{0,3}".prop_map(|leaf| Level5 { leaf });
+    let level4 =
+        (level5.clone(), prop::collection::vec(level5, 0..3)).prop_map(|(next, many)| Level4 { next, many });
+    let level3 = (prop::option::of(level4), any::<i32>()).prop_map(|(next, n)| Level3 { next, n });
+    let level2 = prop::collection::vec(level3, 0..3).prop_map(|next| Level2 { next });
+    (level2, any::<u64>()).prop_map(|(next, id)| Level1 { next, id })
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Five levels of nesting, corrupted: the lazy walk of the top level fails exactly where `view` does.
+    #[test]
+    fn five_levels_of_nesting_agree(value in level1(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let mut bytes = value.encode_to_vec();
+        if !bytes.is_empty() {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        for options in option_sets() {
+            let viewed = Level1::view_with(&bytes, &options);
+            let walked = Level1::lazy_with(&bytes, &options).and_then(|l| l.__walk());
+            match (viewed, walked) {
+                (Ok(v), Ok(w)) => prop_assert_eq!(v.to_message(), w.to_message()),
+                (Err(v), Err(w)) => prop_assert_eq!((v.kind(), v.offset(), v.path_string()), (w.kind(), w.offset(), w.path_string())),
+                (v, w) => prop_assert!(false, "view {:?} but lazy {:?}", v.map(drop), w.map(drop)),
+            }
+        }
+    }
+}
+
+#[derive(Cramberry, Debug, Clone, PartialEq)]
+struct Order {
+    #[cram(1)]
+    id: u64,
+    #[cram(2)]
+    symbol: String,
+    #[cram(3)]
+    note: String,
+    #[cram(4)]
+    legs: Vec<Level5>,
+    #[cram(5)]
+    price: i64,
+}
+
+fn order_bytes() -> Vec<u8> {
+    let legs = vec![Level5 { leaf: "a".into() }, Level5 { leaf: "b".into() }];
+    Order { id: 7, symbol: "BTC".into(), note: "note".into(), legs, price: -3 }.encode_to_vec()
+}
+
+#[test]
+fn opening_checks_only_the_length() {
+    let garbage = [0xff; 64];
+    let lazy = Order::lazy(&garbage).expect("nothing is read on opening");
+    assert_eq!(lazy.as_bytes().len(), 64);
+    assert!(lazy.id().is_err() && lazy.to_view().is_err() && lazy.to_message().is_err());
+    let tight = DecodeOptions::default().max_message_len(10);
+    let e = Order::lazy_with(&garbage, &tight).unwrap_err();
+    assert!(matches!(e.kind(), DecodeErrorKind::LimitExceeded { .. }));
+}
+
+#[test]
+fn unread_fields_are_not_checked_beyond_their_framing() {
+    let mut bytes = order_bytes();
+    // Break `note`'s UTF-8 and a nested leg's string: reading id, symbol and price never looks at them.
+    let note = bytes.windows(4).position(|w| w == b"note").unwrap();
+    bytes[note] = 0xff;
+    let leg = bytes.iter().rposition(|&b| b == b'b').unwrap();
+    bytes[leg] = 0xc0;
+    let order = Order::lazy(&bytes).unwrap();
+    assert_eq!((order.id().unwrap(), order.symbol().unwrap(), order.price().unwrap()), (7, "BTC", -3));
+    let e = order.note().unwrap_err();
+    assert_eq!((e.kind(), e.offset()), (&DecodeErrorKind::InvalidUtf8, note));
+    assert_eq!(e.path_string(), Order::view(&bytes).unwrap_err().path_string());
+    assert!(order.legs().is_err(), "reading the legs validates them");
+    // A broken framing anywhere is met by every accessor, as `view` meets it.
+    let mut cut = order_bytes();
+    cut.truncate(cut.len() - 1);
+    let order = Order::lazy(&cut).unwrap();
+    let view_error = Order::view(&cut).unwrap_err();
+    for e in [order.id().unwrap_err(), order.price().unwrap_err()] {
+        assert_eq!((e.kind(), e.offset()), (view_error.kind(), view_error.offset()));
+    }
+}
+
+#[test]
+fn strict_and_canonical_modes_apply_to_every_pass() {
+    let mut bytes = order_bytes();
+    bytes.extend_from_slice(&[0xf8, 0x3e, 0x01]); // unknown field 1007
+    let lenient = Order::lazy(&bytes).unwrap();
+    assert_eq!(lenient.id().unwrap(), 7);
+    let strict = Order::lazy_with(&bytes, &DecodeOptions::strict()).unwrap();
+    let e = strict.id().unwrap_err();
+    assert_eq!(e.kind(), &DecodeErrorKind::UnknownField(1007));
+    // Fields out of order are not canonical: every pass checks the order.
+    let mut swapped =
+        Order { id: 0, symbol: String::new(), note: String::new(), legs: vec![], price: 5 }.encode_to_vec();
+    swapped.extend_from_slice(&[0x08, 0x01]); // id after price
+    let canonical = Order::lazy_with(&swapped, &DecodeOptions::canonical()).unwrap();
+    assert!(matches!(canonical.symbol().unwrap_err().kind(), DecodeErrorKind::NonCanonical(_)));
+    assert_eq!(Order::lazy(&swapped).unwrap().id().unwrap(), 1);
+}
+
+#[test]
+fn generic_code_names_the_lazy_view() {
+    fn first_leaf<T: Lazyable>(bytes: &[u8]) -> cramberry::Result<usize> {
+        Ok(T::Lazy::lazy(bytes)?.as_bytes().len())
+    }
+    assert_eq!(first_leaf::<Order>(&order_bytes()).unwrap(), order_bytes().len());
+}
+
+#[test]
+fn lazy_paths_allocate_nothing() {
+    let bytes = order_bytes();
+    let all = AllKinds::decode(&[0xf0, 0x02, 0x05]).unwrap(); // `must`, the required field
+    let all_bytes = AllKinds { texts: vec!["x".into()], ..all }.encode_to_vec();
+    let ((), peak) = peak_during(|| {
+        let order = Order::lazy(&bytes).unwrap();
+        assert_eq!(order.id().unwrap(), 7);
+        assert_eq!(order.symbol().unwrap(), "BTC");
+        assert_eq!(order.legs().unwrap().iter().map(|l| l.leaf().len()).sum::<usize>(), 2);
+        let lazy = AllKinds::lazy(&all_bytes).unwrap();
+        lazy.__walk().unwrap();
+        lazy.to_view().unwrap();
+    });
+    assert_eq!(peak, 0, "bytes allocated on lazy paths");
+}
