@@ -160,9 +160,10 @@ mod wire;
 /// The types view accessors hand out: lazy lists and maps, boxed nested views, and in-place little-endian
 /// numbers of packed fixed-width lists.
 pub mod view {
+    pub use crate::viewing::lazy;
     pub use crate::viewing::{
-        Boxed, FixedWidth, LazyView, Lazyable, MapIter, MapView, MessageView, Repeated, RepeatedIter,
-        Viewable,
+        Boxed, FixedWidth, LazyList, LazyListIter, LazyView, Lazyable, MapIter, MapView, MessageView,
+        Repeated, RepeatedIter, Viewable,
     };
     /// Little-endian numbers as packed fixed-width lists hold them in place (`Repeated::as_slice`).
     pub use zerocopy::little_endian;

@@ -27,15 +27,21 @@ fn option_sets() -> [DecodeOptions; 6] {
     ]
 }
 
-/// `view` and a walk of every lazy accessor agree on `bytes` under `options`.
+/// `view` and a walk of every lazy accessor agree on `bytes` under `options`, unindexed and indexed.
 fn assert_lazy_agrees(bytes: &[u8], options: &DecodeOptions) -> Result<(), TestCaseError> {
+    assert_walk_agrees(bytes, options, false)?;
+    assert_walk_agrees(bytes, options, true)
+}
+
+fn assert_walk_agrees(bytes: &[u8], options: &DecodeOptions, indexed: bool) -> Result<(), TestCaseError> {
     let viewed = AllKinds::view_with(bytes, options);
-    let walked = AllKinds::lazy_with(bytes, options).and_then(|lazy| lazy.__walk());
+    let open = |b| AllKinds::lazy_with(b, options).map(|l| if indexed { l.with_index() } else { l });
+    let walked = open(bytes).and_then(|lazy| lazy.__walk());
     match (viewed, walked) {
         (Ok(v), Ok(w)) => {
             // Compared by encoding: a mutation can create NaNs, which `==` never equates.
-            prop_assert_eq!(w.to_message().encode_to_vec(), v.to_message().encode_to_vec());
-            let lazy = AllKinds::lazy_with(bytes, options).unwrap();
+            prop_assert_eq!(w.encode_to_vec(), v.to_message().encode_to_vec());
+            let lazy = open(bytes).unwrap();
             prop_assert_eq!(lazy.to_message().unwrap().encode_to_vec(), v.to_message().encode_to_vec());
         }
         (Err(v), Err(w)) => {
@@ -142,7 +148,7 @@ proptest! {
             let viewed = Level1::view_with(&bytes, &options);
             let walked = Level1::lazy_with(&bytes, &options).and_then(|l| l.__walk());
             match (viewed, walked) {
-                (Ok(v), Ok(w)) => prop_assert_eq!(v.to_message(), w.to_message()),
+                (Ok(v), Ok(w)) => prop_assert_eq!(v.to_message(), w),
                 (Err(v), Err(w)) => prop_assert_eq!((v.kind(), v.offset(), v.path_string()), (w.kind(), w.offset(), w.path_string())),
                 (v, w) => prop_assert!(false, "view {:?} but lazy {:?}", v.map(drop), w.map(drop)),
             }
@@ -193,7 +199,13 @@ fn unread_fields_are_not_checked_beyond_their_framing() {
     let e = order.note().unwrap_err();
     assert_eq!((e.kind(), e.offset()), (&DecodeErrorKind::InvalidUtf8, note));
     assert_eq!(e.path_string(), Order::view(&bytes).unwrap_err().path_string());
-    assert!(order.legs().is_err(), "reading the legs validates them");
+    // The legs are framed, not read: the broken one fails when its own field is read, with the view's error.
+    let legs = order.legs().unwrap();
+    assert_eq!(legs.len(), 2);
+    let second = legs.iter().nth(1).unwrap().unwrap();
+    let e = second.leaf().unwrap_err();
+    assert_eq!((e.kind(), e.offset()), (&DecodeErrorKind::InvalidUtf8, leg));
+    assert_eq!(legs.iter().next().unwrap().unwrap().leaf().unwrap(), "a");
     // A broken framing anywhere is met by every accessor, as `view` meets it.
     let mut cut = order_bytes();
     cut.truncate(cut.len() - 1);
@@ -239,10 +251,59 @@ fn lazy_paths_allocate_nothing() {
         let order = Order::lazy(&bytes).unwrap();
         assert_eq!(order.id().unwrap(), 7);
         assert_eq!(order.symbol().unwrap(), "BTC");
-        assert_eq!(order.legs().unwrap().iter().map(|l| l.leaf().len()).sum::<usize>(), 2);
+        assert_eq!(order.legs().unwrap().iter().map(|l| l.unwrap().leaf().unwrap().len()).sum::<usize>(), 2);
         let lazy = AllKinds::lazy(&all_bytes).unwrap();
-        lazy.__walk().unwrap();
+        lazy.inner().unwrap().name().unwrap();
         lazy.to_view().unwrap();
     });
     assert_eq!(peak, 0, "bytes allocated on lazy paths");
+}
+
+#[test]
+fn an_indexed_view_reads_duplicates_as_the_view_does() {
+    // A leg whose `leaf` is written twice in a row: last wins, and canonical decoding refuses it.
+    let bytes = [0x08, 0x07, 0x22, 0x06, 0x0a, 0x01, b'a', 0x0a, 0x01, b'b'];
+    for options in [DecodeOptions::default(), DecodeOptions::canonical()] {
+        let view = Order::view_with(&bytes, &options).map(|v| v.legs().iter().next().unwrap().leaf());
+        for indexed in [false, true] {
+            let order = Order::lazy_with(&bytes, &options).unwrap();
+            let order = if indexed { order.with_index() } else { order };
+            let leg = order.legs().and_then(|legs| legs.iter().next().unwrap());
+            let lazy = leg.and_then(|leg| leg.leaf());
+            match (&view, lazy) {
+                (Ok(v), Ok(l)) => assert_eq!(*v, l),
+                (Err(v), Err(l)) => assert_eq!((v.kind(), v.offset()), (l.kind(), l.offset())),
+                (v, l) => panic!("view {v:?} but lazy {l:?} (indexed: {indexed})"),
+            }
+        }
+    }
+    assert_eq!(
+        Order::lazy(&bytes)
+            .unwrap()
+            .with_index()
+            .legs()
+            .unwrap()
+            .iter()
+            .next()
+            .unwrap()
+            .unwrap()
+            .leaf()
+            .unwrap(),
+        "b"
+    );
+}
+
+#[test]
+fn at_one_offset_the_walk_reports_what_the_view_meets_first() {
+    // Found by the `lazy` fuzz target: `boxed` (field 20) ends at byte 11 inside its nested message, where the
+    // next tag (field 12, wrongly FIXED64) starts; the view meets the nested error first, and so must the walk.
+    let bytes = [
+        0x98, 0xda, 0x02, 0x9a, 0xd2, 0xf0, 0x00, 0xa2, 0x01, 0x01, 0x68, 0x61, 0x71, 0x65, 0x00, 0xff, 0xff,
+    ];
+    let view = AllKinds::view(&bytes).unwrap_err();
+    let walk = AllKinds::lazy(&bytes).unwrap().__walk().unwrap_err();
+    assert_eq!(
+        (view.kind(), view.offset(), view.path_string()),
+        (walk.kind(), walk.offset(), walk.path_string())
+    );
 }

@@ -44,6 +44,7 @@ pub fn problem(ty: &Type, shape: Shape, fixed: bool) -> Option<String> {
 /// The marker type and the three trait impls for `value` encoded through `module`.
 pub fn expand(marker: &syn::Ident, value: &Type, module: &syn::Path) -> TokenStream {
     let rt = rt();
+    let lazy_is_view = crate::view::lazy_is_view(&quote!('__v), &quote!(#marker));
     quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
@@ -92,6 +93,7 @@ pub fn expand(marker: &syn::Ident, value: &Type, module: &syn::Path) -> TokenStr
         #[automatically_derived]
         impl<'__v> #rt::ValueView<'__v, #marker> for #value {
             type View = #module::View<'__v>;
+            #lazy_is_view
             #[inline]
             fn empty_view() -> Self::View {
                 #module::empty_view()

@@ -95,6 +95,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
     } else {
         quote!()
     };
+    let lazy_is_view = crate::view::lazy_is_view(&quote!(#vl), &quote!(::cramberry::__private::Natural));
     quote! {
         #[doc = #view_doc]
         #[derive(Clone, Debug)]
@@ -106,6 +107,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
         #[allow(deprecated)]
         impl<#vl, #(#lifetimes),*> #rt::ValueView<#vl> for #name #ty_g where #(#vl: #lifetimes),* {
             type View = #view_name<#vl>;
+            #lazy_is_view
             #[inline]
             fn empty_view() -> Self::View {
                 #view_name::#first_ident(<#first_vty as #rt::ValueView<#vl>>::empty_view())

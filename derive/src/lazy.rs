@@ -8,23 +8,67 @@ use crate::view::{self_with_view_lifetime, view_lifetime};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// One accessor: the field's slot, filled by a pass over the whole message.
-fn accessor(plan: &FieldPlan<'_>, message: &str, owned: &TokenStream) -> TokenStream {
+/// The hidden name of the pass that fills `member`'s slot.
+fn scan_name(plan: &FieldPlan<'_>) -> syn::Ident {
+    format_ident!("__scan_{}", plan.path_name())
+}
+
+/// One accessor: the field's slot, filled by a pass over the whole message (`__scan_<field>`, which the walk
+/// calls too, to walk what a failed pass had already merged).
+fn accessor(plan: &FieldPlan<'_>, slot_index: usize, message: &str, owned: &TokenStream) -> TokenStream {
     let rt = rt();
     let (member, docs, slot_ty, empty) =
-        (plan.info.member, &plan.info.docs, plan.view_slot_ty(), plan.view_empty());
-    let (number, body) = (plan.number, plan.lazy_arm(message).body);
+        (plan.info.member, &plan.info.docs, plan.lazy_slot_ty(), plan.lazy_empty());
+    let (number, body, scan) = (plan.number, plan.lazy_arm(message).body, scan_name(plan));
     let (seen_decl, seen_check) = (plan.seen_decl(), plan.seen_check(message));
+    let scan_at = format_ident!("{}_at", scan);
     quote! {
         #(#docs)*
         #[inline]
         pub fn #member(&self) -> ::cramberry::Result<#slot_ty> {
-            let r = &mut #rt::view::lazy::reader(self.__bytes, &self.__options);
             let mut slot = #empty;
+            self.#scan(&mut slot)?;
+            ::core::result::Result::Ok(slot)
+        }
+
+        #[doc(hidden)]
+        #[inline]
+        fn #scan(&self, slot: &mut #slot_ty) -> ::cramberry::Result<()> {
+            self.#scan_at(slot).map_err(|(e, _)| e)
+        }
+
+        /// The pass; an error comes with the offset of the field occurrence (or tag) being read when it
+        /// happened, which orders errors at one offset as the view meets them.
+        #[doc(hidden)]
+        #[inline]
+        fn #scan_at(&self, slot: &mut #slot_ty) -> ::core::result::Result<(), (::cramberry::DecodeError, usize)> {
+            let in_type = ::cramberry::DecodeError::in_type::<#owned>;
+            // Indexed (one shallow pass found the framing sound): the field's one run, or its absence, read
+            // where the index says — what the full pass would find, since nothing else could fail in it.
+            if let ::core::option::Option::Some(at) = #rt::view::lazy::indexed_at(self.__indexed, &self.__at, #slot_index) {
+                let from = at.unwrap_or(self.__end);
+                let r = &mut #rt::Reader::window(self.__input, from, self.__end, &self.__options, self.__depth);
+                #seen_decl
+                let mut one = || -> ::cramberry::Result<()> {
+                    let mut last = 0u32;
+                    if at.is_some() {
+                        if let ::core::option::Option::Some(tag) = r.next_field(&mut last)? {
+                            #body;
+                        }
+                    }
+                    #seen_check
+                    ::core::result::Result::Ok(())
+                };
+                return one().map_err(|e| (in_type(e), from));
+            }
+            let r = &mut #rt::Reader::window(self.__input, self.__start, self.__end, &self.__options, self.__depth);
+            let mut at = self.__start;
             #seen_decl
             let mut scan = || -> ::cramberry::Result<()> {
                 let mut last = 0u32;
-                while let ::core::option::Option::Some(tag) = r.next_field(&mut last)? {
+                loop {
+                    at = r.position();
+                    let ::core::option::Option::Some(tag) = r.next_field(&mut last)? else { break };
                     if tag.number == #number {
                         #body;
                     } else {
@@ -34,58 +78,87 @@ fn accessor(plan: &FieldPlan<'_>, message: &str, owned: &TokenStream) -> TokenSt
                 #seen_check
                 ::core::result::Result::Ok(())
             };
-            scan().map_err(::cramberry::DecodeError::in_type::<#owned>)?;
-            ::core::result::Result::Ok(slot)
+            let scanned = scan();
+            scanned.map_err(|e| (in_type(e), at))
         }
     }
 }
 
-/// `__walk`: every accessor called, their slots assembled into the eager view — or, when some fail, the
-/// failure earliest in the bytes (of those at one offset, the field's own, then the one with the longest path). (For the differential tests and fuzz target: walking every accessor must
-/// accept exactly what `view` accepts, with the same values, and fail with `view`'s error.) A message with no
-/// fields has no accessor to walk, so its walk is the view's own pass.
-fn walk(plans: &[FieldPlan<'_>], view_name: &syn::Ident) -> TokenStream {
-    let v = view_lifetime();
+/// `__walk`: every accessor called and the nested lazy values walked in turn, assembled into the owned message
+/// — or, when some fail, the failure earliest in the bytes (of those at one offset, the one the view meets
+/// first). For the differential tests and fuzz target: walking everything must accept
+/// exactly what `view` accepts, with the same values, and fail with `view`'s error. A message with no fields
+/// has no accessor to walk, so its walk is the view's own pass.
+fn walk(message: &MessageInfo, plans: &[FieldPlan<'_>], name: &str) -> TokenStream {
     let members: Vec<_> = plans.iter().map(|p| p.info.member).collect();
-    let names: Vec<_> = members.iter().map(|m| syn::ext::IdentExt::unraw(*m).to_string()).collect();
-    let body = if members.is_empty() {
-        quote!(self.to_view())
-    } else {
-        quote! {
-            let mut __first: ::core::option::Option<(::cramberry::DecodeError, bool)> = ::core::option::Option::None;
-            // At one offset, the field's own error (its accessor's, where the others stepping over the field
-            // check its framing only), then the one naming the most of the path.
-            let mut __keep = |e: ::cramberry::DecodeError, own: &str| {
-                let is_own = |e: &::cramberry::DecodeError| {
-                    ::core::matches!(e.path().next(), ::core::option::Option::Some(::cramberry::PathSegment::Field { field, .. }) if field == own)
-                };
-                let rank = (e.offset(), !is_own(&e), ::core::cmp::Reverse(e.path().count()));
-                if __first.as_ref().map_or(true, |f| rank < (f.0.offset(), !f.1, ::core::cmp::Reverse(f.0.path().count()))) {
-                    let own = is_own(&e);
-                    __first = ::core::option::Option::Some((e, own));
-                }
-            };
-            #(let #members = self.#members().map_err(|e| __keep(e, #names)).ok();)*
-            if let ::core::option::Option::Some((e, _)) = __first {
-                return ::core::result::Result::Err(e);
+    let names: Vec<_> = plans.iter().map(FieldPlan::path_name).collect();
+    let scans: Vec<_> = plans.iter().map(|p| format_ident!("{}_at", scan_name(p))).collect();
+    let empties: Vec<_> = plans.iter().map(FieldPlan::lazy_empty).collect();
+    let owned_of = plans.iter().map(|p| p.lazy_to_message(quote!(slot)));
+    let mut values: Vec<(TokenStream, TokenStream)> = Vec::new();
+    let mut known = Vec::new();
+    for f in &message.fields {
+        let member = f.member;
+        match FieldPlan::of(f) {
+            Some(plan) => {
+                let number = plan.number;
+                known.push(quote!(#number));
+                values.push((quote!(#member), quote!(#member.expect("no accessor failed"))));
             }
-            ::core::result::Result::Ok(#view_name {
-                __bytes: self.__bytes,
-                #(#members: #members.expect("no accessor failed"),)*
-            })
+            None => {
+                let value = match f.role {
+                    crate::attr::FieldRole::Unknown => quote! {
+                        ::cramberry::UnknownFields::collect(self.as_bytes(), |n| matches!(n, #(#known)|*))
+                    },
+                    _ => f.unencoded_value(),
+                };
+                values.push((quote!(#member), value));
+            }
         }
-    };
+    }
+    let construct = message.construct(values);
+    if members.is_empty() {
+        return quote!(::cramberry::LazyView::to_message(self));
+    }
     quote! {
-        /// Every accessor, assembled into the eager view; the failure earliest in the bytes otherwise.
-        #[doc(hidden)]
-        pub fn __walk(&self) -> ::cramberry::Result<#view_name<#v>> {
-            #body
+        // Of the failures at one offset, the view meets first the one of the field occurrence that starts
+        // first (a nested message's, which started before the offset, where a later field's starts at it),
+        // then the field's own (its accessor's, where the others stepping over the field check its framing
+        // only), then the one naming the most of the path.
+        let mut __first: ::core::option::Option<(::cramberry::DecodeError, (usize, usize, bool, ::core::cmp::Reverse<usize>))> =
+            ::core::option::Option::None;
+        let mut __keep = |e: ::cramberry::DecodeError, own: &str, started: usize| {
+            let is_own = ::core::matches!(
+                e.path().next(),
+                ::core::option::Option::Some(::cramberry::PathSegment::Field { field, .. }) if field == own
+            );
+            let rank = (e.offset(), started, !is_own, ::core::cmp::Reverse(e.path().count()));
+            if __first.as_ref().map_or(true, |f| rank < f.1) {
+                __first = ::core::option::Option::Some((e, rank));
+            }
+        };
+        // Each field's pass, then what it merged walked in turn — even when the pass failed later on, as the
+        // view, reading in order, meets a nested error before a later one of the pass. (A nested error lies
+        // inside a message that started before it: ranked as started at 0.)
+        #(
+            let #members = {
+                let mut slot = #empties;
+                if let ::core::result::Result::Err((e, started)) = self.#scans(&mut slot) {
+                    __keep(e, #names, started);
+                }
+                (#owned_of).map_err(|e| __keep(e.in_field(#name, #names), #names, 0)).ok()
+            };
+        )*
+        if let ::core::option::Option::Some((e, _)) = __first {
+            return ::core::result::Result::Err(e);
         }
+        ::core::result::Result::Ok(#construct)
     }
 }
 
 /// The lazy view struct, its accessors, and the trait impls, for a message.
 pub fn message_lazy(message: &MessageInfo) -> TokenStream {
+    let rt = rt();
     let input = message.input;
     let v = view_lifetime();
     let name = &input.ident;
@@ -96,10 +169,17 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
     let owned = self_with_view_lifetime(input);
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     let plans: Vec<_> = message.fields.iter().filter_map(FieldPlan::of).collect();
-    let accessors = plans.iter().map(|p| accessor(p, &name_str, &owned));
-    let walk = walk(&plans, &view_name);
+    let accessors = plans.iter().enumerate().map(|(i, p)| accessor(p, i, &name_str, &owned));
+    let field_count = plans.len();
+    let walk = walk(message, &plans, &name_str);
     let (numbers, names): (Vec<_>, Vec<_>) =
         plans.iter().map(|p| (p.number, syn::ext::IdentExt::unraw(p.info.member).to_string())).unzip();
+    let indices = 0..plans.len();
+    let runs = plans.iter().map(|p| match p.info.shape {
+        crate::shape::Shape::Plain | crate::shape::Shape::Optional => format_ident!("One"),
+        crate::shape::Shape::Repeated | crate::shape::Shape::Array => format_ident!("List"),
+        crate::shape::Shape::Map => format_ident!("Pass"),
+    });
     let doc = format!(
         "A lazy view of [`{name}`]: `{name}::lazy(&bytes)` checks only the length; each accessor validates \
          the field it reads (and the framing of the fields it steps over) and returns a `Result`, with the \
@@ -109,17 +189,31 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
         #[doc = #doc]
         #[derive(Clone, Copy)]
         #vis struct #lazy_name<#v> {
-            __bytes: &#v [u8],
+            /// The whole input; the message is `__input[__start..__end]`, `__depth` messages deep.
+            __input: &#v [u8],
+            __start: usize,
+            __end: usize,
+            __depth: u32,
             __options: ::cramberry::DecodeOptions,
+            /// Whether `__at` holds the index (see `with_index`): per field, where its one run starts.
+            __indexed: bool,
+            __at: [u32; #field_count],
         }
 
         impl<#v> #lazy_name<#v> {
             #(#accessors)*
 
-            /// The eager view: validates the whole message, as `view_with` does.
+            /// The eager view: validates the whole message, as `view_with` does (offsets in the whole input).
             #[inline]
             pub fn to_view(&self) -> ::cramberry::Result<#view_name<#v>> {
                 <Self as ::cramberry::LazyView<#v>>::to_view(self)
+            }
+
+            /// Validates the whole message where it lies in the input, keeping nothing.
+            #[doc(hidden)]
+            pub fn __validate(&self) -> ::cramberry::Result<()> {
+                let r = &mut #rt::Reader::window(self.__input, self.__start, self.__end, &self.__options, self.__depth);
+                <#view_name<#v> as ::cramberry::MessageView<#v>>::validate_fields(r)
             }
 
             /// The owned message, after validating the whole message: the same value `decode` gives.
@@ -131,10 +225,36 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
             /// The bytes of this message (its fields, without a length prefix).
             #[inline]
             pub fn as_bytes(&self) -> &#v [u8] {
-                self.__bytes
+                &self.__input[self.__start..self.__end]
             }
 
-            #walk
+            /// Every accessor, and every nested lazy value in turn, assembled into the owned message; the
+            /// failure earliest in the bytes otherwise.
+            #[doc(hidden)]
+            pub fn __walk(&self) -> ::cramberry::Result<#owned> {
+                #walk
+            }
+
+            /// Runs one shallow pass over the message (tags and lengths, nothing read) and records where each
+            /// field is, so that every accessor after it reads its field in place instead of passing over the
+            /// whole message. Nested messages and list elements are indexed as they are opened; call it on a
+            /// top-level lazy view you will read several fields of. Input the pass cannot frame is left
+            /// unindexed: the accessors then report its errors as before.
+            #[inline]
+            pub fn with_index(mut self) -> Self {
+                <Self as ::cramberry::LazyView<#v>>::build_index(&mut self);
+                self
+            }
+
+            /// The position of the field numbered `number` among the message's fields, and how the index
+            /// records it, when the message has the field.
+            #[inline(always)]
+            fn __field_index(number: u32) -> ::core::option::Option<(usize, #rt::view::lazy::Run)> {
+                match number {
+                    #(#numbers => ::core::option::Option::Some((#indices, #rt::view::lazy::Run::#runs)),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
 
             /// The name of the field numbered `number`, when the message has one.
             #[inline(always)]
@@ -148,7 +268,7 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
 
         impl<#v> ::core::fmt::Debug for #lazy_name<#v> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#lazy_name_str).field("len", &self.__bytes.len()).finish_non_exhaustive()
+                f.debug_struct(#lazy_name_str).field("len", &(self.__end - self.__start)).finish_non_exhaustive()
             }
         }
 
@@ -159,18 +279,45 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
             type View = #view_name<#v>;
 
             #[inline]
-            fn from_checked(bytes: &#v [u8], options: &::cramberry::DecodeOptions) -> Self {
-                #lazy_name { __bytes: bytes, __options: *options }
+            fn from_window(
+                input: &#v [u8],
+                start: usize,
+                end: usize,
+                options: &::cramberry::DecodeOptions,
+                depth: u32,
+            ) -> Self {
+                #lazy_name {
+                    __input: input,
+                    __start: start,
+                    __end: end,
+                    __depth: depth,
+                    __options: *options,
+                    __indexed: false,
+                    __at: [0; #field_count],
+                }
+            }
+
+            #[inline]
+            fn build_index(&mut self) {
+                let r = &mut #rt::Reader::window(self.__input, self.__start, self.__end, &self.__options, self.__depth);
+                self.__indexed = #rt::view::lazy::index(r, &mut self.__at, Self::__field_index);
             }
 
             #[inline]
             fn as_bytes(&self) -> &#v [u8] {
-                self.__bytes
+                &self.__input[self.__start..self.__end]
             }
 
             #[inline]
             fn options(&self) -> &::cramberry::DecodeOptions {
                 &self.__options
+            }
+
+            #[inline]
+            fn to_view(&self) -> ::cramberry::Result<#view_name<#v>> {
+                let r = &mut #rt::Reader::window(self.__input, self.__start, self.__end, &self.__options, self.__depth);
+                <#view_name<#v> as ::cramberry::MessageView<#v>>::parse_fields(r)
+                    .map_err(::cramberry::DecodeError::in_type::<#owned>)
             }
         }
 

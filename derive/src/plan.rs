@@ -246,9 +246,23 @@ impl<'a> FieldPlan<'a> {
         self.view_merge_arm(message, quote!(view.#member))
     }
 
-    /// The validating arm of a lazy view's accessor: the view's arm, merging into the local `slot`.
+    /// The validating arm of a lazy view's accessor, merging into `*slot`: for plain and optional
+    /// fields the view's checks with messages opened lazily, for the others the view's own arm.
     pub fn lazy_arm(&self, message: &str) -> Arm {
-        self.view_merge_arm(message, quote!(slot))
+        if !self.lazy_differs() {
+            return self.view_merge_arm(message, quote!(*slot));
+        }
+        let (rt, k, ty) = (rt(), &self.kind, self.view_ty());
+        let merge = match self.info.shape {
+            Shape::Plain if self.required => quote!(#rt::view::required::merge_lazy::<#k, #ty>),
+            Shape::Plain => quote!(#rt::view::plain::merge_lazy::<#k, #ty>),
+            Shape::Repeated => {
+                let elem = self.list_elem();
+                quote!(#rt::view::lazy::list_merge::<#k, #elem>)
+            }
+            _ => quote!(#rt::view::optional::merge_lazy::<#k, <#ty as #rt::view::OptionType>::Inner>),
+        };
+        self.arm(&ty, quote!(#merge(&mut *slot, &tag, r)), message)
     }
 
     /// The view's validating arm, merging the field whose tag was just read into the place `target` (a slot of
@@ -296,18 +310,100 @@ impl<'a> FieldPlan<'a> {
 
     /// The owned value of the view's slot (in `to_message`).
     pub fn view_to_message(&self) -> TokenStream {
-        let (rt, v, k, member, ty) = (rt(), view_lifetime(), &self.kind, self.member(), self.view_ty());
+        let member = self.member();
+        self.slot_to_message(quote!(self.#member))
+    }
+
+    /// The owned value of the view slot `slot` (an expression of the slot's type).
+    fn slot_to_message(&self, slot: TokenStream) -> TokenStream {
+        let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
         match (&self.info.shape, &ty) {
-            (Shape::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&self.#member)),
+            (Shape::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&#slot)),
             (Shape::Optional, _) => quote! {
-                self.#member.as_ref().map(<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::from_view)
+                #slot.as_ref().map(<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::from_view)
             },
-            (Shape::Repeated | Shape::Array, Type::Array(_)) => quote!(self.#member.to_array()),
+            (Shape::Repeated | Shape::Array, Type::Array(_)) => quote!(#slot.to_array()),
             (Shape::Repeated, _) if shape::last_ident(&ty).as_deref() == Some("SmallVec") => {
-                quote!(::core::convert::From::from(self.#member.to_vec()))
+                quote!(::core::convert::From::from(#slot.to_vec()))
             }
-            (Shape::Repeated | Shape::Array, _) => quote!(self.#member.to_vec()),
-            (Shape::Map, _) => quote!(self.#member.to_map()),
+            (Shape::Repeated | Shape::Array, _) => quote!(#slot.to_vec()),
+            (Shape::Map, _) => quote!(#slot.to_map()),
         }
+    }
+
+    /// Whether a lazy accessor returns the field lazily (a message opened, not read): plain, optional and
+    /// list fields. Fixed-length lists and maps return their views.
+    fn lazy_differs(&self) -> bool {
+        matches!(self.info.shape, Shape::Plain | Shape::Optional | Shape::Repeated)
+    }
+
+    /// A list field's element type, spelt out where the syntax says it.
+    fn list_elem(&self) -> TokenStream {
+        let (rt, ty) = (rt(), self.view_ty());
+        match shape::list_element(&ty) {
+            Some(elem) => quote!(#elem),
+            None => quote!(<#ty as #rt::view::ListType>::Elem),
+        }
+    }
+
+    /// What a lazy view's accessor returns (its `Ok`): the value's lazy form for plain and optional fields,
+    /// the view's slot otherwise.
+    pub fn lazy_slot_ty(&self) -> TokenStream {
+        let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
+        match self.info.shape {
+            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::Lazy),
+            Shape::Optional => {
+                quote!(::core::option::Option<<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::Lazy>)
+            }
+            Shape::Repeated => {
+                let elem = self.list_elem();
+                quote!(::cramberry::view::LazyList<#v, #elem, #k>)
+            }
+            _ => self.view_slot_ty(),
+        }
+    }
+
+    /// The lazy slot of an absent field.
+    pub fn lazy_empty(&self) -> TokenStream {
+        let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
+        match self.info.shape {
+            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::empty_lazy()),
+            Shape::Repeated => quote!(::cramberry::view::LazyList::empty()),
+            _ => self.view_empty(),
+        }
+    }
+
+    /// The owned value of the lazy slot `slot`, validating what the slot left unread (a `Result`).
+    pub fn lazy_to_message(&self, slot: TokenStream) -> TokenStream {
+        let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
+        match self.info.shape {
+            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::lazy_to_owned(&#slot)),
+            Shape::Optional => quote! {
+                #slot.as_ref().map(<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::lazy_to_owned).transpose()
+            },
+            Shape::Repeated => {
+                let elem = self.list_elem();
+                let collect = quote! {
+                    #slot.iter().enumerate().map(|(i, element)| {
+                        element
+                            .and_then(|lazy| <#elem as #rt::ValueView<#v, #k>>::lazy_to_owned(&lazy))
+                            .map_err(|e| e.at_index(i))
+                    }).collect::<::cramberry::Result<::std::vec::Vec<_>>>()
+                };
+                match shape::last_ident(&ty).as_deref() {
+                    Some("SmallVec") => quote!(#collect.map(::core::convert::From::from)),
+                    _ => collect,
+                }
+            }
+            _ => {
+                let owned = self.slot_to_message(slot);
+                quote!(::core::result::Result::<_, ::cramberry::DecodeError>::Ok(#owned))
+            }
+        }
+    }
+
+    /// The field's name in error paths.
+    pub fn path_name(&self) -> String {
+        self.field_name()
     }
 }

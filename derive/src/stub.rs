@@ -18,6 +18,7 @@ pub fn value_impls(input: &DeriveInput) -> TokenStream {
     let (de_impl_g, _, _) = de_generics.split_for_impl();
     let v = view_lifetime();
     let (vv_impl, vv_ty_where) = value_view_generics(input);
+    let lazy_is_view = crate::view::lazy_is_view(&quote!(#v), &quote!(::cramberry::__private::Natural));
     quote! {
         impl #impl_g #rt::Value for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
@@ -41,6 +42,7 @@ pub fn value_impls(input: &DeriveInput) -> TokenStream {
         }
         impl #vv_impl #rt::ValueView<#v> for #name #vv_ty_where {
             type View = ();
+            #lazy_is_view
             fn empty_view() {}
             fn view_is_default(_: &()) -> bool {
                 #rt::broken()

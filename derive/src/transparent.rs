@@ -24,6 +24,7 @@ pub fn expand(input: &DeriveInput, field: &Field, member: &Member) -> TokenStrea
     let empty = wrap(quote!(<#inner as #rt::DecodeValue<#de>>::empty()));
     let from_inner = wrap(quote!(inner));
     let from_view = wrap(quote!(<#view_inner as #rt::ValueView<#v>>::from_view(view)));
+    let lazy_is_view = crate::view::lazy_is_view(&quote!(#v), &quote!(::cramberry::__private::Natural));
     quote! {
         #[automatically_derived]
         impl #impl_g #rt::Value for #name #ty_g #where_c {
@@ -82,6 +83,7 @@ pub fn expand(input: &DeriveInput, field: &Field, member: &Member) -> TokenStrea
         #[automatically_derived]
         impl #vv_impl #rt::ValueView<#v> for #name #vv_ty_where {
             type View = <#view_inner as #rt::ValueView<#v>>::View;
+            #lazy_is_view
             #[inline(always)]
             fn empty_view() -> Self::View {
                 <#view_inner as #rt::ValueView<#v>>::empty_view()

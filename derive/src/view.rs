@@ -47,6 +47,44 @@ pub fn value_view_generics(input: &DeriveInput) -> (TokenStream, TokenStream) {
     (quote!(<#v, #(#lifetimes),*>), quote!(#ty_g where #(#v: #lifetimes),*))
 }
 
+/// The `ValueView` items of a type whose lazy value is its view (everything but messages), in an impl whose
+/// view lifetime is `v`.
+pub fn lazy_is_view(v: &TokenStream, kind: &TokenStream) -> TokenStream {
+    let rt = rt();
+    let this = quote!(<Self as #rt::ValueView<#v, #kind>>);
+    quote! {
+        type Lazy = Self::View;
+        #[inline(always)]
+        fn empty_lazy() -> Self::View {
+            #this::empty_view()
+        }
+        #[inline(always)]
+        fn read_lazy(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self::View> {
+            #this::read_view(r)
+        }
+        #[inline(always)]
+        fn lazy_is_default(lazy: &Self::View) -> bool {
+            #this::view_is_default(lazy)
+        }
+        #[inline(always)]
+        fn lazy_to_owned(lazy: &Self::View) -> ::cramberry::Result<Self> {
+            ::core::result::Result::Ok(#this::from_view(lazy))
+        }
+        #[inline(always)]
+        fn lazy_validate(_: &Self::View) -> ::cramberry::Result<()> {
+            ::core::result::Result::Ok(())
+        }
+        #[inline(always)]
+        fn revisit_lazy(c: &mut #rt::view::Cursor<#v>, _: &#rt::view::lazy::LazyPlace<#v>) -> Self::View {
+            #this::revisit_view(c)
+        }
+        #[inline(always)]
+        fn view_to_lazy(view: Self::View) -> Self::View {
+            view
+        }
+    }
+}
+
 /// The view struct, its accessors, and the trait impls, for a message.
 pub fn message_view(message: &MessageInfo) -> TokenStream {
     let (input, fields) = (message.input, &message.fields);
@@ -56,6 +94,7 @@ pub fn message_view(message: &MessageInfo) -> TokenStream {
     let name_str = name.to_string();
     let vis = &input.vis;
     let view_name = format_ident!("{}View", name);
+    let lazy_name = format_ident!("{}Lazy", name);
     let owned = self_with_view_lifetime(input);
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     let (vv_impl, vv_ty_where) = value_view_generics(input);
@@ -249,9 +288,43 @@ pub fn message_view(message: &MessageInfo) -> TokenStream {
         #[allow(deprecated)]
         impl #vv_impl #rt::ValueView<#v> for #name #vv_ty_where {
             type View = #view_name<#v>;
+            type Lazy = #lazy_name<#v>;
             #[inline]
             fn empty_view() -> Self::View {
                 #view_name::__empty()
+            }
+            #[inline]
+            fn empty_lazy() -> Self::Lazy {
+                <#lazy_name<#v> as ::cramberry::LazyView<#v>>::from_window(&[], 0, 0, &::cramberry::DecodeOptions::DEFAULT, 0)
+            }
+            #[inline]
+            fn read_lazy(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self::Lazy> {
+                #rt::view::lazy::read_nested(r)
+            }
+            #[inline]
+            fn lazy_is_default(lazy: &Self::Lazy) -> bool {
+                lazy.as_bytes().is_empty()
+            }
+            #[inline]
+            fn lazy_to_owned(lazy: &Self::Lazy) -> ::cramberry::Result<Self> {
+                lazy.__walk()
+            }
+            #[inline]
+            fn lazy_validate(lazy: &Self::Lazy) -> ::cramberry::Result<()> {
+                lazy.__validate()
+            }
+            #[inline]
+            fn frame(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<()> {
+                #rt::view::lazy::frame_nested(r)
+            }
+            #[inline]
+            fn revisit_lazy(c: &mut #rt::view::Cursor<#v>, place: &#rt::view::lazy::LazyPlace<#v>) -> Self::Lazy {
+                #rt::view::lazy::revisit_nested(c, place)
+            }
+            #[inline]
+            fn view_to_lazy(view: Self::View) -> Self::Lazy {
+                let bytes = ::cramberry::MessageView::as_bytes(&view);
+                <#lazy_name<#v> as ::cramberry::LazyView<#v>>::from_window(bytes, 0, bytes.len(), &::cramberry::DecodeOptions::DEFAULT, 0)
             }
             #[inline]
             fn view_is_default(view: &Self::View) -> bool {
@@ -282,12 +355,14 @@ pub fn message_view(message: &MessageInfo) -> TokenStream {
 pub fn self_view(input: &DeriveInput, extra: TokenStream) -> TokenStream {
     let rt = rt();
     let v = view_lifetime();
+    let lazy = lazy_is_view(&quote!(#v), &quote!(#rt::Natural));
     let name = &input.ident;
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
         impl<#v> #rt::ValueView<#v> for #name {
             type View = Self;
+            #lazy
             #[inline]
             fn empty_view() -> Self {
                 <Self as #rt::DecodeValue<#v>>::empty()

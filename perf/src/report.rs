@@ -5,8 +5,9 @@ use crate::suite::Size;
 use std::fmt::Write;
 
 /// Peers in display order.
-pub const PEERS: [&str; 11] = [
+pub const PEERS: [&str; 12] = [
     "cramberry",
+    "cramberry-lazy",
     "cramberry-serde",
     "prost",
     "buffa",

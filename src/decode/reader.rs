@@ -118,6 +118,29 @@ impl<'de> Reader<'de> {
         self.arena
     }
 
+    /// A reader over `input[start..end]` at nesting depth `depth`, with positions counted from the start of
+    /// `input` (a lazy view's accessor, reading its message where it lies in the whole input). The caller
+    /// checked the message's length.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn window(input: &'de [u8], start: usize, end: usize, opts: &DecodeOptions, depth: u32) -> Self {
+        Reader { rest: &input[start..end], depth, ..Self::unchecked(input, opts) }
+    }
+
+    /// The whole input the positions count from.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn input(&self) -> &'de [u8] {
+        self.input
+    }
+
+    /// How many messages deep the reader is.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
     /// A reader over bytes that a view already validated: no limits, lenient, never fails to construct.
     /// Views re-read such bytes lazily (iterating a list, opening a boxed message).
     #[inline]
@@ -379,12 +402,24 @@ impl<'de> Reader<'de> {
     }
 
     /// Steps over the payload of a field the message knows but is not reading now (a lazy view's accessor
-    /// passing another field): its framing only — no strict or canonical rule, no limit, which are that
-    /// field's own checks when it is read.
+    /// passing another field): its framing only (varints, lengths) — no strict rule, no limit, no value
+    /// check, which are that field's own when it is read.
+    #[inline(always)]
     pub fn skip_field(&mut self, tag: &Tag) -> Result<()> {
-        let skipped = skip_payload_at(self.rest, tag.wire_type, self.position())?;
-        self.rest = &self.rest[skipped..];
-        Ok(())
+        match tag.wire_type {
+            WireType::Varint | WireType::Svarint => self.read_varint().map(drop),
+            WireType::Fixed32 => self.read_fixed32().map(drop),
+            WireType::Fixed64 => self.read_fixed64().map(drop),
+            WireType::Bytes => {
+                let len = self.read_len()?;
+                self.take(len).map(drop)
+            }
+            WireType::TypeRef => {
+                self.read_varint()?;
+                let len = self.read_len()?;
+                self.take(len).map(drop)
+            }
+        }
     }
 
     /// Keeps a field the message does not know, tag and payload, in `unknown`.

@@ -80,6 +80,7 @@ impl<'de> DecodeValue<'de> for TypeRef {
 
 impl<'a> ValueView<'a> for TypeRef {
     type View = TypeRefView<'a>;
+    crate::viewing::lazy_is_view!(crate::field::Natural);
     #[inline]
     fn empty_view() -> Self::View {
         TypeRefView::default()

@@ -40,6 +40,7 @@ impl<'a, K, T: ValueView<'a, K>> Boxed<'a, T, K> {
 
 impl<'a, K, T: ValueView<'a, K>> ValueView<'a, K> for Box<T> {
     type View = Boxed<'a, T, K>;
+    crate::viewing::lazy_is_view!(K);
     #[inline]
     fn empty_view() -> Self::View {
         Boxed { bytes: &[], marker: PhantomData }

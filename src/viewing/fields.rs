@@ -1,6 +1,6 @@
 //! Field strategies for views, mirroring [`crate::field`]: the same checks as owned decoding, recording views.
 
-use super::value::{ValueView, Viewed};
+use super::value::{LazyViewed, ValueView, Viewed};
 use crate::decode::Cursor;
 use crate::decode::{Reader, Tag};
 use crate::error::Result;
@@ -26,6 +26,19 @@ pub mod plain {
         read_plain(&Viewed::<K, V>::NEW, slot, tag, r)
     }
 
+    /// [`merge`] for a lazy accessor: a message is opened lazily; one that a later occurrence replaces is
+    /// validated, as the view validates every occurrence.
+    #[inline(always)]
+    pub fn merge_lazy<'a, K, V: ValueView<'a, K>>(
+        slot: &mut V::Lazy,
+        tag: &Tag,
+        r: &mut Reader<'a>,
+    ) -> Result<()> {
+        let mut value = V::empty_lazy();
+        read_plain(&LazyViewed::<K, V>::NEW, &mut value, tag, r)?;
+        V::lazy_validate(&core::mem::replace(slot, value))
+    }
+
     /// Re-reads a plain field of validated bytes.
     #[inline(always)]
     pub fn revisit<'a, K, V: ValueView<'a, K>>(slot: &mut V::View, c: &mut Cursor<'a>) {
@@ -48,6 +61,21 @@ pub mod optional {
         Ok(())
     }
 
+    /// [`merge`] for a lazy accessor: a message is opened lazily; one that a later occurrence replaces is
+    /// validated, as the view validates every occurrence.
+    #[inline(always)]
+    pub fn merge_lazy<'a, K, V: ValueView<'a, K>>(
+        slot: &mut Option<V::Lazy>,
+        tag: &Tag,
+        r: &mut Reader<'a>,
+    ) -> Result<()> {
+        let value = read_one(&LazyViewed::<K, V>::NEW, tag, r)?;
+        match slot.replace(value) {
+            Some(old) => V::lazy_validate(&old),
+            None => Ok(()),
+        }
+    }
+
     /// Re-reads an optional field of validated bytes.
     #[inline(always)]
     pub fn revisit<'a, K, V: ValueView<'a, K>>(slot: &mut Option<V::View>, c: &mut Cursor<'a>) {
@@ -68,6 +96,18 @@ pub mod required {
     ) -> Result<()> {
         *slot = read::<K, V>(tag, r)?;
         Ok(())
+    }
+
+    /// [`merge`] for a lazy accessor: a message is opened lazily; one that a later occurrence replaces is
+    /// validated, as the view validates every occurrence.
+    #[inline(always)]
+    pub fn merge_lazy<'a, K, V: ValueView<'a, K>>(
+        slot: &mut V::Lazy,
+        tag: &Tag,
+        r: &mut Reader<'a>,
+    ) -> Result<()> {
+        let value = read_one(&LazyViewed::<K, V>::NEW, tag, r)?;
+        V::lazy_validate(&core::mem::replace(slot, value))
     }
 
     pub use super::plain::revisit;

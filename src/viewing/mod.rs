@@ -44,19 +44,20 @@ mod fields;
 pub mod lazy;
 mod listed;
 mod map;
-mod repeated;
+pub(crate) mod repeated;
 mod tuple;
 mod value;
 
 pub use crate::decode::{Cursor, RevisitTag};
 pub use boxed::Boxed;
 pub use fields::{array, optional, plain, required};
-pub use lazy::{LazyView, Lazyable};
+pub use lazy::{LazyList, LazyListIter, LazyView, Lazyable};
 pub use map::{merge as map_merge, revisit as map_revisit, MapIter, MapView};
 pub use repeated::{
     merge as repeated_merge, revisit as repeated_revisit, FixedWidth, Repeated, RepeatedIter,
 };
-pub use value::ValueView;
+pub(crate) use value::lazy_is_view;
+pub use value::{LazyViewed, ValueView};
 
 use crate::decode::Reader;
 use crate::error::{DecodeError, Result};

@@ -217,31 +217,35 @@ impl<'a, T: ValueView<'a, K>, K> Clone for RepeatedIter<'a, T, K> {
     }
 }
 
-impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
-    type Item = T::View;
-
-    #[inline]
-    fn next(&mut self) -> Option<T::View> {
+impl<'a, K, T: ValueView<'a, K>> RepeatedIter<'a, T, K> {
+    /// The next element: one re-read from the span by `unpacked` (an element after its own tag), any other
+    /// (packed, or recorded in an arena) as its view converted by `view`.
+    #[inline(always)]
+    pub(crate) fn next_as<X>(
+        &mut self,
+        unpacked: impl FnOnce(&mut Cursor<'a>) -> X,
+        view: impl FnOnce(T::View) -> X,
+    ) -> Option<X> {
         if self.remaining == 0 {
             return None;
         }
         if let Some(element) = self.run.next() {
             self.remaining -= 1;
-            return Some(T::revisit_view_packed(&mut Cursor::new(element)));
+            return Some(view(T::revisit_view_packed(&mut Cursor::new(element))));
         }
         if let Some(item) = self.items.next() {
             self.remaining -= 1;
-            return Some(item.clone());
+            return Some(view(item.clone()));
         }
         loop {
             if self.c.position() < self.run_end {
                 self.remaining -= 1;
-                return Some(T::revisit_view_packed(&mut self.c));
+                return Some(view(T::revisit_view_packed(&mut self.c)));
             }
             let Some(tag) = self.c.next_tag() else {
                 // Only an absent fixed-length list ends its span early: its elements are defaults.
                 self.remaining -= 1;
-                return Some(T::empty_view());
+                return Some(view(T::empty_view()));
             };
             if tag.number != self.number {
                 self.c.skip(tag.wire_type);
@@ -250,9 +254,18 @@ impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
                 self.run_end = self.c.position().saturating_add(usize::try_from(len).unwrap_or(usize::MAX));
             } else {
                 self.remaining -= 1;
-                return Some(T::revisit_view(&mut self.c));
+                return Some(unpacked(&mut self.c));
             }
         }
+    }
+}
+
+impl<'a, K, T: ValueView<'a, K>> Iterator for RepeatedIter<'a, T, K> {
+    type Item = T::View;
+
+    #[inline]
+    fn next(&mut self) -> Option<T::View> {
+        self.next_as(T::revisit_view, |view| view)
     }
 
     #[inline]
@@ -271,10 +284,11 @@ impl<'a, K, T: ValueView<'a, K>> IntoIterator for Repeated<'a, T, K> {
     }
 }
 
-/// Validates elements without keeping their views (a view built without an arena re-reads them later).
-struct Validated<K, T>(PhantomData<fn() -> (K, T)>);
+/// Validates elements without keeping their views (a view built without an arena re-reads them later); with
+/// `FRAME`, frames them as a lazy list does (a message's length and the depth limit only).
+struct Validated<K, T, const FRAME: bool = false>(PhantomData<fn() -> (K, T)>);
 
-impl<'a, K, T: ValueView<'a, K>> ReadValue<'a> for Validated<K, T> {
+impl<'a, K, T: ValueView<'a, K>, const FRAME: bool> ReadValue<'a> for Validated<K, T, FRAME> {
     type Out = ();
     #[inline(always)]
     fn shape(&self) -> Shape {
@@ -284,7 +298,11 @@ impl<'a, K, T: ValueView<'a, K>> ReadValue<'a> for Validated<K, T> {
     fn empty(&self) {}
     #[inline(always)]
     fn read(&self, r: &mut Reader<'a>) -> Result<()> {
-        T::validate(r)
+        if FRAME {
+            T::frame(r)
+        } else {
+            T::validate(r)
+        }
     }
     #[inline(always)]
     fn read_packed(&self, r: &mut Reader<'a>) -> Result<()> {
@@ -350,6 +368,54 @@ pub fn merge<'a, K, T: ValueView<'a, K>>(
 ) -> Result<()> {
     let limit = r.options().max_elements;
     merge_bounded(list, tag, r, limit, |count, r, offset| r.check_elements(count, offset))
+}
+
+/// [`merge`] for a lazy view's list: every element checked as `merge` checks it, except that a message is
+/// only framed (its length and the depth limit), to be read lazily. When an element fails, the list keeps the
+/// elements framed before it, so that walking them finds what the view, reading in order, would have met
+/// first.
+#[inline]
+pub(crate) fn merge_framed<'a, K, T: ValueView<'a, K>>(
+    list: &mut Repeated<'a, T, K>,
+    tag: &Tag,
+    r: &mut Reader<'a>,
+) -> Result<()> {
+    let start = if list.span.is_empty() { tag.offset } else { r.offset_of(list.span) };
+    let limit = r.options().max_elements;
+    let check = |count, r: &Reader<'_>, offset| r.check_elements(count, offset);
+    let mut framer = Framer { counter: Counter { count: list.count, limit, check }, end: r.position() };
+    let read = read_elements(&Validated::<K, T, true>(PhantomData), tag, r, &mut framer);
+    let end = if read.is_ok() { r.position() } else { framer.end };
+    let count = framer.counter.count;
+    *list =
+        Repeated { span: r.slice(start, end), number: tag.number, count, items: &[], marker: PhantomData };
+    read
+}
+
+/// Counts framed elements, remembering where the last one ended.
+struct Framer<C> {
+    counter: Counter<C>,
+    end: usize,
+}
+
+impl<X, C: Fn(usize, &Reader<'_>, usize) -> Result<()>> Sink<X> for Framer<C> {
+    fn room(&self, r: &Reader<'_>) -> usize {
+        Sink::<X>::room(&self.counter, r)
+    }
+    fn count(&self) -> usize {
+        Sink::<X>::count(&self.counter)
+    }
+    fn expect(&mut self, additional: usize, r: &Reader<'_>, offset: usize) -> Result<()> {
+        Sink::<X>::expect(&mut self.counter, additional, r, offset)
+    }
+    fn put(&mut self, value: X, r: &Reader<'_>, offset: usize) -> Result<()> {
+        Sink::<X>::put(&mut self.counter, value, r, offset)?;
+        self.end = r.position();
+        Ok(())
+    }
+    fn skip(&mut self, count: usize) -> bool {
+        Sink::<X>::skip(&mut self.counter, count)
+    }
 }
 
 /// [`merge`] with the element-count check supplied (the element limit for lists, `N` for arrays).

@@ -10,6 +10,7 @@ macro_rules! tuple_views {
     ($(($($n:tt $T:ident),+);)*) => {$(
         impl<'a, $($T: ValueView<'a>),+> ValueView<'a> for ($($T,)+) {
             type View = ($($T::View,)+);
+            crate::viewing::lazy_is_view!(crate::field::Natural);
             #[inline]
             fn empty_view() -> Self::View {
                 ($($T::empty_view(),)+)

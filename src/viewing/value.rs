@@ -62,13 +62,88 @@ pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
     fn revisit_view_packed(c: &mut Cursor<'a>) -> Self::View {
         c.with_reader(Self::read_view_packed).unwrap_or_else(Self::empty_view)
     }
+
+    /// What a lazy view's accessor returns for a value of this type: its [`View`](Self::View), except for a
+    /// message, whose lazy view it is.
+    type Lazy: Clone;
+
+    /// The lazy value of an absent plain field.
+    fn empty_lazy() -> Self::Lazy;
+
+    /// Reads one value after its tag for a lazy accessor: as [`read_view`](Self::read_view), except that a
+    /// message is only framed (its length, the depth limit) and opened as a lazy view.
+    fn read_lazy(r: &mut Reader<'a>) -> Result<Self::Lazy>;
+
+    /// Whether a lazily read value is the default (for the canonical rule on plain fields).
+    fn lazy_is_default(lazy: &Self::Lazy) -> bool;
+
+    /// The owned value, validating what the lazy value left unread (a message's other fields).
+    fn lazy_to_owned(lazy: &Self::Lazy) -> Result<Self>;
+
+    /// Validates what the lazy value left unread, as the view would have on reading it: a message replaced by
+    /// a later occurrence of its field is checked this way, since the view checks every occurrence.
+    fn lazy_validate(lazy: &Self::Lazy) -> Result<()>;
+
+    /// Checks one value after its tag as a lazy list checks its elements: as [`validate`](Self::validate),
+    /// except that a message is only framed (its length and the depth limit).
+    #[inline(always)]
+    fn frame(r: &mut Reader<'a>) -> Result<()> {
+        Self::validate(r)
+    }
+
+    /// Re-reads one element (after its tag) that [`frame`](Self::frame) accepted, as a lazy list hands it
+    /// out; `place` says where a message lies.
+    fn revisit_lazy(c: &mut Cursor<'a>, place: &super::lazy::LazyPlace<'a>) -> Self::Lazy;
+
+    /// The lazy value of a view (of a packed or recorded list element: never a message).
+    fn view_to_lazy(view: Self::View) -> Self::Lazy;
 }
+
+/// The [`ValueView`] items of a type whose lazy value is its view (everything but messages).
+macro_rules! lazy_is_view {
+    ($kind:ty) => {
+        type Lazy = Self::View;
+        #[inline(always)]
+        fn empty_lazy() -> Self::View {
+            <Self as $crate::viewing::ValueView<'a, $kind>>::empty_view()
+        }
+        #[inline(always)]
+        fn read_lazy(r: &mut $crate::decode::Reader<'a>) -> $crate::error::Result<Self::View> {
+            <Self as $crate::viewing::ValueView<'a, $kind>>::read_view(r)
+        }
+        #[inline(always)]
+        fn lazy_is_default(lazy: &Self::View) -> bool {
+            <Self as $crate::viewing::ValueView<'a, $kind>>::view_is_default(lazy)
+        }
+        #[inline(always)]
+        fn lazy_to_owned(lazy: &Self::View) -> $crate::error::Result<Self> {
+            Ok(<Self as $crate::viewing::ValueView<'a, $kind>>::from_view(lazy))
+        }
+        #[inline(always)]
+        fn lazy_validate(_: &Self::View) -> $crate::error::Result<()> {
+            Ok(())
+        }
+        #[inline(always)]
+        fn revisit_lazy(
+            c: &mut $crate::decode::Cursor<'a>,
+            _: &$crate::viewing::lazy::LazyPlace<'a>,
+        ) -> Self::View {
+            <Self as $crate::viewing::ValueView<'a, $kind>>::revisit_view(c)
+        }
+        #[inline(always)]
+        fn view_to_lazy(view: Self::View) -> Self::View {
+            view
+        }
+    };
+}
+pub(crate) use lazy_is_view;
 
 /// Scalars view as themselves; `$revisit` re-reads one from validated bytes.
 macro_rules! scalar_views {
     ($kind:ty: $($ty:ty => $revisit:expr),*) => {$(
         impl<'a> ValueView<'a, $kind> for $ty {
             type View = $ty;
+            lazy_is_view!($kind);
             #[inline(always)]
             fn empty_view() -> $ty {
                 <$ty as DecodeValue<'a, $kind>>::empty()
@@ -136,6 +211,7 @@ macro_rules! slice_views {
     ($([$($gen:tt)*] $ty:ty $(where $bound:lifetime : $outlived:lifetime)? => $view:ty, $read:expr, $revisit:expr, $own:expr;)*) => {$(
         impl<'a, $($gen)*> ValueView<'a> for $ty $(where $bound: $outlived)? {
             type View = $view;
+            lazy_is_view!(Natural);
             #[inline(always)]
             fn empty_view() -> $view {
                 Default::default()
@@ -192,6 +268,7 @@ slice_views! {
 /// Fixed-length bytes (hashes, keys, ids) view as a copy of the array: small, and never absent.
 impl<'a, const N: usize> ValueView<'a> for [u8; N] {
     type View = [u8; N];
+    lazy_is_view!(Natural);
     #[inline(always)]
     fn empty_view() -> [u8; N] {
         [0; N]
@@ -207,6 +284,35 @@ impl<'a, const N: usize> ValueView<'a> for [u8; N] {
     #[inline(always)]
     fn from_view(view: &[u8; N]) -> [u8; N] {
         *view
+    }
+}
+
+/// Reads values as lazy accessors return them (see [`ValueView::Lazy`]): the element description of a lazy
+/// view's plain and optional fields.
+pub struct LazyViewed<K, T>(PhantomData<fn() -> (K, T)>);
+
+impl<K, T> LazyViewed<K, T> {
+    /// The (zero-sized) description.
+    pub const NEW: Self = LazyViewed(PhantomData);
+}
+
+impl<'a, K, T: ValueView<'a, K>> ReadValue<'a> for LazyViewed<K, T> {
+    type Out = T::Lazy;
+    #[inline(always)]
+    fn shape(&self) -> Shape {
+        Shape::of::<K, T>()
+    }
+    #[inline(always)]
+    fn empty(&self) -> T::Lazy {
+        T::empty_lazy()
+    }
+    #[inline(always)]
+    fn read(&self, r: &mut Reader<'a>) -> Result<T::Lazy> {
+        T::read_lazy(r)
+    }
+    #[inline(always)]
+    fn is_default(&self, lazy: &T::Lazy) -> bool {
+        T::lazy_is_default(lazy)
     }
 }
 

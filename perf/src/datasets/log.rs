@@ -122,6 +122,15 @@ pub fn to_prost(data: &Logs) -> pb::Logs {
     }
 }
 
+/// "read" through the lazy view: each record's address, code and size, nothing else validated.
+pub fn read_lazy(v: &LogsLazy<'_>) -> cramberry::Result<u64> {
+    v.logs()?.iter().try_fold(0u64, |acc, l| {
+        let l = l?;
+        let a = l.address()?;
+        Ok(acc.wrapping_add(u64::from(a.x0()?) + u64::from(a.x3()?) + u64::from(l.code()?) + l.size()?))
+    })
+}
+
 /// "read": address, code and size of every log, through a Cramberry view.
 pub fn read_view(v: &LogsView<'_>) -> u64 {
     v.logs().iter().fold(0u64, |acc, l| {

@@ -62,6 +62,14 @@ pub fn to_prost(data: &Mesh) -> pb::Mesh {
     }
 }
 
+/// "read" through the lazy view: each triangle's normal.
+pub fn read_lazy(v: &MeshLazy<'_>) -> cramberry::Result<u64> {
+    v.triangles()?.iter().try_fold(0u64, |acc, t| {
+        let t = t?;
+        Ok(acc.wrapping_add(normal_bits(t.normal.x, t.normal.z)))
+    })
+}
+
 /// "read": the normal of every triangle, through a Cramberry view.
 pub fn read_view(v: &MeshView<'_>) -> u64 {
     v.triangles().iter().fold(0u64, |acc, t| acc.wrapping_add(normal_bits(t.normal.x, t.normal.z)))

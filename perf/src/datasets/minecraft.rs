@@ -398,6 +398,11 @@ fn pb_entity(e: &Entity) -> pb::Entity {
     }
 }
 
+/// "read" through the lazy view: each player's game type, nothing else validated.
+pub fn read_lazy(v: &PlayersLazy<'_>) -> cramberry::Result<u64> {
+    v.players()?.iter().try_fold(0u64, |acc, p| Ok(acc.wrapping_add(p?.game_type()? as u64)))
+}
+
 /// "read": the game type of every player, through a Cramberry view.
 pub fn read_view(v: &PlayersView<'_>) -> u64 {
     v.players().iter().fold(0u64, |acc, p| acc.wrapping_add(p.game_type() as u64))

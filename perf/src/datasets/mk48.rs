@@ -230,6 +230,11 @@ pub fn to_prost(data: &Updates) -> pb::Updates {
     }
 }
 
+/// "read" through the lazy view: each update's score, nothing else validated.
+pub fn read_lazy(v: &UpdatesLazy<'_>) -> cramberry::Result<u64> {
+    v.updates()?.iter().try_fold(0u64, |acc, u| Ok(acc.wrapping_add(u64::from(u?.score()?))))
+}
+
 /// "read": the score of every update, through a Cramberry view.
 pub fn read_view(v: &UpdatesView<'_>) -> u64 {
     v.updates().iter().fold(0u64, |acc, u| acc.wrapping_add(u64::from(u.score())))

@@ -35,7 +35,7 @@ macro_rules! peer_types {
 pub(crate) use peer_types;
 
 /// Every peer of a community dataset. `$ds` names the dataset's module, which provides `to_prost`,
-/// `read_view` and `read_rkyv`, as do its namesakes in the `capnp` and `flatbuffers` modules (`build`,
+/// `read_view`, `read_lazy` and `read_rkyv`, as do its namesakes in the `capnp` and `flatbuffers` modules (`build`,
 /// `access`, `read`); `$buffa` is buffa's root type and `$views` the dataset's entry in [`buffa`].
 macro_rules! community_peers {
     ($data:expr, $ds:ident, $buffa:ty, $views:ident) => {{
@@ -46,6 +46,7 @@ macro_rules! community_peers {
         let wire = prost::Message::encode_to_vec(&proto);
         vec![
             peers::cramberry::peer(data, dataset::READ_VIA, dataset::read_view),
+            peers::cramberry::lazy_peer(data, dataset::read_lazy),
             peers::serde_bridge::peer(data),
             peers::prost::peer(proto),
             peers::buffa::peer::<$buffa>(data, &wire, $crate::datasets::buffa::$views),

@@ -12,7 +12,7 @@ pub enum ReadVia {
 }
 
 use super::{Borrowing, Dataset, Op, Peer};
-use cramberry::{DecodeMessage, Message, MessageView, Viewable};
+use cramberry::{DecodeMessage, LazyView, Lazyable, Message, MessageView, Viewable};
 use std::cell::RefCell;
 use std::fmt::Debug;
 
@@ -57,4 +57,19 @@ where
     let same = T::Borrowed::<'_>::decode(&bytes).is_ok_and(|b| T::same(&b, data));
     assert!(same, "cramberry borrowed decode differs");
     peer.op(Op::Borrow, 1, move || T::Borrowed::<'_>::decode(&bytes).map_or(0, |_| 1))
+}
+
+/// The lazy view as a peer of its own (`cramberry-lazy`): access opens the message (`T::lazy`, O(1): only
+/// the length is checked), and `read` reads through lazy accessors, each validating only what it reads.
+pub fn lazy_peer<'a, T, R>(data: &'a T, read: R) -> Peer<'a>
+where
+    T: Dataset + Message + Lazyable,
+    R: for<'v> Fn(&T::Lazy<'v>) -> cramberry::Result<u64> + 'a,
+{
+    let bytes = data.encode_to_vec();
+    let len = bytes.len() as u64;
+    let (b1, b2) = (bytes.clone(), bytes.clone());
+    Peer::new("cramberry-lazy", bytes)
+        .op(Op::Access, len, move || T::Lazy::<'_>::lazy(&b1).map_or(0, |v| v.as_bytes().len() as u64))
+        .op(Op::Read, data.read(), move || T::Lazy::<'_>::lazy(&b2).and_then(|v| read(&v)).unwrap_or(0))
 }
