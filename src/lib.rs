@@ -178,7 +178,7 @@ pub use field::{Enumeration, ScalarError, ScalarKind, ScalarValue};
 pub use message::{DecodeMessage, Message};
 pub use options::DecodeOptions;
 #[cfg(feature = "bytes")]
-pub use owned::OwnedView;
+pub use owned::{OwnedLazy, OwnedView};
 pub use unknown::UnknownFields;
 pub use viewing::{LazyView, Lazyable, MessageView, Viewable};
 pub use wire::WireType;
