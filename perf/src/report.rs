@@ -117,10 +117,16 @@ pub fn json(timings: &[Timing], sizes: &[Size], meta: &serde_json::Value) -> ser
     })
 }
 
+/// The chart's colour of each peer, in [`PEERS`] order.
+pub const COLORS: [&str; PEERS.len()] = [
+    "#c2185b", "#e91e63", "#607d8b", "#00bcd4", "#009688", "#8bc34a", "#ff9800", "#3f51b5", "#795548",
+    "#9c27b0", "#f44336", "#cddc39",
+];
+
 /// A bar chart of each peer's time relative to prost, per dataset and operation (log scale).
 pub fn svg(timings: &[Timing], sizes: &[Size]) -> String {
-    let colors =
-        ["#c2185b", "#607d8b", "#00bcd4", "#009688", "#8bc34a", "#ff9800", "#3f51b5", "#795548", "#9c27b0"];
+    // One colour per peer (the array type has one per peer).
+    let colors = COLORS;
     let groups: Vec<(&str, &str)> =
         datasets(sizes).into_iter().flat_map(|d| OPS.iter().map(move |op| (d, *op))).collect();
     let (bar, gap, height, top, left) = (12.0, 18.0, 320.0, 40.0, 60.0);
