@@ -406,20 +406,7 @@ impl<'de> Reader<'de> {
     /// check, which are that field's own when it is read.
     #[inline(always)]
     pub fn skip_field(&mut self, tag: &Tag) -> Result<()> {
-        match tag.wire_type {
-            WireType::Varint | WireType::Svarint => self.read_varint().map(drop),
-            WireType::Fixed32 => self.read_fixed32().map(drop),
-            WireType::Fixed64 => self.read_fixed64().map(drop),
-            WireType::Bytes => {
-                let len = self.read_len()?;
-                self.take(len).map(drop)
-            }
-            WireType::TypeRef => {
-                self.read_varint()?;
-                let len = self.read_len()?;
-                self.take(len).map(drop)
-            }
-        }
+        self.skip_payload(tag.wire_type)
     }
 
     /// Keeps a field the message does not know, tag and payload, in `unknown`.
@@ -441,6 +428,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Steps over one payload of `wire_type`, without a schema.
+    #[inline(always)]
     pub fn skip_payload(&mut self, wire_type: WireType) -> Result<()> {
         match wire_type {
             WireType::Varint | WireType::Svarint => self.read_varint().map(drop),
