@@ -227,6 +227,21 @@ fn mk48_view_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
 }
 
 #[library_benchmark]
+#[bench::record(log().encode_to_vec())]
+fn log_lazy_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = Log::lazy(black_box(&bytes)).unwrap();
+    let read = u64::from(v.address().unwrap()[0]) ^ u64::from(v.code().unwrap()) ^ v.size().unwrap();
+    (read, bytes)
+}
+
+#[library_benchmark]
+#[bench::update(update().encode_to_vec())]
+fn mk48_lazy_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = Update::lazy(black_box(&bytes)).unwrap();
+    (u64::from(v.score().unwrap()), bytes)
+}
+
+#[library_benchmark]
 #[bench::hundred(logs())]
 fn logs_view_iterate(bytes: Vec<u8>) -> (u64, Vec<u8>) {
     let v = Logs::view(black_box(&bytes)).unwrap();
@@ -332,6 +347,6 @@ fn mk48_encode_in((update, arena): (Update, bumpalo::Bump)) -> (Update, bumpalo:
 library_benchmark_group!(
     name = messages;
     benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read,
-        logs_view_iterate, logs_view_in_iterate, log_encode_in, mk48_encode_in
+        log_lazy_read, mk48_lazy_read, logs_view_iterate, logs_view_in_iterate, log_encode_in, mk48_encode_in
 );
 main!(library_benchmark_groups = varints, messages, streams);
