@@ -265,6 +265,20 @@ fn logs_view_in_iterate((bytes, arena): (Vec<u8>, bumpalo::Bump)) -> (u64, Vec<u
     (read, bytes, arena)
 }
 
+#[library_benchmark]
+#[bench::hundred(logs())]
+fn logs_lazy_iterate(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = Logs::lazy(black_box(&bytes)).unwrap();
+    let logs = v.logs().unwrap();
+    let read = logs.iter().fold(0u64, |acc, l| {
+        let l = l.unwrap();
+        acc.wrapping_add(
+            u64::from(l.address().unwrap()[0]) + u64::from(l.code().unwrap()) + l.size().unwrap(),
+        )
+    });
+    (read, bytes)
+}
+
 /// A stream of 100 SmallMessages as length-delimited frames.
 fn small_frames() -> Vec<u8> {
     let mut out = Vec::new();
@@ -347,6 +361,6 @@ fn mk48_encode_in((update, arena): (Update, bumpalo::Bump)) -> (Update, bumpalo:
 library_benchmark_group!(
     name = messages;
     benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read,
-        log_lazy_read, mk48_lazy_read, logs_view_iterate, logs_view_in_iterate, log_encode_in, mk48_encode_in
+        log_lazy_read, mk48_lazy_read, logs_view_iterate, logs_view_in_iterate, logs_lazy_iterate, log_encode_in, mk48_encode_in
 );
 main!(library_benchmark_groups = varints, messages, streams);

@@ -175,11 +175,19 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
     let (numbers, names): (Vec<_>, Vec<_>) =
         plans.iter().map(|p| (p.number, syn::ext::IdentExt::unraw(p.info.member).to_string())).unzip();
     let indices = 0..plans.len();
-    let runs = plans.iter().map(|p| match p.info.shape {
+    let run_of = |p: &FieldPlan<'_>| match p.info.shape {
         crate::shape::Shape::Plain | crate::shape::Shape::Optional => format_ident!("One"),
         crate::shape::Shape::Repeated | crate::shape::Shape::Array => format_ident!("List"),
         crate::shape::Shape::Map => format_ident!("Pass"),
-    });
+    };
+    let runs: Vec<_> = plans.iter().map(run_of).collect();
+    // The index's in-order pass: fields by ascending number, with the wire type the encoder writes.
+    let mut in_order: Vec<_> = plans.iter().enumerate().collect();
+    in_order.sort_by_key(|(_, p)| p.number);
+    let in_order_numbers: Vec<_> = in_order.iter().map(|(_, p)| p.number).collect();
+    let in_order_wire_types: Vec<_> = in_order.iter().map(|(_, p)| p.view_arm("").wire_type).collect();
+    let in_order_indices: Vec<_> = in_order.iter().map(|(i, _)| *i).collect();
+    let in_order_runs: Vec<_> = in_order.iter().map(|(_, p)| run_of(p)).collect();
     let doc = format!(
         "A lazy view of [`{name}`]: `{name}::lazy(&bytes)` checks only the length; each accessor validates \
          the field it reads (and the framing of the fields it steps over) and returns a `Result`, with the \
@@ -300,7 +308,21 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
             #[inline]
             fn build_index(&mut self) {
                 let r = &mut #rt::Reader::window(self.__input, self.__start, self.__end, &self.__options, self.__depth);
-                self.__indexed = #rt::view::lazy::index(r, &mut self.__at, Self::__field_index);
+                let at = &mut self.__at;
+                #rt::view::lazy::clear_index(at);
+                // The fields in the order the encoder writes them first, a tag compare each; the rest (absent,
+                // repeated, unknown or out-of-order fields) by the general loop, as the view's parse does.
+                let mut pass = || -> ::cramberry::Result<()> {
+                    let mut last = 0u32;
+                    #(
+                        if let ::core::option::Option::Some(tag) = r.eat_tag(#in_order_numbers, #in_order_wire_types) {
+                            #rt::view::lazy::index_field(r, at, #in_order_indices, #rt::view::lazy::Run::#in_order_runs, &tag)?;
+                            last = #in_order_numbers;
+                        }
+                    )*
+                    #rt::view::lazy::index_rest(r, at, last, Self::__field_index)
+                };
+                self.__indexed = pass().is_ok();
             }
 
             #[inline]

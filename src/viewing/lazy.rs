@@ -194,34 +194,48 @@ pub enum Run {
     Pass,
 }
 
-/// Indexes the message `r` reads: for each field (`field` maps a field number to its position and kind), the
-/// offset of its one run of occurrences. `false`, and the index unusable, when the pass meets anything it
-/// cannot step over (bad framing, an unknown field in strict mode, fields out of order in canonical mode).
+/// The index's general loop, from the reader's position: for each field (`field` maps a field number to its
+/// position and kind), the offset of its one run of occurrences. An error makes the index unusable: the pass
+/// met something it cannot step over (bad framing, an unknown field in strict mode, fields out of order in
+/// canonical mode). The derive's index runs the fields it expects in order first, through [`index_field`].
+/// (`last` is the last field number taken, for the canonical order check.)
 #[doc(hidden)]
-#[inline]
-pub fn index(r: &mut Reader<'_>, at: &mut [u32], field: impl Fn(u32) -> Option<(usize, Run)>) -> bool {
-    at.fill(ABSENT);
-    let mut pass = || -> Result<()> {
-        let mut last = 0u32;
-        while let Some(tag) = r.next_field(&mut last)? {
-            match field(tag.number) {
-                Some((i, run)) => {
-                    at[i] = match (at[i], u32::try_from(tag.offset), run) {
-                        (_, _, Run::Pass) => SEVERAL,
-                        (ABSENT, Ok(offset), _) if offset < SEVERAL => offset,
-                        _ => SEVERAL,
-                    };
-                    match run {
-                        Run::List => skip_run(r, &tag)?,
-                        Run::One | Run::Pass => r.skip_field(&tag)?,
-                    }
-                }
-                None => r.skip_unknown(&tag)?,
-            }
+#[inline(always)]
+pub fn index_rest(
+    r: &mut Reader<'_>,
+    at: &mut [u32],
+    mut last: u32,
+    field: impl Fn(u32) -> Option<(usize, Run)>,
+) -> Result<()> {
+    while let Some(tag) = r.next_field(&mut last)? {
+        match field(tag.number) {
+            Some((i, run)) => index_field(r, at, i, run, &tag)?,
+            None => r.skip_unknown(&tag)?,
         }
-        Ok(())
+    }
+    Ok(())
+}
+
+/// Records field `i`, whose tag was just read, in the index and steps over its run (or its one value).
+#[doc(hidden)]
+#[inline(always)]
+pub fn index_field(r: &mut Reader<'_>, at: &mut [u32], i: usize, run: Run, tag: &Tag) -> Result<()> {
+    at[i] = match (at[i], u32::try_from(tag.offset), run) {
+        (_, _, Run::Pass) => SEVERAL,
+        (ABSENT, Ok(offset), _) if offset < SEVERAL => offset,
+        _ => SEVERAL,
     };
-    pass().is_ok()
+    match run {
+        Run::List => skip_run(r, tag),
+        Run::One | Run::Pass => r.skip_field(tag),
+    }
+}
+
+/// Marks every field absent, before an index pass.
+#[doc(hidden)]
+#[inline(always)]
+pub fn clear_index(at: &mut [u32]) {
+    at.fill(ABSENT);
 }
 
 /// Where field `i` is, when the index can say: `Some(Some(offset))` (its one run starts there), `Some(None)`
