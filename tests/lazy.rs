@@ -307,3 +307,19 @@ fn at_one_offset_the_walk_reports_what_the_view_meets_first() {
         (walk.kind(), walk.offset(), walk.path_string())
     );
 }
+
+#[test]
+fn a_packed_list_split_in_two_runs_is_read_by_a_full_pass() {
+    // Found by the `lazy` fuzz target: two consecutive packed runs of one list. The index must not take them
+    // as one run: the view reads them as a split list (and canonical decoding refuses the second).
+    let bytes = [0xca, 0x01, 0x01, 0x00, 0xca, 0x01, 0x01, 0x10];
+    for options in [DecodeOptions::default(), DecodeOptions::canonical()] {
+        let view = AllKinds::view_with(&bytes, &options).map(|v| v.to_message().encode_to_vec());
+        let walk = AllKinds::lazy_with(&bytes, &options).unwrap().__walk().map(|m| m.encode_to_vec());
+        match (view, walk) {
+            (Ok(v), Ok(w)) => assert_eq!(v, w),
+            (Err(v), Err(w)) => assert_eq!((v.kind(), v.offset()), (w.kind(), w.offset())),
+            (v, w) => panic!("view {v:?} but lazy {w:?}"),
+        }
+    }
+}

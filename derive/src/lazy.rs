@@ -176,9 +176,9 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
         plans.iter().map(|p| (p.number, syn::ext::IdentExt::unraw(p.info.member).to_string())).unzip();
     let indices = 0..plans.len();
     let run_of = |p: &FieldPlan<'_>| match p.info.shape {
-        crate::shape::Shape::Plain | crate::shape::Shape::Optional => format_ident!("One"),
-        crate::shape::Shape::Repeated | crate::shape::Shape::Array => format_ident!("List"),
-        crate::shape::Shape::Map => format_ident!("Pass"),
+        crate::shape::Shape::Plain | crate::shape::Shape::Optional => quote!(#rt::view::lazy::Run::One),
+        crate::shape::Shape::Repeated | crate::shape::Shape::Array => p.lazy_run(),
+        crate::shape::Shape::Map => quote!(#rt::view::lazy::Run::Pass),
     };
     let runs: Vec<_> = plans.iter().map(run_of).collect();
     // The index's in-order pass: fields by ascending number, with the wire type the encoder writes.
@@ -259,7 +259,7 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
             #[inline(always)]
             fn __field_index(number: u32) -> ::core::option::Option<(usize, #rt::view::lazy::Run)> {
                 match number {
-                    #(#numbers => ::core::option::Option::Some((#indices, #rt::view::lazy::Run::#runs)),)*
+                    #(#numbers => ::core::option::Option::Some((#indices, #runs)),)*
                     _ => ::core::option::Option::None,
                 }
             }
@@ -316,7 +316,7 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
                     let mut last = 0u32;
                     #(
                         if let ::core::option::Option::Some(tag) = r.eat_tag(#in_order_numbers, #in_order_wire_types) {
-                            #rt::view::lazy::index_field(r, at, #in_order_indices, #rt::view::lazy::Run::#in_order_runs, &tag)?;
+                            #rt::view::lazy::index_field(r, at, #in_order_indices, #in_order_runs, &tag)?;
                             last = #in_order_numbers;
                         }
                     )*

@@ -337,6 +337,13 @@ impl<'a> FieldPlan<'a> {
         matches!(self.info.shape, Shape::Plain | Shape::Optional | Shape::Repeated)
     }
 
+    /// How a lazy view's index records this list field's occurrences (see `Run::list`).
+    pub fn lazy_run(&self) -> TokenStream {
+        let (rt, k, elem) = (rt(), &self.kind, self.list_elem());
+        let v = view_lifetime();
+        quote!(#rt::view::lazy::Run::list::<#v, #k, #elem>())
+    }
+
     /// A list field's element type, spelt out where the syntax says it.
     fn list_elem(&self) -> TokenStream {
         let (rt, ty) = (rt(), self.view_ty());

@@ -194,6 +194,20 @@ pub enum Run {
     Pass,
 }
 
+impl Run {
+    /// The run of a list of `T`: one per element written after its own tag (the list's merge reads the
+    /// consecutive ones whole), one per packed run otherwise — a second run, which the view reads as a split
+    /// list (or, canonical, refuses), is left to a full pass.
+    #[inline(always)]
+    pub fn list<'a, K, T: ValueView<'a, K>>() -> Run {
+        if T::REPEAT == crate::field::Repeat::Each {
+            Run::List
+        } else {
+            Run::One
+        }
+    }
+}
+
 /// The index's general loop, from the reader's position: for each field (`field` maps a field number to its
 /// position and kind), the offset of its one run of occurrences. An error makes the index unusable: the pass
 /// met something it cannot step over (bad framing, an unknown field in strict mode, fields out of order in
