@@ -144,6 +144,9 @@ fn walk(message: &MessageInfo, plans: &[FieldPlan<'_>], name: &str) -> TokenStre
             let #members = {
                 let mut slot = #empties;
                 if let ::core::result::Result::Err((e, started)) = self.#scans(&mut slot) {
+                    // An error before the occurrence being read lies in an earlier one (a replaced message the
+                    // pass validated): it started before the offset, as a nested one does.
+                    let started = if e.offset() < started { 0 } else { started };
                     __keep(e, #names, started);
                 }
                 (#owned_of).map_err(|e| __keep(e.in_field(#name, #names), #names, 0)).ok()
