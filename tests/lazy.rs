@@ -323,3 +323,16 @@ fn a_packed_list_split_in_two_runs_is_read_by_a_full_pass() {
         }
     }
 }
+
+#[test]
+fn an_error_in_a_replaced_message_is_met_before_a_later_tag() {
+    // Found by the `lazy` fuzz target (its seed): `inner` written twice, the first ending in an error at the
+    // offset where the next field's tag has the wrong wire type; the view meets the nested error first.
+    let bytes = include_bytes!("../fuzz/seeds/lazy/tie_replaced_message_end");
+    let view = AllKinds::view(bytes).unwrap_err();
+    let walk = AllKinds::lazy(bytes).unwrap().__walk().unwrap_err();
+    assert_eq!(
+        (view.kind(), view.offset(), view.path_string()),
+        (walk.kind(), walk.offset(), walk.path_string())
+    );
+}
