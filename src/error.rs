@@ -1,8 +1,9 @@
 //! Typed errors: what went wrong, at which byte, in which field.
 
+use crate::prelude::*;
 use crate::wire::WireType;
+use alloc::borrow::Cow;
 use core::fmt;
-use std::borrow::Cow;
 
 /// A canonical-form rule (see `docs/wire-format.md`, "Canonical form") that the input broke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -353,7 +354,7 @@ impl fmt::Display for DecodeError {
     }
 }
 
-impl std::error::Error for DecodeError {}
+impl core::error::Error for DecodeError {}
 
 /// An error from [`Message::encode_to_slice`](crate::Message::encode_to_slice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -378,7 +379,7 @@ impl fmt::Display for EncodeError {
     }
 }
 
-impl std::error::Error for EncodeError {}
+impl core::error::Error for EncodeError {}
 
 /// `Result` with [`DecodeError`] as the default error.
 pub type Result<T, E = DecodeError> = core::result::Result<T, E>;

@@ -132,11 +132,22 @@
 //! whose variants each hold one message, with `#[cram(type_id = N)]` (N ≥ 128) on each, is an interface:
 //! written as TYPEREF. A plain interface field is always written; use `Option<Interface>` for "no value".
 
+#![cfg_attr(not(any(feature = "std", test)), no_std)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
 // The derive names the runtime as `::cramberry`; this lets the runtime derive its own standard types.
+extern crate alloc;
 extern crate self as cramberry;
+
+/// The `alloc` names the standard prelude would give every module (this crate is `no_std` without the `std`
+/// feature).
+mod prelude {
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::boxed::Box;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+}
 
 mod decode;
 mod encode;
@@ -151,6 +162,7 @@ pub mod registry;
 pub mod serde;
 pub mod std_types;
 pub use field::custom as with;
+#[cfg(feature = "std")]
 pub mod stream;
 mod unknown;
 mod utf8;
@@ -216,8 +228,29 @@ pub mod __private {
     pub use crate::viewing::ValueView;
     pub use crate::wire::WireType;
     pub use bumpalo;
+    /// The `alloc` crate, for derived code in `no_std` crates.
+    pub mod alloc {
+        pub use ::alloc::{boxed, string, vec};
+    }
     pub use bytemuck;
     pub use core;
+
+    /// Expands to its items only when the runtime has its `std` feature: derived code wraps what needs
+    /// `std` (a view's `frames`) in it, since the derive cannot see the runtime's features.
+    #[cfg(feature = "std")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __if_std {
+        ($($items:tt)*) => { $($items)* };
+    }
+    /// Expands to nothing: the runtime was built without its `std` feature.
+    #[cfg(not(feature = "std"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __if_std {
+        ($($items:tt)*) => {};
+    }
+    pub use crate::__if_std as if_std;
 
     /// Stands in for a value the derive could not generate code for (a field or type it reported an error
     /// on), so the rest of the expansion type-checks and only that error is shown. Never runs: the crate

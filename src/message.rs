@@ -1,10 +1,10 @@
 //! The `Message` trait: what `#[derive(Cramberry)]` implements for a struct, and the encode/decode entry points.
 
-use crate::decode::Reader;
+use crate::decode::{split_frame, Reader};
 use crate::encode::{BumpSizes, LenRecorder, NoRecord, SizeCache, SizeCursor, Writer};
 use crate::error::{DecodeError, EncodeError, Result};
 use crate::options::DecodeOptions;
-use crate::stream::split_frame;
+use crate::prelude::*;
 use crate::wire::varint_len;
 use bumpalo::Bump;
 use core::mem::MaybeUninit;

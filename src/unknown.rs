@@ -1,5 +1,6 @@
 //! Unknown fields kept for re-encoding.
 
+use crate::prelude::*;
 /// Fields a message did not know, kept byte for byte (tag and payload) so that re-encoding preserves them.
 ///
 /// Opt in with a field `#[cram(unknown_fields)] unknown: cramberry::UnknownFields`. The fields are kept sorted

@@ -3,6 +3,7 @@
 //! registry left half-registered. Each reproducer failed before its fix; the fuzz targets `container_writer`,
 //! `stream`, `container` and `serde` cover their classes. (The serde bridge's findings are in
 //! `tests/serde_bridge.rs`.)
+#![cfg(feature = "std")] // streams and the container need the runtime's `std` feature
 
 use cramberry::registry::Registry;
 use cramberry::stream::container::{ContainerReader, ContainerWriter, ReaderOptions};

@@ -258,6 +258,7 @@ fn view_in_allocates_nothing_globally_once_the_arena_is_warm() {
     }
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn reading_a_stream_allocates_nothing_per_message_once_warm() {
     #[derive(Cramberry, Debug)]
@@ -304,6 +305,7 @@ fn reading_a_stream_allocates_nothing_per_message_once_warm() {
     assert_eq!(allocations, 0);
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn a_container_reads_a_huge_chunked_message_in_bounded_memory_allocating_nothing_per_element() {
     use cramberry::stream::container::{ContainerReader, WriterOptions};

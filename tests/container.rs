@@ -1,6 +1,7 @@
 //! The stream container (`docs/stream-container.md`): round trips of every frame kind, metadata, chunked
 //! messages, compression and checksums; a file cut at every byte; and each way a file can be wrong, as a
 //! typed error naming the frame and offset.
+#![cfg(feature = "std")] // the container needs the runtime's `std` feature
 
 use cramberry::stream::container::{
     ContainerReader, ContainerWriter, Frame, FrameKind, Metadata, ReaderOptions, WriterOptions, MAGIC,

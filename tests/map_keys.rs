@@ -1,5 +1,6 @@
 //! Map keys are ordered by their wire value — enums by number, whatever their declaration order or `Ord` —
 //! in encoding, in the canonical check and in views.
+#![cfg(feature = "std")] // HashMap fields needs the runtime's `std` feature
 
 use cramberry::{CanonicalRule, Cramberry, DecodeErrorKind, DecodeOptions, Message};
 use std::collections::{BTreeMap, HashMap};

@@ -263,6 +263,7 @@ proptest! {
         prop_assert_eq!(All::decode(&theirs).unwrap(), value);
     }
 
+    #[cfg(feature = "std")]
     #[test]
     fn length_delimited_streams_cross_between_prost_and_us(values in proptest::collection::vec(all(), 0..8)) {
         // prost writes a stream; we read every frame with `frames` (views) and `decode_length_delimited`.
@@ -288,4 +289,79 @@ proptest! {
             prop_assert_eq!(PAll::decode_length_delimited(&mut rest).unwrap(), to_prost(v));
         }
     }
+}
+
+/// protobuf's `google.protobuf.Timestamp` as prost derives it (int64 and int32 are plain varints).
+#[derive(Clone, PartialEq, prost::Message)]
+struct PTimestamp {
+    #[prost(int64, tag = "1")]
+    seconds: i64,
+    #[prost(int32, tag = "2")]
+    nanos: i32,
+}
+
+/// The declaration docs/schema-language.md's migration table gives for reading protobuf's timestamps.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct PbTimestamp {
+    #[cram(1)]
+    seconds: u64,
+    #[cram(2)]
+    nanos: u32,
+}
+
+/// The migration table's claims about `google.protobuf.Timestamp`: the standard Timestamp does not have its
+/// bytes, the table's `PbTimestamp` does (for times from 1970 on), both ways.
+#[test]
+fn protobuf_timestamps_read_as_the_migration_table_says() {
+    for (seconds, nanos) in [(0, 0), (1, 0), (1_700_000_000, 999_999_999), (i64::from(u32::MAX) * 4, 5)] {
+        let theirs = PTimestamp { seconds, nanos: nanos as i32 }.encode_to_vec();
+        let ours = PbTimestamp { seconds: seconds as u64, nanos };
+        assert_eq!(ours.encode_to_vec(), theirs);
+        assert_eq!(PbTimestamp::decode(&theirs).unwrap(), ours);
+        let standard = cramberry::std_types::Timestamp { seconds, nanos }.encode_to_vec();
+        if seconds != 0 {
+            assert_ne!(standard, theirs, "the standard Timestamp's seconds are ZigZag");
+        }
+    }
+}
+
+/// protobuf's wrappers as prost derives them.
+#[derive(Clone, PartialEq, prost::Message)]
+struct PWrappers {
+    #[prost(bool, tag = "1")]
+    flag: bool,
+    #[prost(uint64, tag = "2")]
+    unsigned: u64,
+    #[prost(double, tag = "3")]
+    double: f64,
+    #[prost(string, tag = "4")]
+    text: String,
+    #[prost(bytes = "vec", tag = "5")]
+    blob: Vec<u8>,
+    #[prost(int64, tag = "6")]
+    signed: i64,
+}
+
+/// The migration table's claims about protobuf's wrappers: each standard wrapper has protobuf's bytes (the
+/// value is field 1 in both), except `Int64Value`, whose value is ZigZag.
+#[test]
+fn standard_wrappers_have_protobufs_bytes_as_the_migration_table_says() {
+    use cramberry::std_types::{BoolValue, BytesValue, Float64Value, Int64Value, StringValue, UInt64Value};
+    let field_1 = |p: PWrappers| p.encode_to_vec();
+    let none = PWrappers::default();
+    assert_eq!(BoolValue { value: true }.encode_to_vec(), field_1(PWrappers { flag: true, ..none.clone() }));
+    let unsigned = UInt64Value { value: 300 }.encode_to_vec();
+    let theirs = field_1(PWrappers { unsigned: 300, ..none.clone() });
+    assert_eq!(unsigned[1..], theirs[1..], "same value bytes");
+    let double = Float64Value { value: 2.5 }.encode_to_vec();
+    assert_eq!(double[1..], field_1(PWrappers { double: 2.5, ..none.clone() })[1..]);
+    let text = StringValue { value: "hi".into() }.encode_to_vec();
+    assert_eq!(text[1..], field_1(PWrappers { text: "hi".into(), ..none.clone() })[1..]);
+    let blob = BytesValue { value: vec![1, 2] }.encode_to_vec();
+    assert_eq!(blob[1..], field_1(PWrappers { blob: vec![1, 2], ..none.clone() })[1..]);
+    // Tags: our value is field 1 where protobuf's wrappers have it; ours carry protobuf's wire types.
+    assert_eq!([unsigned[0], double[0], text[0], blob[0]], [0x08, 0x09, 0x0a, 0x0a]);
+    let signed = Int64Value { value: 3 }.encode_to_vec();
+    assert_eq!(signed, [0x0e, 0x06], "Int64Value is ZigZag (wire type 6), not protobuf's plain varint");
+    assert_ne!(signed[1..], field_1(PWrappers { signed: 3, ..none })[1..]);
 }

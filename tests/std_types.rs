@@ -1,5 +1,6 @@
 //! The standard time types: `SystemTime` and `std::time::Duration` fields are written as the standard
 //! `Timestamp` and `Duration` messages, read back exactly, and out-of-range values are typed errors.
+#![cfg(feature = "std")] // SystemTime fields needs the runtime's `std` feature
 
 use cramberry::std_types::{Duration, Timestamp};
 use cramberry::{Cramberry, DecodeErrorKind, DecodeOptions, Message};

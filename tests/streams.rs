@@ -1,6 +1,7 @@
 //! Length-delimited streams: every way to write a frame gives the same bytes, "decode one, keep the rest",
 //! `frames` over a buffer, and `StreamWriter`/`StreamReader` over I/O — with a stream cut at every byte, hostile
 //! length prefixes and bad messages reported as typed errors naming the frame and offset.
+#![cfg(feature = "std")] // streams over std::io need the runtime's `std` feature
 
 use cramberry::stream::{FrameErrorKind, StreamReader, StreamWriter};
 use cramberry::{Cramberry, DecodeErrorKind, DecodeOptions, Limit, Message, MessageView};

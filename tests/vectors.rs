@@ -2,7 +2,12 @@
 
 use cramberry::__private::wire::{decode_varint, encode_varint, make_tag, zigzag_encode, WireType};
 use cramberry::{Cramberry, Message};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+/// Without the runtime's `std` feature (no `HashMap` fields), the same field as a `BTreeMap`: same bytes.
+#[cfg(not(feature = "std"))]
+use std::collections::BTreeMap as HashMap;
+#[cfg(feature = "std")]
+use std::collections::HashMap;
 
 #[derive(Cramberry, Debug, Clone, PartialEq)]
 struct Item {

@@ -53,9 +53,9 @@ fn assert_accessors_match(view: &AllKindsView<'_>, owned: &AllKinds) {
     for (k, v) in &owned.by_name {
         assert_eq!(view.by_name().get(&k.as_str()), Some(*v));
     }
-    let by_id: std::collections::HashMap<u32, Inner> =
+    let by_id: std::collections::BTreeMap<u32, Inner> =
         view.by_id().iter().map(|(k, v)| (k, v.to_message())).collect();
-    assert_eq!(by_id, owned.by_id);
+    assert_eq!(by_id, owned.by_id.clone().into_iter().collect());
     assert_eq!(view.by_flag().to_map::<std::collections::BTreeMap<bool, String>>(), owned.by_flag);
     let by_signed: std::collections::BTreeMap<i32, u8> = view.by_signed().iter().collect();
     assert_eq!(by_signed, owned.by_signed);

@@ -395,7 +395,7 @@ impl<'a> FieldPlan<'a> {
                         element
                             .and_then(|lazy| <#elem as #rt::ValueView<#v, #k>>::lazy_to_owned(&lazy))
                             .map_err(|e| e.at_index(i))
-                    }).collect::<::cramberry::Result<::std::vec::Vec<_>>>()
+                    }).collect::<::cramberry::Result<#rt::alloc::vec::Vec<_>>>()
                 };
                 match shape::last_ident(&ty).as_deref() {
                     Some("SmallVec") => quote!(#collect.map(::core::convert::From::from)),

@@ -110,7 +110,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
                 #rt::pod::decode_packed(r)
             }
             #[inline]
-            fn decode_run(run: &#de [u8], out: &mut ::std::vec::Vec<Self>) -> bool {
+            fn decode_run(run: &#de [u8], out: &mut #rt::alloc::vec::Vec<Self>) -> bool {
                 #rt::pod::extend_from_run(run, out)
             }
 

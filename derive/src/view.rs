@@ -261,11 +261,13 @@ pub fn message_view(message: &MessageInfo) -> TokenStream {
                 <#view_name<#v> as ::cramberry::MessageView<#v>>::view_in_with(bytes, options, arena)
             }
 
-            /// The views of the length-delimited frames of `bytes`, in order, zero-copy (see
-            /// `cramberry::stream::Frames`).
-            #[inline]
-            pub fn frames<#v>(bytes: &#v [u8]) -> ::cramberry::stream::Frames<#v, #view_name<#v>> {
-                ::cramberry::stream::Frames::new(bytes)
+            #rt::if_std! {
+                /// The views of the length-delimited frames of `bytes`, in order, zero-copy (see
+                /// `cramberry::stream::Frames`).
+                #[inline]
+                pub fn frames<#v>(bytes: &#v [u8]) -> ::cramberry::stream::Frames<#v, #view_name<#v>> {
+                    ::cramberry::stream::Frames::new(bytes)
+                }
             }
 
             /// Validates `bytes` once with `options` and returns a zero-copy view of them.

@@ -20,11 +20,33 @@ fn extract_derive_test_types(root: &Path) -> Result<(), Box<dyn std::error::Erro
     Ok(())
 }
 
+/// Whether tests/typescript.rs can run: without Node (cfg `xlang_no_node`) or without `npm ci` in ts/ (cfg
+/// `xlang_no_deps`) it is reported as ignored with the reason — unless `CRAMBERRY_XLANG=require` (CI), which
+/// makes it run and fail.
+fn check_node(root: &Path) {
+    println!("cargo::rustc-check-cfg=cfg(xlang_no_node)");
+    println!("cargo::rustc-check-cfg=cfg(xlang_no_deps)");
+    println!("cargo::rerun-if-env-changed=CRAMBERRY_XLANG");
+    println!("cargo::rerun-if-env-changed=PATH");
+    let typescript = root.join("ts/node_modules/typescript");
+    println!("cargo::rerun-if-changed={}", root.join("ts/node_modules").display());
+    if std::env::var("CRAMBERRY_XLANG").as_deref() == Ok("require") {
+        return;
+    }
+    let node = std::process::Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !node {
+        println!("cargo::rustc-cfg=xlang_no_node");
+    } else if !typescript.is_dir() {
+        println!("cargo::rustc-cfg=xlang_no_deps");
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     cramberry_schema::compile(&[root.join("schemas/everything.cram")], &[root.join("schemas")])?;
     extract_derive_test_types(&root)?;
     println!("cargo::rustc-check-cfg=cfg(shared_schemas)");
+    check_node(&root);
     // tests/extract.rs includes tests/common/types.rs, which derives `Arbitrary` under cfg(fuzzing).
     println!("cargo::rustc-check-cfg=cfg(fuzzing)");
     let shared = root.join("../shared/schemas");

@@ -82,7 +82,7 @@ pub fn load_file(root: impl AsRef<Path>, search_paths: &[impl AsRef<Path>]) -> R
 }
 
 /// Loads a schema from source text, named `path` in diagnostics. No files are read: the only import followed
-/// is the built-in standard schema ([`STD_IMPORT`]).
+/// is the built-in standard schema (`import "cramberry/std.cram";`).
 pub fn load_str(path: &str, text: &str) -> Result<Loaded, Diagnostics> {
     let mut sources = Sources::default();
     let file = sources.add(path, text);

@@ -8,6 +8,7 @@ use super::{DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
+use crate::prelude::*;
 
 /// Encoded size of fixed-length list field `number`.
 #[inline]

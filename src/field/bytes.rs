@@ -7,10 +7,11 @@ use super::{DecodeValue, Value};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{DecodeErrorKind, Limit, Result};
+use crate::prelude::*;
 use crate::wire::{varint_len, WireType};
-use std::borrow::Cow;
-use std::rc::Rc;
-use std::sync::Arc;
+use alloc::borrow::Cow;
+use alloc::rc::Rc;
+use alloc::sync::Arc;
 
 #[inline(always)]
 fn delimited_len(len: usize) -> usize {
@@ -43,7 +44,7 @@ pub(crate) fn read_bytes<'de>(r: &mut Reader<'de>) -> Result<&'de [u8]> {
 /// offset rather than the reader, so the reader's address does not escape into it.
 #[cold]
 fn utf8_error(start: usize, bytes: &[u8]) -> crate::DecodeError {
-    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+    let valid = core::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
     crate::DecodeError::new(DecodeErrorKind::InvalidUtf8, start + valid)
 }
 

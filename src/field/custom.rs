@@ -79,8 +79,8 @@ use super::message::recorded_len;
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
+use core::fmt;
 use smallvec::SmallVec;
-use std::fmt;
 
 /// A custom decoder's refusal of a payload, with the reason (it becomes
 /// [`DecodeErrorKind::InvalidValue`](crate::DecodeErrorKind::InvalidValue)). The reason is a static string, so
@@ -109,7 +109,7 @@ impl fmt::Display for Invalid {
     }
 }
 
-impl std::error::Error for Invalid {}
+impl core::error::Error for Invalid {}
 
 /// Size of a custom value of `payload` bytes after its tag, recording `payload` for [`write`].
 #[doc(hidden)]

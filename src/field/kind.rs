@@ -9,8 +9,9 @@ use super::{DecodeValue, Fixed, Natural, Repeat, Value};
 use crate::decode::Reader;
 use crate::encode::{NoRecord, SizeCursor, Writer};
 use crate::error::Result;
+use crate::prelude::*;
 use crate::wire::WireType;
-use std::fmt;
+use core::fmt;
 
 /// A scalar type of the format (the schema language's names in the docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,7 +101,7 @@ impl fmt::Display for ScalarError {
     }
 }
 
-impl std::error::Error for ScalarError {}
+impl core::error::Error for ScalarError {}
 
 /// Runs `$body` with `$v` bound to `$value` converted (range-checked) to the kind's Rust type, and `$k` to
 /// the encoding marker (`Natural` or `Fixed`), or returns the conversion's error.

@@ -10,6 +10,7 @@ use super::{repeated, DecodeValue, Value};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
+use crate::prelude::*;
 use crate::wire::WireType;
 use core::marker::PhantomData;
 

@@ -6,11 +6,15 @@ use super::{plain, tag_len, DecodeValue, Natural, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, Result};
+use crate::prelude::*;
 use crate::wire::{varint_len, WireType};
+use alloc::collections::BTreeMap;
 use core::cmp::Ordering;
+#[cfg(feature = "std")]
+use core::hash::{BuildHasher, Hash};
 use smallvec::SmallVec;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasher, Hash};
+#[cfg(feature = "std")]
+use std::collections::HashMap;
 
 /// A type that can be a map key: compared by its value on the wire, whatever its `Ord` says. The format sorts
 /// map entries this way (integers by value, enums by number — including numbers the enum does not name —,
@@ -41,8 +45,8 @@ macro_rules! ord_keys {
 }
 ord_keys!(
     [] bool, [] u8, [] u16, [] u32, [] u64, [] i8, [] i16, [] i32, [] i64,
-    [] String, ['a] &'a str, ['a] std::borrow::Cow<'a, str>,
-    [] Vec<u8>, ['a] &'a [u8], ['a] std::borrow::Cow<'a, [u8]>, [const N: usize] [u8; N],
+    [] String, ['a] &'a str, ['a] alloc::borrow::Cow<'a, str>,
+    [] Vec<u8>, ['a] &'a [u8], ['a] alloc::borrow::Cow<'a, [u8]>, [const N: usize] [u8; N],
 );
 
 impl<T: MapKey> MapKey for Box<T> {
@@ -83,6 +87,7 @@ impl<K: Ord + MapKey, V> SortedEntries<K, V> for BTreeMap<K, V> {
     }
 }
 
+#[cfg(feature = "std")]
 impl<K: MapKey, V, S> SortedEntries<K, V> for HashMap<K, V, S> {
     /// Sorts references to the entries first (on the stack for up to 16 entries; use a `BTreeMap` with
     /// integer or string keys to encode large maps without a heap allocation).
@@ -112,6 +117,7 @@ impl<K: Ord, V> MapInsert<K, V> for BTreeMap<K, V> {
     }
 }
 
+#[cfg(feature = "std")]
 impl<K: Eq + Hash, V, S: BuildHasher> MapInsert<K, V> for HashMap<K, V, S> {
     #[inline]
     fn insert_entry(&mut self, key: K, value: V) {

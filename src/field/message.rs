@@ -8,6 +8,7 @@ use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
 use crate::message::{DecodeMessage, Message};
+use crate::prelude::*;
 use crate::wire::{varint_len, WireType};
 
 /// Measures `m` as a nested value (length prefix and fields), recording its length.

@@ -9,6 +9,7 @@
 //!   `Some`), [`required`] (always written, must be present), [`repeated`] (`Vec<T>` / `&[T]`: packed for
 //!   scalars, one field per element otherwise), [`array`](mod@array) (`[T; N]`) and [`map`] (`BTreeMap` / `HashMap`).
 
+use crate::prelude::*;
 pub mod array;
 mod bytes;
 pub mod custom;

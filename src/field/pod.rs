@@ -7,6 +7,7 @@ use crate::decode::Cursor;
 use crate::decode::Reader;
 use crate::encode::Writer;
 use crate::error::{DecodeErrorKind, Limit, Result};
+use crate::prelude::*;
 use crate::wire::varint_len;
 use bytemuck::Pod;
 

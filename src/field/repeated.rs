@@ -9,6 +9,7 @@ use super::{tag_len, DecodeValue, Repeat, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
+use crate::prelude::*;
 use crate::wire::{varint_len, WireType};
 
 /// The wire type the encoder writes for a repeated field of `V`: BYTES for a packed run, the element's own

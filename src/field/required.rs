@@ -30,8 +30,8 @@ pub fn merge<'de, K, V: DecodeValue<'de, K>>(field: &mut V, tag: &Tag, r: &mut R
 #[cold]
 pub fn missing(
     r: &Reader<'_>,
-    message: impl Into<std::borrow::Cow<'static, str>>,
-    field: impl Into<std::borrow::Cow<'static, str>>,
+    message: impl Into<alloc::borrow::Cow<'static, str>>,
+    field: impl Into<alloc::borrow::Cow<'static, str>>,
 ) -> DecodeError {
     DecodeError::new(DecodeErrorKind::MissingRequiredField, r.position()).in_named_field(message, field)
 }

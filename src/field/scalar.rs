@@ -4,6 +4,7 @@ use super::{DecodeValue, Value};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
+use crate::prelude::*;
 use crate::wire::{
     canonical_f32_bits, canonical_f64_bits, varint_len, zigzag_decode, zigzag_encode, WireType,
 };

@@ -1,8 +1,9 @@
 //! Messages behind a pointer whose type is known at run time: [`AnyMessage`], downcastable to the concrete type.
 
 use crate::message::Message;
-use std::any::Any;
-use std::fmt::Debug;
+use crate::prelude::*;
+use core::any::Any;
+use core::fmt::Debug;
 
 /// A message type with a type id of its own (`#[cram(type_id = N)]`, or `@N` in a schema): what a
 /// [`Registry`](super::Registry) files it under and a TYPEREF value carries.
@@ -29,7 +30,7 @@ pub trait AnyMessage {
 
 impl<M: Message + 'static> AnyMessage for M {
     fn type_name(&self) -> &'static str {
-        std::any::type_name::<M>()
+        core::any::type_name::<M>()
     }
     fn encoded_len(&self) -> usize {
         Message::encoded_len(self)
@@ -46,7 +47,7 @@ impl<M: Message + 'static> AnyMessage for M {
 }
 
 impl Debug for dyn AnyMessage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "AnyMessage({}, {} bytes)", self.type_name(), self.encoded_len())
     }
 }

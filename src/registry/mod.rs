@@ -34,6 +34,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::prelude::*;
 mod any_message;
 mod type_ref;
 
@@ -45,9 +46,9 @@ use crate::field::interface::FIRST_USER_TYPE_ID;
 use crate::message::DecodeMessage;
 use crate::options::DecodeOptions;
 use crate::viewing::{MessageView, Viewable};
-use std::any::TypeId;
-use std::collections::{BTreeMap, HashMap};
-use std::fmt;
+use alloc::collections::BTreeMap;
+use core::any::TypeId;
+use core::fmt;
 
 /// What a registry does with a type id it has no type for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -107,7 +108,7 @@ impl fmt::Display for RegistryError {
     }
 }
 
-impl std::error::Error for RegistryError {}
+impl core::error::Error for RegistryError {}
 
 /// Decodes a registered type's bytes to a boxed value.
 type DecodeFn = fn(&[u8], &DecodeOptions) -> Result<Box<dyn AnyMessage>>;
@@ -124,7 +125,7 @@ struct Entry {
 #[derive(Default)]
 pub struct Registry {
     entries: BTreeMap<u64, Entry>,
-    ids: HashMap<TypeId, u64>,
+    ids: BTreeMap<TypeId, u64>,
     unknown: UnknownTypes,
 }
 
@@ -170,7 +171,9 @@ impl Registry {
 
     /// Registers `M` under its [`Registered::TYPE_ID`] (`#[cram(type_id = N)]`). A reserved id (below 128),
     /// an id already taken, or a type already registered is an error, and the registry is left unchanged.
-    pub fn register<M: Registrable + Registered>(&mut self) -> std::result::Result<&mut Self, RegistryError> {
+    pub fn register<M: Registrable + Registered>(
+        &mut self,
+    ) -> core::result::Result<&mut Self, RegistryError> {
         self.register_as::<M>(M::TYPE_ID)
     }
 
@@ -179,8 +182,8 @@ impl Registry {
     pub fn register_as<M: Registrable>(
         &mut self,
         type_id: u64,
-    ) -> std::result::Result<&mut Self, RegistryError> {
-        let type_name = std::any::type_name::<M>();
+    ) -> core::result::Result<&mut Self, RegistryError> {
+        let type_name = core::any::type_name::<M>();
         if type_id < FIRST_USER_TYPE_ID {
             return Err(RegistryError::ReservedTypeId { type_id, type_name });
         }
@@ -203,8 +206,8 @@ impl Registry {
     #[doc(hidden)]
     pub fn register_all<E>(
         &mut self,
-        register: impl FnOnce(&mut Self) -> std::result::Result<(), E>,
-    ) -> std::result::Result<(), E> {
+        register: impl FnOnce(&mut Self) -> core::result::Result<(), E>,
+    ) -> core::result::Result<(), E> {
         let before: Vec<u64> = self.entries.keys().copied().collect();
         let result = register(self);
         if result.is_err() {
@@ -216,7 +219,7 @@ impl Registry {
 
     fn insert<M: Registrable>(&mut self, type_id: u64) {
         let entry = Entry {
-            type_name: std::any::type_name::<M>(),
+            type_name: core::any::type_name::<M>(),
             rust_type: TypeId::of::<M>(),
             decode: |bytes, options| {
                 M::decode_with(bytes, options).map(|m| Box::new(m) as Box<dyn AnyMessage>)

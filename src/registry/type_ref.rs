@@ -8,6 +8,7 @@ use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{Limit, Result};
 use crate::field::{DecodeValue, Value};
 use crate::message::Message;
+use crate::prelude::*;
 use crate::viewing::ValueView;
 use crate::wire::{varint_len, WireType};
 

@@ -9,8 +9,8 @@ use super::{Error, Result};
 use crate::error::DecodeErrorKind;
 use crate::std_types::NANOS_PER_SECOND;
 use crate::wire::{decode_varint, zigzag_decode, WireType};
+use alloc::borrow::Cow;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
-use std::borrow::Cow;
 
 /// Reads a whole input as the fields of a struct.
 pub(super) struct Root<'de, 'o> {
@@ -210,7 +210,7 @@ struct Value<'a, 'de, 'o> {
 /// Range-checked integer conversion, or `IntegerOutOfRange` at the occurrence.
 fn ranged<T: TryFrom<i128>>(value: i128, o: Option<&Occurrence<'_>>) -> Result<T> {
     T::try_from(value).map_err(|_| {
-        let kind = DecodeErrorKind::IntegerOutOfRange { value, target: std::any::type_name::<T>() };
+        let kind = DecodeErrorKind::IntegerOutOfRange { value, target: core::any::type_name::<T>() };
         match o {
             Some(o) => o.error(kind),
             None => Error::at(kind, 0),
@@ -370,7 +370,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
     }
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (bytes, o) = self.delimited()?;
-        match std::str::from_utf8(bytes) {
+        match core::str::from_utf8(bytes) {
             Ok(s) => visitor.visit_borrowed_str(s),
             Err(e) => {
                 Err(Error::at(DecodeErrorKind::InvalidUtf8, o.map_or(0, |o| o.offset) + e.valid_up_to()))
@@ -702,7 +702,7 @@ impl<'a, 'de, 'o> Element<'_, 'a, 'de, 'o> {
     fn own<'s>(self, slot: &'s mut Option<Occurrence<'de>>) -> Result<Value<'s, 'de, 'o>> {
         let ctx = self.list.ctx;
         let o = slot.insert(self.list.whole()?);
-        Ok(Value { occurrences: std::slice::from_ref(o), ctx, optional: false })
+        Ok(Value { occurrences: core::slice::from_ref(o), ctx, optional: false })
     }
     fn unsigned<T: TryFrom<i128>>(self) -> Result<T> {
         ranged(self.list.varint(WireType::Varint)?.into(), None)

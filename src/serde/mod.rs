@@ -58,10 +58,10 @@ mod wire;
 
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::options::DecodeOptions;
-use std::fmt;
+use core::fmt;
 
 /// The serde bridge's `Result`.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub type Result<T, E = Error> = core::result::Result<T, E>;
 
 /// Why a value could not be written or read.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,12 +2,13 @@
 //! language, and the Rust types written as them.
 //!
 //! - [`Timestamp`] (seconds and nanoseconds since the UNIX epoch): `std::time::SystemTime` fields are
-//!   written as it.
+//!   written as it (with the `std` feature).
 //! - [`Duration`] (seconds and nanoseconds): `std::time::Duration` fields are written as it.
 //! - The wrappers [`BoolValue`] … [`BytesValue`] (absent and default differ), [`Empty`], and [`Any`] (a type
 //!   id and a message's bytes).
 //!
 //! ```
+//! # #[cfg(feature = "std")] {
 //! use cramberry::{Cramberry, Message};
 //! use std::time::{Duration, SystemTime, UNIX_EPOCH};
 //!
@@ -21,6 +22,7 @@
 //! let bytes = session.encode_to_vec();
 //! assert_eq!(Session::decode(&bytes)?, session);
 //! assert_eq!(Session::view(&bytes)?.timeout(), Duration::from_millis(1500));
+//! # }
 //! # Ok::<(), cramberry::DecodeError>(())
 //! ```
 

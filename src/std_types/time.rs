@@ -4,7 +4,8 @@
 use super::written_as;
 use crate::error::DecodeErrorKind;
 use crate::Cramberry;
-use std::fmt;
+use core::fmt;
+#[cfg(feature = "std")]
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Nanoseconds in a second: `nanos` is always below it.
@@ -25,7 +26,7 @@ pub struct Timestamp {
 }
 
 /// A span of time: `seconds` plus `nanos` (0 to 999 999 999), negative when `seconds` is. Standard type id
-/// 65. The field type of `std::time::Duration` (which cannot be negative).
+/// 65. The field type of `core::time::Duration` (which cannot be negative).
 #[derive(Cramberry, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cram(type_id = 65)]
 pub struct Duration {
@@ -72,16 +73,17 @@ impl fmt::Display for TimeRangeError {
     }
 }
 
-impl std::error::Error for TimeRangeError {}
+impl core::error::Error for TimeRangeError {}
 
 /// Checks that `nanos` is below one second.
-pub(crate) fn check_nanos(nanos: u32) -> std::result::Result<(), TimeRangeError> {
+pub(crate) fn check_nanos(nanos: u32) -> core::result::Result<(), TimeRangeError> {
     if nanos >= NANOS_PER_SECOND {
         return Err(TimeRangeError::new("nanos", nanos.into()));
     }
     Ok(())
 }
 
+#[cfg(feature = "std")]
 impl From<SystemTime> for Timestamp {
     fn from(t: SystemTime) -> Self {
         match t.duration_since(UNIX_EPOCH) {
@@ -99,43 +101,45 @@ impl From<SystemTime> for Timestamp {
     }
 }
 
+#[cfg(feature = "std")]
 impl TryFrom<Timestamp> for SystemTime {
     type Error = TimeRangeError;
 
-    fn try_from(t: Timestamp) -> std::result::Result<Self, TimeRangeError> {
+    fn try_from(t: Timestamp) -> core::result::Result<Self, TimeRangeError> {
         check_nanos(t.nanos)?;
         let out_of_range = TimeRangeError::new("SystemTime", t.seconds.into());
         let time = if t.seconds >= 0 {
-            UNIX_EPOCH.checked_add(std::time::Duration::new(t.seconds as u64, t.nanos))
+            UNIX_EPOCH.checked_add(core::time::Duration::new(t.seconds as u64, t.nanos))
         } else {
-            let before = std::time::Duration::new(t.seconds.unsigned_abs(), 0);
-            UNIX_EPOCH.checked_sub(before).and_then(|s| s.checked_add(std::time::Duration::new(0, t.nanos)))
+            let before = core::time::Duration::new(t.seconds.unsigned_abs(), 0);
+            UNIX_EPOCH.checked_sub(before).and_then(|s| s.checked_add(core::time::Duration::new(0, t.nanos)))
         };
         time.ok_or(out_of_range)
     }
 }
 
-impl From<std::time::Duration> for Duration {
+impl From<core::time::Duration> for Duration {
     /// Exact up to `i64::MAX` seconds (292 billion years); saturates beyond.
-    fn from(d: std::time::Duration) -> Self {
+    fn from(d: core::time::Duration) -> Self {
         Duration { seconds: i64::try_from(d.as_secs()).unwrap_or(i64::MAX), nanos: d.subsec_nanos() }
     }
 }
 
-impl TryFrom<Duration> for std::time::Duration {
+impl TryFrom<Duration> for core::time::Duration {
     type Error = TimeRangeError;
 
-    fn try_from(d: Duration) -> std::result::Result<Self, TimeRangeError> {
+    fn try_from(d: Duration) -> core::result::Result<Self, TimeRangeError> {
         check_nanos(d.nanos)?;
         let seconds = u64::try_from(d.seconds)
             .map_err(|_| TimeRangeError::new("std::time::Duration", d.seconds.into()))?;
-        Ok(std::time::Duration::new(seconds, d.nanos))
+        Ok(core::time::Duration::new(seconds, d.nanos))
     }
 }
 
+#[cfg(feature = "std")]
 written_as!(SystemTime as Timestamp, default UNIX_EPOCH, to |t| Timestamp::from(*t), from |w| {
     SystemTime::try_from(w).map_err(TimeRangeError::into_decode_kind)
 });
-written_as!(std::time::Duration as Duration, default std::time::Duration::ZERO, to |d| Duration::from(*d), from |w| {
-    std::time::Duration::try_from(w).map_err(TimeRangeError::into_decode_kind)
+written_as!(core::time::Duration as Duration, default core::time::Duration::ZERO, to |d| Duration::from(*d), from |w| {
+    core::time::Duration::try_from(w).map_err(TimeRangeError::into_decode_kind)
 });

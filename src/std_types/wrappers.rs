@@ -2,6 +2,7 @@
 //! default one differ (`Option<Int64Value>` holding 0 is written, as an empty message); `Any` carries a
 //! message of any type as its type id and bytes, re-encoded unchanged.
 
+use crate::prelude::*;
 use crate::Cramberry;
 
 macro_rules! wrappers {

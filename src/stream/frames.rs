@@ -1,59 +1,12 @@
-//! Frames in a buffer: splitting one off, and iterating over the views of all of them.
+//! Frames in a buffer: iterating over the views of all of them.
 
 use super::prefetch::prefetch_ahead;
 use super::{FrameError, FrameErrorKind};
-use crate::error::{DecodeError, DecodeErrorKind, Limit, Result};
+use crate::decode::split_frame;
 use crate::options::DecodeOptions;
 use crate::viewing::{view_inline, MessageView};
-use crate::wire::{decode_varint, VarintError};
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
-
-/// Splits the frame at the start of `input` into the length of its prefix and its message bytes. Errors have
-/// offsets from the start of `input`: a cut-off prefix is `Truncated`, a cut-off message `LengthOutOfBounds`,
-/// a message longer than `max` bytes `LimitExceeded` (checked before anything is read or reserved).
-#[inline(always)]
-pub(crate) fn split_frame(input: &[u8], max: usize) -> Result<(usize, &[u8])> {
-    let (len, header) = match decode_varint(input) {
-        Ok(prefix) => prefix,
-        Err(e) => return Err(prefix_error(e)),
-    };
-    let body = &input[header..];
-    if len > max as u64 || len > body.len() as u64 {
-        return Err(length_error(len, max, body.len()));
-    }
-    Ok((header, &body[..len as usize]))
-}
-
-/// The prefix length and message length of the frame at the start of `input` when it is there whole and no
-/// longer than `max`; `None` otherwise, with no error built (a reader's slow path finds out why).
-#[inline(always)]
-pub(crate) fn whole_frame(input: &[u8], max: usize) -> Option<(usize, usize)> {
-    let (len, header) = decode_varint(input).ok()?;
-    let fits = len <= max as u64 && len <= (input.len() - header) as u64;
-    fits.then_some((header, len as usize))
-}
-
-/// The error of a length prefix that does not decode.
-#[cold]
-fn prefix_error(e: VarintError) -> DecodeError {
-    let kind = match e {
-        VarintError::Truncated => DecodeErrorKind::Truncated,
-        VarintError::Overflow => DecodeErrorKind::VarintOverflow,
-    };
-    DecodeError::new(kind, 0)
-}
-
-/// The error of a frame of `len` bytes, longer than `max` or than the `remaining` bytes.
-#[cold]
-fn length_error(len: u64, max: usize, remaining: usize) -> DecodeError {
-    let kind = if len > max as u64 {
-        DecodeErrorKind::LimitExceeded { limit: Limit::MessageLen, max }
-    } else {
-        DecodeErrorKind::LengthOutOfBounds { len, remaining }
-    };
-    DecodeError::new(kind, 0)
-}
 
 /// The views of the frames of a buffer, in order (`T::frames(&bytes)`): each validated with the options,
 /// borrowed from the buffer, nothing copied or allocated. After the first error (which names the frame and

@@ -1,10 +1,10 @@
 //! Frames over `std::io`: a writer that appends one frame per message, a reader that reads frames into one
 //! reused buffer and hands out views borrowed from it.
 
-use super::frames::whole_frame;
 use super::input::ReadBuffer;
 use super::prefetch::prefetch_ahead;
 use super::{FrameError, FrameErrorKind};
+use crate::decode::whole_frame;
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::message::{DecodeMessage, Message};
 use crate::options::DecodeOptions;

@@ -42,5 +42,3 @@ pub use codec::DelimitedCodec;
 pub use error::{ContainerErrorKind, FrameError, FrameErrorKind};
 pub use frames::Frames;
 pub use io::{StreamReader, StreamWriter};
-
-pub(crate) use frames::split_frame;

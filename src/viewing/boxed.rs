@@ -3,6 +3,7 @@
 use super::value::ValueView;
 use crate::decode::Reader;
 use crate::error::Result;
+use crate::prelude::*;
 use core::marker::PhantomData;
 
 /// The view of a `Box<T>` field: `get()` opens the value (re-reading bytes the parent view already validated).

@@ -7,6 +7,7 @@ use crate::decode::Reader;
 use crate::error::Result;
 use crate::field::listed::{Listed, LIST_FIELD};
 use crate::field::message::read_nested;
+use crate::prelude::*;
 
 impl<'a, K, T: ValueView<'a, K>> ValueView<'a, Listed<K>> for Vec<T>
 where

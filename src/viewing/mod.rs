@@ -39,6 +39,7 @@
 //! # Ok::<(), cramberry::DecodeError>(())
 //! ```
 
+use crate::prelude::*;
 mod boxed;
 mod fields;
 pub mod lazy;
@@ -67,6 +68,7 @@ use crate::options::DecodeOptions;
 /// readers, one call per frame. (`view_with` itself keeps the inlining heuristics' choice: a message viewed
 /// from many places is parsed by one out-of-line copy.) It repeats `view_with`'s five lines on purpose: shared
 /// through a closure, the parse stayed out of line (`small_frames_iterate` +46% instructions).
+#[cfg(feature = "std")]
 #[inline(always)]
 pub(crate) fn view_inline<'a, V: MessageView<'a>>(bytes: &'a [u8], options: &DecodeOptions) -> Result<V> {
     let parsed = match crate::decode::check_message_len(bytes, options) {
@@ -130,7 +132,7 @@ pub trait MessageView<'a>: Sized + Clone {
     /// bounds the frame.
     #[inline]
     fn view_length_delimited_with(buf: &mut &'a [u8], options: &DecodeOptions) -> Result<Self> {
-        let (header, body) = crate::stream::split_frame(buf, options.message_len_limit())
+        let (header, body) = crate::decode::split_frame(buf, options.message_len_limit())
             .map_err(DecodeError::in_type::<Self::Owned>)?;
         let view = Self::view_with(body, options).map_err(|e| e.shifted(header))?;
         *buf = &buf[header + body.len()..];
@@ -138,7 +140,8 @@ pub trait MessageView<'a>: Sized + Clone {
     }
 
     /// The views of every frame of `bytes`, a buffer of length-delimited frames (see
-    /// [`Frames`](crate::stream::Frames)).
+    /// [`Frames`](crate::stream::Frames)). Needs the `std` feature.
+    #[cfg(feature = "std")]
     #[inline]
     fn frames(bytes: &'a [u8]) -> crate::stream::Frames<'a, Self> {
         crate::stream::Frames::new(bytes)
@@ -272,11 +275,12 @@ pub trait MapType {
     type Val;
 }
 
-impl<K, V> MapType for std::collections::BTreeMap<K, V> {
+impl<K, V> MapType for alloc::collections::BTreeMap<K, V> {
     type Key = K;
     type Val = V;
 }
 
+#[cfg(feature = "std")]
 impl<K, V, S> MapType for std::collections::HashMap<K, V, S> {
     type Key = K;
     type Val = V;

@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::field::element::{ReadValue, Shape};
 use crate::field::repeated::{count_packed_varints, read_elements, Sink};
 use crate::field::{Fixed, Natural, Repeat};
+use crate::prelude::*;
 use crate::wire::WireType;
 use core::marker::PhantomData;
 

@@ -5,11 +5,12 @@ use crate::decode::Reader;
 use crate::error::Result;
 use crate::field::element::{ReadValue, Shape};
 use crate::field::{DecodeValue, Fixed, Natural, Value};
+use crate::prelude::*;
 use crate::wire::zigzag_decode;
+use alloc::borrow::Cow;
+use alloc::rc::Rc;
+use alloc::sync::Arc;
 use core::marker::PhantomData;
-use std::borrow::Cow;
-use std::rc::Rc;
-use std::sync::Arc;
 
 /// The view counterpart of [`Value`]: the type an accessor returns for a field of this type, how to read and
 /// validate it, and how to turn it back into the owned value.

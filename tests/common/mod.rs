@@ -130,7 +130,7 @@ pub fn all_kinds() -> impl Strategy<Value = AllKinds> {
         triple: l.9,
         names: [l.10 .0, l.10 .1],
         by_name: m.0,
-        by_id: m.1,
+        by_id: m.1.into_iter().collect(),
         by_flag: m.2,
         by_signed: m.3,
         color: m.4,

@@ -4,7 +4,12 @@
 
 use cramberry::{Cramberry, UnknownFields};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+/// Without the runtime's `std` feature (no `HashMap` fields), the same field as a `BTreeMap`: same bytes.
+#[cfg(not(feature = "std"))]
+use std::collections::BTreeMap as HashMap;
+#[cfg(feature = "std")]
+use std::collections::HashMap;
 
 /// An enumeration without a catch-all: unknown numbers are errors.
 #[derive(Cramberry, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
