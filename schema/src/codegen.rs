@@ -186,19 +186,7 @@ fn field_type(
 /// generating one.
 fn runtime_standard_type(package: &[String], name: &str) -> Option<String> {
     let standard = package == ["cramberry", "std"]
-        && matches!(
-            name,
-            "Timestamp"
-                | "Duration"
-                | "BoolValue"
-                | "Int64Value"
-                | "UInt64Value"
-                | "Float64Value"
-                | "StringValue"
-                | "BytesValue"
-                | "Empty"
-                | "Any"
-        );
+        && cramberry::std_types::STANDARD_TYPES.iter().any(|&(n, _)| n == name);
     standard.then(|| format!("::cramberry::std_types::{name}"))
 }
 

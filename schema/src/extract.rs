@@ -635,12 +635,10 @@ impl<'a> Extractor<'a> {
                 DefShape::Other(what) => Err(format!("`{name}` is {what}, which has no .cram equivalent")),
             };
         }
+        // The foreign time types written as the standard Timestamp, then the standard types by name.
         let standard = match name.as_str() {
-            "SystemTime" | "Timestamp" | "DateTime" | "OffsetDateTime" => Some("Timestamp"),
-            "Duration" => Some("Duration"),
-            "BoolValue" | "Int32Value" | "Int64Value" | "UInt32Value" | "UInt64Value" | "FloatValue"
-            | "DoubleValue" | "StringValue" | "BytesValue" | "Empty" | "Any" => Some(name.as_str()),
-            _ => None,
+            "SystemTime" | "DateTime" | "OffsetDateTime" => Some("Timestamp"),
+            _ => cramberry::std_types::STANDARD_TYPES.iter().map(|&(n, _)| n).find(|&n| n == name),
         };
         if let Some(standard) = standard {
             self.uses_std = true;

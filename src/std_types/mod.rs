@@ -45,6 +45,32 @@ pub use wrappers::{
     Float64ValueView, Int64Value, Int64ValueView, StringValue, StringValueView, UInt64Value, UInt64ValueView,
 };
 
+/// The standard message types, once for every front end: each one's name (in the schema package
+/// `cramberry.std` and in this module) and standard type id. The schema crate's generators and `extract`
+/// take the list from here; a test checks the built-in `cramberry/std.cram` defines exactly these.
+///
+/// ```
+/// use cramberry::registry::Registered;
+/// use cramberry::std_types::{Timestamp, STANDARD_TYPES};
+/// assert_eq!(STANDARD_TYPES[0], ("Timestamp", Timestamp::TYPE_ID));
+/// assert!(STANDARD_TYPES.iter().all(|&(_, id)| (64..128).contains(&id)));
+/// ```
+pub const STANDARD_TYPES: &[(&str, u64)] = {
+    use crate::registry::Registered;
+    &[
+        ("Timestamp", Timestamp::TYPE_ID),
+        ("Duration", Duration::TYPE_ID),
+        ("BoolValue", BoolValue::TYPE_ID),
+        ("Int64Value", Int64Value::TYPE_ID),
+        ("UInt64Value", UInt64Value::TYPE_ID),
+        ("Float64Value", Float64Value::TYPE_ID),
+        ("StringValue", StringValue::TYPE_ID),
+        ("BytesValue", BytesValue::TYPE_ID),
+        ("Empty", Empty::TYPE_ID),
+        ("Any", Any::TYPE_ID),
+    ]
+};
+
 /// Implements the field traits for a type written as the field type `$wire`: `$to` (`fn(&T) -> W`) converts
 /// for encoding, `$from` (`fn(W) -> Result<T, DecodeErrorKind>`) for decoding, its error reported at the
 /// value's offset. A view gives the type by value.

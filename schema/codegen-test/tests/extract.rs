@@ -106,3 +106,47 @@ fn unparsable_sources_are_an_error_with_the_line() {
         .unwrap_err();
     assert_eq!((err.file.as_str(), err.line), ("bad.rs", 4));
 }
+
+/// The standard types are listed once (`cramberry::std_types::STANDARD_TYPES`); the built-in standard schema
+/// defines exactly those, with the same type ids.
+#[test]
+fn the_standard_schema_defines_exactly_the_runtimes_standard_types() {
+    let loaded = cramberry_schema::load_str("uses_std.cram", "import \"cramberry/std.cram\";\n").unwrap();
+    let mut in_schema: Vec<(String, u64)> = loaded
+        .schema
+        .messages
+        .iter()
+        .filter(|m| m.package == ["cramberry", "std"])
+        .map(|m| (m.name.clone(), m.type_id.expect("standard types have ids")))
+        .collect();
+    let mut listed: Vec<(String, u64)> =
+        cramberry::std_types::STANDARD_TYPES.iter().map(|&(n, id)| (n.to_owned(), id)).collect();
+    in_schema.sort();
+    listed.sort();
+    assert_eq!(in_schema, listed);
+}
+
+/// Every standard type (and the foreign time types written as Timestamp) extracts to the standard type of
+/// that name, and the extracted schema loads: no name the standard schema does not define.
+#[test]
+fn every_standard_type_extracts_to_a_type_the_standard_schema_defines() {
+    let mut fields: Vec<(String, String)> =
+        cramberry::std_types::STANDARD_TYPES.iter().map(|&(n, _)| (n.to_owned(), n.to_owned())).collect();
+    for foreign in ["SystemTime", "DateTime", "OffsetDateTime"] {
+        fields.push((foreign.to_owned(), "Timestamp".to_owned()));
+    }
+    let body: String = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (ty, _))| format!("    #[cram({})]\n    f{}: {ty},\n", i + 1, i + 1))
+        .collect();
+    let source = format!("#[derive(Cramberry)]\nstruct Everything {{\n{body}}}\n");
+    let out = cramberry_schema::extract::extract(&[("std.rs", &source)], Some("probe")).unwrap();
+    assert!(out.problems.is_empty(), "{:?}", out.problems);
+    for (i, (ty, standard)) in fields.iter().enumerate() {
+        let line = format!("cramberry.std.{standard} f{} = {};", i + 1, i + 1);
+        assert!(out.schema.contains(&line), "{ty}: {line} not in\n{}", out.schema);
+    }
+    let loaded = cramberry_schema::load_str("probe.cram", &out.schema);
+    assert!(loaded.is_ok(), "the extracted schema does not load:\n{}", out.schema);
+}
