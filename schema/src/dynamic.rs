@@ -9,7 +9,7 @@
 use crate::model::*;
 use cramberry::__private::element::{read_one, read_plain, ReadValue, Shape};
 use cramberry::__private::map::{read_entries, MapInsert, MapKey};
-use cramberry::__private::wire::{encode_varint, make_tag, WireType};
+use cramberry::__private::wire::{put_tag, put_varint, WireType};
 use cramberry::__private::{array, enumeration, interface, message as nested, repeated, Reader, Repeat, Tag};
 use cramberry::{DecodeError, DecodeOptions, ScalarError, ScalarValue};
 use std::cmp::Ordering;
@@ -247,16 +247,6 @@ pub fn encode(schema: &Schema, message: &DynMessage) -> Result<Vec<u8>, EncodeEr
     let mut out = Vec::new();
     encode_fields(schema, message, &mut out).map_err(|e| e.within(&schema.messages[message.message].name))?;
     Ok(out)
-}
-
-fn put_varint(out: &mut Vec<u8>, value: u64) {
-    let mut buf = [0u8; 10];
-    let n = encode_varint(value, &mut buf);
-    out.extend_from_slice(&buf[..n]);
-}
-
-fn put_tag(out: &mut Vec<u8>, number: u32, wire_type: WireType) {
-    put_varint(out, make_tag(number, wire_type));
 }
 
 fn put_delimited(out: &mut Vec<u8>, bytes: &[u8]) {

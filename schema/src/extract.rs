@@ -336,9 +336,10 @@ impl<'a> Extractor<'a> {
         out.push('\n');
         write_docs(out, "", &s.attrs);
         let type_id = match cram_key(&s.attrs, "type_id").map(|id| (id.parse::<u64>(), id)) {
-            Some((Ok(n), id)) if n >= 128 => format!(" @ {id}"),
+            Some((Ok(n), id)) if n >= cramberry::registry::FIRST_USER_TYPE_ID => format!(" @ {id}"),
             Some((_, id)) => {
-                let message = format!("type id {id} is in the standard types' range (below 128), which schemas reserve; the message is extracted without it");
+                let first = cramberry::registry::FIRST_USER_TYPE_ID;
+                let message = format!("type id {id} is in the standard types' range (below {first}), which schemas reserve; the message is extracted without it");
                 self.problem(def.file, s.ident.span(), def.name.clone(), message);
                 String::new()
             }

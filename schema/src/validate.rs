@@ -7,7 +7,9 @@ use crate::model::*;
 use std::collections::HashMap;
 
 /// The largest field number, 2^29 - 1.
-const MAX_FIELD: u64 = (1 << 29) - 1;
+use cramberry::registry::{FIRST_USER_TYPE_ID, STANDARD_TYPE_IDS};
+
+const MAX_FIELD: u64 = cramberry::MAX_FIELD_NUMBER as u64;
 
 /// The package of the standard types, whose messages hold the standard type ids 64-127.
 const STD_PACKAGE: [&str; 2] = ["cramberry", "std"];
@@ -223,11 +225,13 @@ impl Validator {
         let mut members = Vec::new();
         for m in &i.members {
             let (id, span) = m.type_id;
-            if id < 128 {
-                self.errors.push(
-                    Diagnostic::error(span, format!("type id {id} is reserved"))
-                        .with_hint("0 is nil and 1-127 are built-in; user type ids start at 128"),
-                );
+            if id < FIRST_USER_TYPE_ID {
+                self.errors.push(Diagnostic::error(span, format!("type id {id} is reserved")).with_hint(
+                    format!(
+                        "0 is nil and 1-{} are built-in; user type ids start at {FIRST_USER_TYPE_ID}",
+                        FIRST_USER_TYPE_ID - 1
+                    ),
+                ));
             }
             if let Some(first) = ids.insert(id, span) {
                 self.errors.push(
@@ -252,12 +256,15 @@ impl Validator {
     fn message(&mut self, m: &ast::Message, package: &[String]) {
         let Some(Def::Message(index)) = self.index_of(&m.name) else { return };
         if let Some((id, span)) = m.type_id {
-            let standard = (64..128).contains(&id) && package == STD_PACKAGE;
-            if id < 128 && !standard {
-                self.errors.push(
-                    Diagnostic::error(span, format!("type id {id} is reserved"))
-                        .with_hint("user type ids start at 128 (64-127 are the standard types')"),
-                );
+            let standard = STANDARD_TYPE_IDS.contains(&id) && package == STD_PACKAGE;
+            if id < FIRST_USER_TYPE_ID && !standard {
+                self.errors.push(Diagnostic::error(span, format!("type id {id} is reserved")).with_hint(
+                    format!(
+                        "user type ids start at {FIRST_USER_TYPE_ID} ({}-{} are the standard types')",
+                        STANDARD_TYPE_IDS.start,
+                        STANDARD_TYPE_IDS.end - 1
+                    ),
+                ));
             }
         }
         let mut numbers: HashMap<u64, Span> = HashMap::new();
@@ -268,7 +275,7 @@ impl Validator {
             if number == 0 || number > MAX_FIELD {
                 self.errors.push(
                     Diagnostic::error(number_span, format!("field number {number} is out of range"))
-                        .with_hint("field numbers run from 1 to 536870911 (2^29 - 1)"),
+                        .with_hint(format!("field numbers run from 1 to {MAX_FIELD} (2^29 - 1)")),
                 );
             } else if let Some(first) = numbers.insert(number, number_span) {
                 self.errors.push(

@@ -10,8 +10,12 @@ use crate::error::{DecodeError, DecodeErrorKind};
 use crate::message::Message;
 use crate::wire::varint_len;
 
-/// Type ids below this are reserved (0 nil, 1-63 built-in, 64-127 standard library).
+/// Type ids below this are reserved (0 nil, 1-63 built-in, 64-127 the standard types): user message types
+/// and interface members take ids from here on.
 pub const FIRST_USER_TYPE_ID: u64 = 128;
+
+/// The type ids of the standard types (`cramberry.std`, [`crate::std_types`]).
+pub const STANDARD_TYPE_IDS: core::ops::Range<u64> = 64..FIRST_USER_TYPE_ID;
 
 /// Measures an interface value holding `m` with `type_id`.
 #[inline(always)]

@@ -38,11 +38,11 @@ use crate::prelude::*;
 mod any_message;
 mod type_ref;
 
+pub use crate::field::interface::{FIRST_USER_TYPE_ID, STANDARD_TYPE_IDS};
 pub use any_message::{AnyMessage, Registered, UnregisteredMessage};
 pub use type_ref::{TypeRef, TypeRefView};
 
 use crate::error::{DecodeError, DecodeErrorKind, Result};
-use crate::field::interface::FIRST_USER_TYPE_ID;
 use crate::message::DecodeMessage;
 use crate::options::DecodeOptions;
 use crate::viewing::{MessageView, Viewable};

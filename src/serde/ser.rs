@@ -4,24 +4,14 @@
 use super::std_time::StdTime;
 use super::{Error, Result};
 use crate::wire::{
-    canonical_f32_bits, canonical_f64_bits, decode_varint, encode_varint, make_tag, zigzag_encode, WireType,
-    MAX_VARINT_LEN,
+    canonical_f32_bits, canonical_f64_bits, decode_varint, encode_varint, make_tag, put_tag, put_varint,
+    zigzag_encode, WireType, MAX_VARINT_LEN,
 };
 use serde::ser::{self, Impossible, Serialize};
 
 /// The type id of variant `index` of an enum with data, written as an interface value.
 pub(super) const fn variant_type_id(index: u32) -> u64 {
     crate::field::interface::FIRST_USER_TYPE_ID + index as u64
-}
-
-fn put_varint(out: &mut Vec<u8>, value: u64) {
-    let mut buf = [0; MAX_VARINT_LEN];
-    let n = encode_varint(value, &mut buf);
-    out.extend_from_slice(&buf[..n]);
-}
-
-fn put_tag(out: &mut Vec<u8>, number: u32, wire_type: WireType) {
-    put_varint(out, make_tag(number, wire_type));
 }
 
 /// Puts the length of everything written since `body_start` in front of it.

@@ -53,7 +53,7 @@ pub use wrappers::{
 /// use cramberry::registry::Registered;
 /// use cramberry::std_types::{Timestamp, STANDARD_TYPES};
 /// assert_eq!(STANDARD_TYPES[0], ("Timestamp", Timestamp::TYPE_ID));
-/// assert!(STANDARD_TYPES.iter().all(|&(_, id)| (64..128).contains(&id)));
+/// assert!(STANDARD_TYPES.iter().all(|&(_, id)| cramberry::registry::STANDARD_TYPE_IDS.contains(&id)));
 /// ```
 pub const STANDARD_TYPES: &[(&str, u64)] = {
     use crate::registry::Registered;

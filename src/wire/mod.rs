@@ -10,7 +10,7 @@ mod zigzag;
 
 pub use float::{canonical_f32_bits, canonical_f64_bits, is_canonical_f32_bits, is_canonical_f64_bits};
 pub(crate) use tag::after_shortest_tag;
-pub use tag::{make_tag, split_tag, WireType, MAX_FIELD_NUMBER};
+pub use tag::{make_tag, put_tag, split_tag, WireType, MAX_FIELD_NUMBER};
 pub(crate) use varint::varint_in_word;
-pub use varint::{decode_varint, encode_varint, varint_len, VarintError, MAX_VARINT_LEN};
+pub use varint::{decode_varint, encode_varint, put_varint, varint_len, VarintError, MAX_VARINT_LEN};
 pub use zigzag::{zigzag_decode, zigzag_encode};

@@ -66,6 +66,12 @@ pub const fn make_tag(number: u32, wire_type: WireType) -> u64 {
     ((number as u64) << 3) | wire_type as u64
 }
 
+/// Appends the tag of field `number` with `wire_type` to `out` (see [`put_varint`](super::put_varint)).
+#[inline]
+pub fn put_tag(out: &mut alloc::vec::Vec<u8>, number: u32, wire_type: WireType) {
+    super::put_varint(out, make_tag(number, wire_type));
+}
+
 /// Splits a tag value into field number and wire-type bits (the bits are not yet validated).
 #[inline(always)]
 pub const fn split_tag(tag: u64) -> (u64, u8) {

@@ -51,6 +51,21 @@ pub fn encode_varint(value: u64, out: &mut [u8]) -> usize {
     encode_varint_long(value, out)
 }
 
+/// Appends `value` as a varint to `out` (for writers that grow a `Vec`: the serde bridge, the container,
+/// the dynamic codec; the derive's encoder writes into a sized buffer instead).
+///
+/// ```
+/// let mut out = vec![0x0a];
+/// cramberry::__private::wire::put_varint(&mut out, 300);
+/// assert_eq!(out, [0x0a, 0xac, 0x02]);
+/// ```
+#[inline]
+pub fn put_varint(out: &mut alloc::vec::Vec<u8>, value: u64) {
+    let mut buf = [0; MAX_VARINT_LEN];
+    let n = encode_varint(value, &mut buf);
+    out.extend_from_slice(&buf[..n]);
+}
+
 #[inline(never)]
 fn encode_varint_long(mut value: u64, out: &mut [u8]) -> usize {
     let len = varint_len(value);

@@ -1,6 +1,6 @@
 //! The constants of the container format and the parsing of a frame's header (docs/stream-container.md).
 
-use crate::wire::{decode_varint, varint_len, VarintError};
+use crate::wire::{decode_varint, VarintError};
 
 /// The first eight bytes of every container: a non-ASCII byte, `CRAM`, CR LF and SUB, so text-mode transfers
 /// and `cat` of a binary are caught at once (the idea is PNG's).
@@ -147,10 +147,4 @@ pub(crate) fn put_frame_header(
     }
 }
 
-/// Appends `value` as a varint to `out`.
-pub(crate) fn put_varint(out: &mut Vec<u8>, value: u64) {
-    let mut buf = [0; crate::wire::MAX_VARINT_LEN];
-    let n = crate::wire::encode_varint(value, &mut buf);
-    debug_assert_eq!(n, varint_len(value));
-    out.extend_from_slice(&buf[..n]);
-}
+pub(crate) use crate::wire::put_varint;
