@@ -163,8 +163,7 @@ fn field_type(
         ))
     };
     Ok(match f.label {
-        // An interface field is nil when absent (as in the schema's other languages): `None`.
-        Label::Plain if matches!(f.kind, Kind::Interface(_)) => format!("Option<{element}>"),
+        Label::Plain if f.is_plain_interface() => format!("Option<{element}>"),
         Label::Plain | Label::Required => element,
 
         Label::Optional => match f.kind {

@@ -281,10 +281,7 @@ fn encode_fields(schema: &Schema, message: &DynMessage, out: &mut Vec<u8>) -> Re
 fn encode_field(schema: &Schema, f: &FieldDef, value: &Value, out: &mut Vec<u8>) -> Result<(), EncodeError> {
     let kind = f.kind;
     match (f.label, value) {
-        // A plain interface field is nil when absent and written whenever present (`Option` in Rust).
-        (Label::Plain, v) if matches!(kind, Kind::Interface(_)) => {
-            encode_present(schema, f.number, kind, v, out)
-        }
+        (Label::Plain, v) if f.is_plain_interface() => encode_present(schema, f.number, kind, v, out),
         (Label::Plain, v) => encode_plain(schema, f.number, kind, v, out),
         (Label::Optional | Label::Required, v) => encode_present(schema, f.number, kind, v, out),
         (Label::Repeated, Value::List(items)) => encode_list(schema, f.number, kind, items, out),
@@ -601,8 +598,7 @@ fn decode_field(
 ) -> cramberry::Result<()> {
     let value = Described { schema, kind: f.kind };
     match f.label {
-        // A plain interface field is an `Option` in generated code: no default to reject.
-        Label::Plain if matches!(f.kind, Kind::Interface(_)) => {
+        Label::Plain if f.is_plain_interface() => {
             out.fields.insert(f.number, read_one(&value, tag, r)?);
         }
         Label::Plain => {

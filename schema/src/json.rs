@@ -127,7 +127,7 @@ pub fn to_json(schema: &Schema, message: &DynMessage) -> Json {
         let value = match (message.fields.get(&f.number), f.label) {
             (Some(v), _) => v.clone(),
             (None, Label::Optional) => continue,
-            (None, Label::Plain) if matches!(f.kind, Kind::Interface(_)) => continue,
+            (None, Label::Plain) if f.is_plain_interface() => continue,
 
             (None, Label::Repeated | Label::Array(_)) => Value::List(Vec::new()),
             (None, Label::Map(_)) => Value::Map(Vec::new()),

@@ -80,6 +80,14 @@ pub struct FieldDef {
     pub span: Span,
 }
 
+impl FieldDef {
+    /// A plain interface field: nil when absent and written whenever present (an `Option` in generated Rust,
+    /// `undefined` in TypeScript), so it has no default value to omit or reject. Every front end asks this.
+    pub fn is_plain_interface(&self) -> bool {
+        self.label == Label::Plain && matches!(self.kind, Kind::Interface(_))
+    }
+}
+
 /// A resolved message.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MessageDef {

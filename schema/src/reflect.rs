@@ -207,7 +207,7 @@ impl<'s> DynamicMessage<'s> {
         let schema = self.schema;
         Ok(match f.label {
             Label::Optional => None,
-            Label::Plain if matches!(f.kind, crate::model::Kind::Interface(_)) => None,
+            Label::Plain if f.is_plain_interface() => None,
             Label::Plain | Label::Required => Some(default_value(schema, f.kind)),
             Label::Repeated => Some(Value::List(Vec::new())),
             Label::Array(n) => Some(Value::List((0..n).map(|_| default_value(schema, f.kind)).collect())),

@@ -94,7 +94,7 @@ impl Gen<'_> {
         let read = self.value_read(kind);
         let case = |wire| format!("          case {}: {{", tag_of(f.number, wire).0);
         match f.label {
-            Label::Plain if !matches!(kind, Kind::Interface(_)) => {
+            Label::Plain if !f.is_plain_interface() => {
                 let check = match kind {
                     // In canonical mode a nested message is the default exactly when its body is empty.
                     Kind::Message(_) => format!(

@@ -57,7 +57,7 @@ impl Gen<'_> {
         let kind = f.kind;
         let tag_len = |wire| varint_len(tag_of(f.number, wire).0);
         match f.label {
-            Label::Plain if matches!(kind, Kind::Interface(_)) => {
+            Label::Plain if f.is_plain_interface() => {
                 let tl = tag_len(WireType::TypeRef);
                 let len = self.value_len(kind, &v, path);
                 let _ = writeln!(out, "    if ({v} !== undefined) {{ n += {tl}; {len} }}");
@@ -154,7 +154,7 @@ impl Gen<'_> {
         let v = format!("v.{}", f.name);
         let kind = f.kind;
         match f.label {
-            Label::Plain if matches!(kind, Kind::Interface(_)) => {
+            Label::Plain if f.is_plain_interface() => {
                 let (_, tag) = tag_of(f.number, WireType::TypeRef);
                 let _ =
                     writeln!(out, "    if ({v} !== undefined) {{ {tag}; {} }}", self.value_write(kind, &v));

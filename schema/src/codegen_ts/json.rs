@@ -20,7 +20,7 @@ impl Gen<'_> {
         let key = format!("o[{:?}]", f.name);
         let kind = f.kind;
         match f.label {
-            Label::Plain if matches!(kind, Kind::Interface(_)) => {
+            Label::Plain if f.is_plain_interface() => {
                 let _ = writeln!(out, "    if ({v} !== undefined) {key} = {};", self.value_to_json(kind, &v));
             }
             Label::Optional => {

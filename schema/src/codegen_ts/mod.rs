@@ -578,7 +578,7 @@ impl Gen<'_> {
     fn field_type(&self, f: &FieldDef) -> (bool, String) {
         let element = self.type_name(f.kind);
         match f.label {
-            Label::Plain if matches!(f.kind, Kind::Interface(_)) => (true, element),
+            Label::Plain if f.is_plain_interface() => (true, element),
             Label::Optional => (true, element),
             Label::Plain | Label::Required => (false, element),
             Label::Repeated | Label::Array(_) => (false, format!("{element}[]")),
@@ -588,7 +588,7 @@ impl Gen<'_> {
 
     fn field_default(&self, f: &FieldDef) -> String {
         match f.label {
-            Label::Plain if matches!(f.kind, Kind::Interface(_)) => "undefined".into(),
+            Label::Plain if f.is_plain_interface() => "undefined".into(),
             Label::Optional => "undefined".into(),
             Label::Plain | Label::Required => self.default_of(f.kind),
             Label::Repeated => "[]".into(),
