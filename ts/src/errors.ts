@@ -86,7 +86,7 @@ export class DecodeError extends Error {
   /** What went wrong, and its details. */
   readonly detail: DecodeErrorDetail;
   /** The byte offset in the input. */
-  readonly offset: number;
+  offset: number;
   /** The path to the failing field, outermost first: a field of a message, or an element's index. */
   readonly path: PathSegment[] = [];
   /** The message type being decoded, named by the entry point. */
@@ -118,6 +118,12 @@ export class DecodeError extends Error {
   within(message: string, field: string, index = -1): DecodeError {
     if (index >= 0) this.path.unshift(index);
     this.path.unshift({ message, field });
+    return this;
+  }
+
+  /** Moves the offset `by` bytes later: the error of bytes that sit `by` bytes into a larger input. */
+  shifted(by: number): DecodeError {
+    this.offset += by;
     return this;
   }
 

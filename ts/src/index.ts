@@ -7,6 +7,7 @@
 
 export * from "./codec.js";
 export * from "./errors.js";
+export * from "./frames.js";
 export * from "./json.js";
 export * from "./options.js";
 export { Reader } from "./reader.js";

@@ -4,7 +4,8 @@
 //! (the same re-encoding, or the same error kind, offset and field path) on mutations of those bytes under default,
 //! secure, strict, canonical and tight-limit options. Then values made in TypeScript (random, from the
 //! generated field descriptors) come back: Rust decodes them and re-encodes the same bytes, and reads their
-//! JSON to the same value.
+//! JSON to the same value. Length-delimited frames cross too: TypeScript reads a stream Rust wrote, with Rust's
+//! verdict on every cut, and frames the messages again into the same bytes.
 //!
 //! Needs Node and `npm ci` in `ts/`; without them the test is reported as ignored with the reason (the build
 //! script looks), unless `CRAMBERRY_XLANG=require` (as `.ci/run` sets it), which makes it run and fail.
@@ -159,8 +160,10 @@ fn typescript_gives_the_same_bytes_and_verdicts_as_rust() {
         std::fs::write(work.join(format!("{stem}.fixture.json")), fixture.to_string()).unwrap();
         loaded.push((stem, schema.schema));
     }
+    let stream = write_frames_fixture(&ts);
     run(&ts, "npx", &["tsc", "-p", "tsconfig.json"]);
     run(&ts, "npx", &["tsc", "-p", "test/xlang/tsconfig.json"]);
+    check_frames(&ts, &stream);
     for (stem, schema) in &loaded {
         let fixture = format!("build/xlang/{stem}.fixture.json");
         let out = format!("build/xlang/{stem}.out.json");
@@ -168,6 +171,72 @@ fn typescript_gives_the_same_bytes_and_verdicts_as_rust() {
         let n = check_typescript_values(schema, &ts.join(&out));
         eprintln!("{stem}: {n} values from TypeScript decoded and re-encoded identically by Rust");
     }
+}
+
+/// Rust's verdict on a stream of frames: how many `StreamReader` reads, then its error (kind, cause, frame
+/// index, offset) as the TypeScript runtime names them.
+fn stream_verdict(bytes: &[u8]) -> Json {
+    let mut reader = cramberry::stream::StreamReader::new(bytes);
+    let mut frames = 0;
+    while let Some(frame) = reader.next_frame() {
+        match frame {
+            Ok(_) => frames += 1,
+            Err(e) => {
+                let kind = match e.kind() {
+                    cramberry::stream::FrameErrorKind::Decode(_) => "Decode",
+                    cramberry::stream::FrameErrorKind::Message(_) => "Message",
+                    other => panic!("not a frame error of a byte slice: {other:?}"),
+                };
+                let cause = kind_name(e.decode_error().expect("a decode error").kind());
+                let cause = cause.split(':').next().unwrap().to_owned();
+                return json!({ "frames": frames, "error": [kind, cause, e.frame(), e.offset()] });
+            }
+        }
+    }
+    json!({ "frames": frames, "error": null })
+}
+
+/// Length-delimited frames across languages, part one: a stream Rust writes (values of `Everything`, an empty
+/// one among them, so frames of one byte and of hundreds sit side by side), with Rust's verdict on every cut of
+/// it, and the generated module the Node half reads it with. Returns the stream.
+fn write_frames_fixture(ts: &Path) -> Vec<u8> {
+    let path = root().join("schemas/everything.cram");
+    let loaded = cramberry_schema::load_file(&path, &[path.parent().unwrap()]).unwrap_or_else(|d| panic!("{d}"));
+    let schema = &loaded.schema;
+    let index = schema.message("Everything").expect("the Everything message");
+    let mut rng = Rng(0xf4a3e5);
+    let (mut stream, mut values) = (Vec::new(), Vec::new());
+    for i in 0..6 {
+        let value =
+            if i == 2 { dynamic::DynMessage::new(index) } else { random_message(schema, index, &mut rng, 0) };
+        let bytes = dynamic::encode(schema, &value).expect("random values encode");
+        cramberry::__private::wire::put_varint(&mut stream, bytes.len() as u64);
+        stream.extend_from_slice(&bytes);
+        values.push(hex(&bytes));
+    }
+    let cuts: Vec<Json> = (0..=stream.len())
+        .map(|cut| {
+            let mut verdict = stream_verdict(&stream[..cut]);
+            verdict["cut"] = json!(cut);
+            verdict
+        })
+        .collect();
+    let fixture = json!({ "message": "Everything", "stream": hex(&stream), "values": values, "cuts": cuts });
+    let source = generate_typescript(schema, "everything.cram").expect("generate");
+    std::fs::write(ts.join("test/xlang/gen/frames_everything.ts"), source).unwrap();
+    std::fs::write(ts.join("build/xlang/frames.fixture.json"), fixture.to_string()).unwrap();
+    stream
+}
+
+/// Part two, once the Node half is built: TypeScript reads every message of the stream, gives Rust's verdict on
+/// every cut through `frames` and a `FrameReader` fed one byte at a time, and frames the messages again into
+/// the very bytes Rust wrote.
+fn check_frames(ts: &Path, stream: &[u8]) {
+    let args = ["build/test/xlang/frames.js", "./gen/frames_everything.js", "build/xlang/frames.fixture.json"];
+    run(ts, "node", &[args[0], args[1], args[2], "build/xlang/frames.out.json"]);
+    let out = std::fs::read_to_string(ts.join("build/xlang/frames.out.json")).expect("the Node half's output");
+    let out: Json = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(out["stream"].as_str().unwrap(), hex(stream), "TypeScript's frames are Rust's bytes");
 }
 
 /// The generated modules the TypeScript unit tests import (ts/test/generated) are what the generator writes

@@ -4,12 +4,15 @@
  * values of every message type of the project's schemas, decoded under default, secure, strict, canonical,
  * keep-unknown and tight-limit options. Every input must either throw a `DecodeError` (nothing else: no
  * `TypeError`, `RangeError`, stack overflow) or decode to a value whose encoding decodes again to the same
- * encoding; canonical acceptance must give back the input itself. Exits 1 with the input on a failure.
+ * encoding; canonical acceptance must give back the input itself. Streams of length-delimited frames of such
+ * values, mutated the same way, must give `frames` and a `FrameReader` (fed chunks of random sizes) the same
+ * verdict — the same messages, then the same `FrameError` or none — and nothing but a `FrameError`. Exits 1
+ * with the input on a failure.
  */
 
 import {
-  DEFAULT_OPTIONS, DecodeError, DecodeOptions, MessageCodec, canonicalOptions, decodeOptions, secureOptions,
-  strictOptions,
+  DEFAULT_OPTIONS, DecodeError, DecodeOptions, FrameError, FrameReader, MessageCodec, canonicalOptions,
+  decodeOptions, encodeDelimited, frames, secureOptions, strictOptions,
 } from "@cramberry/runtime";
 import { Rng, randomMessage } from "../random.js";
 import { codecs as everything } from "../generated/everything.js";
@@ -81,18 +84,72 @@ function check(codec: MessageCodec<unknown>, input: Uint8Array): void {
   }
 }
 
-const seconds = Number(process.argv[2] ?? 60);
-const all = [...new Set([...Object.values(everything), ...Object.values(orders), ...Object.values(seed)])];
-const rng = new Rng(Date.now() % 0x7fffffff);
-const stop = Date.now() + seconds * 1000;
-let inputs = 0;
-while (Date.now() < stop) {
-  for (const codec of all) {
-    const valid = codec.encode(randomMessage(codec, rng));
-    check(codec, valid);
-    for (let i = 0; i < 20; i++) check(codec, mutate(valid, rng));
-    check(codec, Uint8Array.from({ length: rng.below(24) }, () => rng.below(256)));
-    inputs += 22;
+/** What reading `stream` gives: the messages' encodings, then the error (or none). */
+function framesVerdict(codec: MessageCodec<unknown>, stream: Uint8Array): string {
+  const read: string[] = [];
+  try {
+    for (const value of frames(codec, stream)) read.push(hex(codec.encode(value)));
+  } catch (e) {
+    if (!(e instanceof FrameError)) fail("frames threw something other than a FrameError", codec, "default", stream, e);
+    return JSON.stringify([read, e.kind, e.cause.kind, e.frame, e.offset]);
+  }
+  return JSON.stringify([read]);
+}
+
+/** `data` in chunks of random sizes (1 to 16 bytes). */
+async function* randomChunks(data: Uint8Array, rng: Rng): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < data.length; ) {
+    const n = rng.below(16) + 1;
+    yield data.subarray(at, at + n);
+    at += n;
   }
 }
-console.log(`${inputs} inputs x ${OPTIONS.length} option sets in ${seconds} s: every one a value or a DecodeError`);
+
+async function readerVerdict(codec: MessageCodec<unknown>, stream: Uint8Array, rng: Rng): Promise<string> {
+  const read: string[] = [];
+  try {
+    const reader = new FrameReader(codec, randomChunks(stream, rng), { maxFrameLen: Number.MAX_SAFE_INTEGER });
+    for await (const value of reader) read.push(hex(codec.encode(value)));
+  } catch (e) {
+    if (!(e instanceof FrameError)) fail("FrameReader threw something other than a FrameError", codec, "default", stream, e);
+    return JSON.stringify([read, e.kind, e.cause.kind, e.frame, e.offset]);
+  }
+  return JSON.stringify([read]);
+}
+
+/** A stream of a few frames of random values, mutated: `frames` and `FrameReader` agree on it. */
+async function checkStream(codec: MessageCodec<unknown>, rng: Rng): Promise<void> {
+  const parts = Array.from({ length: rng.below(4) + 1 }, () => encodeDelimited(codec, randomMessage(codec, rng)));
+  const whole = Uint8Array.from(parts.flatMap((p) => [...p]));
+  const stream = rng.below(4) === 0 ? whole : mutate(whole, rng);
+  const direct = framesVerdict(codec, stream);
+  const chunked = await readerVerdict(codec, stream, rng);
+  if (direct !== chunked) fail(`frames gives ${direct}, FrameReader ${chunked}`, codec, "default", stream);
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(process.argv[2] ?? 60);
+  const all = [...new Set([...Object.values(everything), ...Object.values(orders), ...Object.values(seed)])];
+  const rng = new Rng(Date.now() % 0x7fffffff);
+  const stop = Date.now() + seconds * 1000;
+  let inputs = 0;
+  let streams = 0;
+  while (Date.now() < stop) {
+    for (const codec of all) {
+      const valid = codec.encode(randomMessage(codec, rng));
+      check(codec, valid);
+      for (let i = 0; i < 20; i++) check(codec, mutate(valid, rng));
+      check(codec, Uint8Array.from({ length: rng.below(24) }, () => rng.below(256)));
+      inputs += 22;
+      await checkStream(codec, rng);
+      streams++;
+    }
+  }
+  console.log(`${inputs} inputs x ${OPTIONS.length} option sets in ${seconds} s: every one a value or a DecodeError`);
+  console.log(`${streams} streams: frames and FrameReader gave the same messages and the same FrameError or none`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
