@@ -9,8 +9,28 @@ import { DecodeError, DecodeErrorDetail } from "./errors.js";
 import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
 import { varintLen } from "./wire.js";
 
-/** Whether a frame's framing is broken (`"Decode"`) or its whole message does not decode (`"Message"`). */
-export type FrameErrorKind = "Decode" | "Message";
+/**
+ * Whether a frame's framing is broken (`"Decode"`), its whole message does not decode (`"Message"`), or a stream
+ * container's own rules are broken (`"Container"`, docs/stream-container.md).
+ */
+export type FrameErrorKind = "Decode" | "Message" | "Container";
+
+/** How a stream container breaks the rules of its format (the Rust runtime's `ContainerErrorKind`). */
+export type ContainerErrorDetail =
+  | { kind: "BadMagic" }
+  | { kind: "UnsupportedVersion"; version: bigint }
+  | { kind: "UnknownRequiredFlags"; flags: bigint }
+  | { kind: "MissingFeature"; capability: string }
+  | { kind: "UnknownFrameKind"; frameKind: number }
+  | { kind: "UnknownFrameFlags"; flags: number }
+  | { kind: "UndeclaredCodec"; codec: string }
+  | { kind: "ChecksumMismatch"; stored: number; computed: number }
+  | { kind: "DecompressedTooLarge"; len: bigint; max: number }
+  | { kind: "DecompressionFailed"; codec: string }
+  | { kind: "OutOfPlace"; frameKind: string; reason: string }
+  | { kind: "MetadataKeyOrder"; key: string }
+  | { kind: "MissingTrailer" }
+  | { kind: "DataAfterTrailer" };
 
 /**
  * A frame that could not be read: its index in the stream (0 for the first), the byte offset where its length
@@ -23,23 +43,41 @@ export class FrameError extends Error {
   readonly frame: number;
   /** The stream offset of the frame's length prefix. */
   readonly offset: number;
-  /** Framing or message. */
+  /** Framing, message or container. */
   readonly kind: FrameErrorKind;
-  /** The decode error. */
-  override readonly cause: DecodeError;
+  /** The decode error of a `"Decode"` or `"Message"` error. */
+  override readonly cause: DecodeError | undefined;
+  /** The broken rule of a `"Container"` error. */
+  readonly container: ContainerErrorDetail | undefined;
 
-  constructor(frame: number, offset: number, kind: FrameErrorKind, cause: DecodeError) {
-    super(`frame ${frame} (at byte ${offset}): ${kind === "Message" ? "bad message (offsets from its first byte): " : ""}${cause.message}`);
+  constructor(frame: number, offset: number, kind: FrameErrorKind, cause: DecodeError | undefined, container?: ContainerErrorDetail) {
+    const what = kind === "Message" ? "bad message (offsets from its first byte): " : "";
+    super(`frame ${frame} (at byte ${offset}): ${what}${cause?.message ?? container?.kind ?? ""}`);
     this.name = "FrameError";
     this.frame = frame;
     this.offset = offset;
     this.kind = kind;
     this.cause = cause;
+    this.container = container;
   }
 
-  /** Whether the input ends inside this frame (a writer that stopped mid-frame): every frame before it was whole. */
+  /** A container error of the frame `frame` at `offset`. */
+  static container(frame: number, offset: number, detail: ContainerErrorDetail): FrameError {
+    return new FrameError(frame, offset, "Container", undefined, detail);
+  }
+
+  /** The cause's kind: the decode error's or the container rule's (`"Truncated"`, `"ChecksumMismatch"`...). */
+  get causeKind(): string {
+    return this.cause?.kind ?? this.container?.kind ?? "";
+  }
+
+  /**
+   * Whether the input ends inside this frame (a writer that stopped mid-frame) or, for a container, at a frame
+   * boundary before its trailer: every frame before it was whole.
+   */
   get isTruncated(): boolean {
-    return this.kind === "Decode" && (this.cause.kind === "Truncated" || this.cause.kind === "LengthOutOfBounds");
+    if (this.kind === "Container") return this.container?.kind === "MissingTrailer";
+    return this.kind === "Decode" && (this.cause?.kind === "Truncated" || this.cause?.kind === "LengthOutOfBounds");
   }
 }
 
@@ -114,7 +152,7 @@ export function decodeDelimited<T>(codec: MessageCodec<T>, bytes: Uint8Array, op
   try {
     split = splitFrame(bytes, 0, bytes.length, options.maxMessageLen, 0);
   } catch (e) {
-    const cause = (e as FrameError).cause;
+    const cause = (e as FrameError).cause!;
     cause.messageName = codec.name;
     throw cause;
   }

@@ -6,6 +6,7 @@
  */
 
 export * from "./codec.js";
+export * from "./container.js";
 export * from "./errors.js";
 export * from "./frames.js";
 export * from "./json.js";

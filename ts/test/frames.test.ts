@@ -47,7 +47,7 @@ async function* chunked(data: Uint8Array, size: number): AsyncGenerator<Uint8Arr
 /** Asserts `e` is a FrameError of `kind` with a cause of `cause` at `offset`, for frame `frame`. */
 function isFrameError(e: unknown, kind: string, cause: string, frame: number, offset: number): FrameError {
   assert.ok(e instanceof FrameError, `not a FrameError: ${String(e)}`);
-  assert.deepEqual([e.kind, e.cause.kind, e.frame, e.offset], [kind, cause, frame, offset], e.message);
+  assert.deepEqual([e.kind, e.causeKind, e.frame, e.offset], [kind, cause, frame, offset], e.message);
   return e;
 }
 
@@ -94,7 +94,7 @@ test("frames yields every frame; a cut stream yields the whole frames, then the 
       for (const item of frames(ItemCodec, STREAM.subarray(0, cut))) got.push(item);
       assert.equal(cut, STARTS[whole] ?? STREAM.length, `cut ${cut}: no error, so the cut is between frames`);
     } catch (e) {
-      const error = isFrameError(e, "Decode", (e as FrameError).cause.kind, whole, STARTS[whole]!);
+      const error = isFrameError(e, "Decode", (e as FrameError).causeKind, whole, STARTS[whole]!);
       assert.ok(error.isTruncated, `cut ${cut}: ${error.message}`);
     }
     assert.deepEqual(got, ITEMS.slice(0, whole), `cut ${cut}`);
@@ -109,7 +109,7 @@ test("a frame whose message is bad ends frames with a Message error, offsets in 
     assert.fail("accepted");
   } catch (e) {
     const error = isFrameError(e, "Message", "LengthOutOfBounds", 1, 7);
-    assert.equal(error.cause.offset, 1);
+    assert.equal(error.cause!.offset, 1);
     assert.equal(error.isTruncated, false);
   }
   assert.deepEqual(got, ITEMS.slice(0, 1));
@@ -143,7 +143,7 @@ function verdict(read: () => Item[]): unknown {
     return { items: read() };
   } catch (e) {
     const f = e as FrameError;
-    return { error: [f.kind, f.cause.kind, f.frame, f.offset] };
+    return { error: [f.kind, f.causeKind, f.frame, f.offset] };
   }
 }
 
@@ -152,7 +152,7 @@ async function verdictAsync(read: () => Promise<Item[]>): Promise<unknown> {
     return { items: await read() };
   } catch (e) {
     const f = e as FrameError;
-    return { error: [f.kind, f.cause.kind, f.frame, f.offset] };
+    return { error: [f.kind, f.causeKind, f.frame, f.offset] };
   }
 }
 

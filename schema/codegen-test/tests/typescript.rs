@@ -161,9 +161,11 @@ fn typescript_gives_the_same_bytes_and_verdicts_as_rust() {
         loaded.push((stem, schema.schema));
     }
     let stream = write_frames_fixture(&ts);
+    write_container_fixture(&ts);
     run(&ts, "npx", &["tsc", "-p", "tsconfig.json"]);
     run(&ts, "npx", &["tsc", "-p", "test/xlang/tsconfig.json"]);
     check_frames(&ts, &stream);
+    check_containers(&ts);
     for (stem, schema) in &loaded {
         let fixture = format!("build/xlang/{stem}.fixture.json");
         let out = format!("build/xlang/{stem}.out.json");
@@ -201,7 +203,8 @@ fn stream_verdict(bytes: &[u8]) -> Json {
 /// it, and the generated module the Node half reads it with. Returns the stream.
 fn write_frames_fixture(ts: &Path) -> Vec<u8> {
     let path = root().join("schemas/everything.cram");
-    let loaded = cramberry_schema::load_file(&path, &[path.parent().unwrap()]).unwrap_or_else(|d| panic!("{d}"));
+    let loaded =
+        cramberry_schema::load_file(&path, &[path.parent().unwrap()]).unwrap_or_else(|d| panic!("{d}"));
     let schema = &loaded.schema;
     let index = schema.message("Everything").expect("the Everything message");
     let mut rng = Rng(0xf4a3e5);
@@ -232,11 +235,88 @@ fn write_frames_fixture(ts: &Path) -> Vec<u8> {
 /// every cut through `frames` and a `FrameReader` fed one byte at a time, and frames the messages again into
 /// the very bytes Rust wrote.
 fn check_frames(ts: &Path, stream: &[u8]) {
-    let args = ["build/test/xlang/frames.js", "./gen/frames_everything.js", "build/xlang/frames.fixture.json"];
+    let args =
+        ["build/test/xlang/frames.js", "./gen/frames_everything.js", "build/xlang/frames.fixture.json"];
     run(ts, "node", &[args[0], args[1], args[2], "build/xlang/frames.out.json"]);
-    let out = std::fs::read_to_string(ts.join("build/xlang/frames.out.json")).expect("the Node half's output");
+    let out =
+        std::fs::read_to_string(ts.join("build/xlang/frames.out.json")).expect("the Node half's output");
     let out: Json = serde_json::from_str(&out).expect("JSON");
     assert_eq!(out["stream"].as_str().unwrap(), hex(stream), "TypeScript's frames are Rust's bytes");
+}
+
+/// Rust's verdict on a stream container: its headers, every frame after them (kind, index, offset, payload),
+/// its trailers, and the error that ended reading (kind, cause, frame index, offset), named as the
+/// TypeScript runtime names them.
+fn container_verdict(bytes: &[u8]) -> Json {
+    use cramberry::stream::container::{ContainerReader, Metadata};
+    use cramberry::stream::{FrameError, FrameErrorKind};
+    let pairs = |m: &Metadata| -> Vec<Json> { m.iter().map(|(k, v)| json!([k, hex(v)])).collect() };
+    let error = |e: FrameError| -> Json {
+        let (kind, cause) = match e.kind() {
+            FrameErrorKind::Decode(d) => ("Decode", kind_name(d.kind())),
+            FrameErrorKind::Message(d) => ("Message", kind_name(d.kind())),
+            FrameErrorKind::Container(c) => {
+                ("Container", format!("{c:?}").chars().take_while(|c| c.is_alphanumeric()).collect())
+            }
+            other => panic!("not an error of a byte slice: {other:?}"),
+        };
+        let cause = cause.split(':').next().unwrap().to_owned();
+        json!([kind, cause, e.frame(), e.offset()])
+    };
+    let mut reader = match ContainerReader::open(bytes) {
+        Ok(reader) => reader,
+        Err(e) => return json!({ "headers": null, "frames": [], "trailers": null, "error": error(e) }),
+    };
+    let headers = pairs(reader.header());
+    let mut frames = Vec::new();
+    let mut failed = Json::Null;
+    while let Some(frame) = reader.next_frame() {
+        match frame {
+            Ok(f) => frames.push(json!([f.info.kind.name(), f.info.index, f.info.offset, hex(f.payload)])),
+            Err(e) => {
+                failed = error(e);
+                break;
+            }
+        }
+    }
+    let trailers = reader.trailers().map(pairs);
+    json!({ "headers": headers, "frames": frames, "trailers": trailers, "error": failed })
+}
+
+/// Containers Rust writes (checksums off and on; messages, a chunked message, trailers), each with Rust's verdict
+/// on every cut and on mutations of it, for the Node half (`test/xlang/container.js`) to match.
+fn write_container_fixture(ts: &Path) {
+    use cramberry::stream::container::WriterOptions;
+    use cramberry_codegen_test::everything::Node;
+    let mut rng = Rng(0xc0e7a1);
+    let mut containers = Vec::new();
+    for checksums in [false, true] {
+        let options =
+            WriterOptions::new().checksums(checksums).chunk_len(24).header("type", "everything.Node");
+        let mut writer = options.open(Vec::new()).expect("in memory");
+        let leaf = |label: &str| Node { label: label.into(), ..Node::default() };
+        writer.write(&leaf("first")).unwrap();
+        let mut chunked = writer.begin_chunked(&leaf("root")).unwrap();
+        for i in 0..5 {
+            chunked.push(3, &leaf(&format!("child {i}"))).unwrap();
+        }
+        chunked.finish().unwrap();
+        writer.write(&Node::default()).unwrap();
+        writer.set_trailer("count", [3]);
+        let bytes = writer.finish().unwrap();
+        let mut cases: Vec<Vec<u8>> = (0..=bytes.len()).map(|cut| bytes[..cut].to_vec()).collect();
+        cases.extend((0..60).map(|_| mutate(&bytes, &mut rng)));
+        let verdicts: Vec<Json> =
+            cases.iter().map(|c| json!({ "hex": hex(c), "verdict": container_verdict(c) })).collect();
+        containers.push(json!({ "checksums": checksums, "cases": verdicts }));
+    }
+    let fixture = json!({ "containers": containers });
+    std::fs::write(ts.join("build/xlang/container.fixture.json"), fixture.to_string()).unwrap();
+}
+
+/// Runs the Node half of the container check.
+fn check_containers(ts: &Path) {
+    run(ts, "node", &["build/test/xlang/container.js", "build/xlang/container.fixture.json"]);
 }
 
 /// The generated modules the TypeScript unit tests import (ts/test/generated) are what the generator writes

@@ -91,7 +91,7 @@ function framesVerdict(codec: MessageCodec<unknown>, stream: Uint8Array): string
     for (const value of frames(codec, stream)) read.push(hex(codec.encode(value)));
   } catch (e) {
     if (!(e instanceof FrameError)) fail("frames threw something other than a FrameError", codec, "default", stream, e);
-    return JSON.stringify([read, e.kind, e.cause.kind, e.frame, e.offset]);
+    return JSON.stringify([read, e.kind, e.causeKind, e.frame, e.offset]);
   }
   return JSON.stringify([read]);
 }
@@ -112,7 +112,7 @@ async function readerVerdict(codec: MessageCodec<unknown>, stream: Uint8Array, r
     for await (const value of reader) read.push(hex(codec.encode(value)));
   } catch (e) {
     if (!(e instanceof FrameError)) fail("FrameReader threw something other than a FrameError", codec, "default", stream, e);
-    return JSON.stringify([read, e.kind, e.cause.kind, e.frame, e.offset]);
+    return JSON.stringify([read, e.kind, e.causeKind, e.frame, e.offset]);
   }
   return JSON.stringify([read]);
 }

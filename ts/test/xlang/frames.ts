@@ -27,7 +27,7 @@ function fail(what: string): never {
 function describe(read: number, e: unknown): { frames: number; error: [string, string, number, number] | null } {
   if (e === undefined) return { frames: read, error: null };
   if (!(e instanceof FrameError)) throw e;
-  return { frames: read, error: [e.kind, e.cause.kind, e.frame, e.offset] };
+  return { frames: read, error: [e.kind, e.causeKind, e.frame, e.offset] };
 }
 
 function readAll(codec: MessageCodec<unknown>, bytes: Uint8Array): { frames: number; error: [string, string, number, number] | null } {
