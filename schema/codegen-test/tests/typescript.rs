@@ -283,19 +283,32 @@ fn container_verdict(bytes: &[u8]) -> Json {
     json!({ "headers": headers, "frames": frames, "trailers": trailers, "error": failed })
 }
 
-/// Containers Rust writes (checksums off and on; messages, a chunked message, trailers), each with Rust's verdict
-/// on every cut and on mutations of it, for the Node half (`test/xlang/container.js`) to match.
+/// Containers Rust writes (every codec, checksums off and on; messages, a chunked message, trailers), each with
+/// Rust's verdict on every cut and on mutations of it, for the Node half (`test/xlang/container.js`) to match.
+/// Compressed containers are mutated only with checksums on: without them a damaged payload reaches the
+/// decompressor, and two libraries need not refuse garbage in the same way.
 fn write_container_fixture(ts: &Path) {
-    use cramberry::stream::container::WriterOptions;
+    use cramberry::stream::container::{Compression, WriterOptions};
     use cramberry_codegen_test::everything::Node;
     let mut rng = Rng(0xc0e7a1);
     let mut containers = Vec::new();
-    for checksums in [false, true] {
-        let options =
-            WriterOptions::new().checksums(checksums).chunk_len(24).header("type", "everything.Node");
+    let codecs = [
+        ("none", Compression::None),
+        ("zstd", Compression::Zstd(3)),
+        ("lz4", Compression::Lz4),
+        ("snappy", Compression::Snappy),
+    ];
+    for ((codec, compression), checksums) in codecs.into_iter().flat_map(|c| [(c, false), (c, true)]) {
+        let options = WriterOptions::new()
+            .checksums(checksums)
+            .compression(compression)
+            .compress_above(16)
+            .chunk_len(48)
+            .header("type", "everything.Node");
         let mut writer = options.open(Vec::new()).expect("in memory");
         let leaf = |label: &str| Node { label: label.into(), ..Node::default() };
         writer.write(&leaf("first")).unwrap();
+        writer.write(&leaf(&"a long label that compresses well ".repeat(4))).unwrap();
         let mut chunked = writer.begin_chunked(&leaf("root")).unwrap();
         for i in 0..5 {
             chunked.push(3, &leaf(&format!("child {i}"))).unwrap();
@@ -304,11 +317,19 @@ fn write_container_fixture(ts: &Path) {
         writer.write(&Node::default()).unwrap();
         writer.set_trailer("count", [3]);
         let bytes = writer.finish().unwrap();
+        let mut reader = cramberry::stream::container::ContainerReader::open(&bytes[..]).unwrap();
+        let mut compressed = 0;
+        while let Some(frame) = reader.next_frame() {
+            compressed += usize::from(frame.unwrap().info.codec.is_some());
+        }
+        assert_eq!(compressed > 0, codec != "none", "{codec}: {compressed} compressed frames");
         let mut cases: Vec<Vec<u8>> = (0..=bytes.len()).map(|cut| bytes[..cut].to_vec()).collect();
-        cases.extend((0..60).map(|_| mutate(&bytes, &mut rng)));
+        if codec == "none" || checksums {
+            cases.extend((0..60).map(|_| mutate(&bytes, &mut rng)));
+        }
         let verdicts: Vec<Json> =
             cases.iter().map(|c| json!({ "hex": hex(c), "verdict": container_verdict(c) })).collect();
-        containers.push(json!({ "checksums": checksums, "cases": verdicts }));
+        containers.push(json!({ "codec": codec, "checksums": checksums, "cases": verdicts }));
     }
     let fixture = json!({ "containers": containers });
     std::fs::write(ts.join("build/xlang/container.fixture.json"), fixture.to_string()).unwrap();

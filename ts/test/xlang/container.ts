@@ -1,17 +1,21 @@
 /**
  * The Node half of the cross-language container test (schema/codegen-test/tests/typescript.rs runs it):
- * `node container.js FIXTURE`. For every container Rust wrote (checksums off and on, messages, a chunked
- * message, trailers), every cut of it and mutations of it, `ContainerReader` must give Rust's verdict: the
+ * `node container.js FIXTURE`. For every container Rust wrote (every codec, checksums off and on, messages, a
+ * chunked message, trailers), every cut of it and mutations of it, `ContainerReader` (with the zstd, lz4 and
+ * snappy decompressors of `@cramberry/runtime/zstd`, `/lz4` and `/snappy`) must give Rust's verdict: the
  * same headers, the same frames (kind, index, offset, payload), the same trailers, and the same error (kind,
  * cause, frame index, offset) or none. Exits 1 on the first difference, saying which.
  */
 
 import { ContainerReader, FrameError } from "@cramberry/runtime";
+import { lz4 } from "@cramberry/runtime/lz4";
+import { snappy } from "@cramberry/runtime/snappy";
+import { zstd } from "@cramberry/runtime/zstd";
 import { readFileSync } from "node:fs";
 import { fromHex, toHex } from "./compare.js";
 
 interface Fixture {
-  containers: { checksums: boolean; cases: { hex: string; verdict: unknown }[] }[];
+  containers: { codec: string; checksums: boolean; cases: { hex: string; verdict: unknown }[] }[];
 }
 
 function verdict(bytes: Uint8Array): unknown {
@@ -23,7 +27,7 @@ function verdict(bytes: Uint8Array): unknown {
   };
   let reader: ContainerReader;
   try {
-    reader = ContainerReader.open(bytes);
+    reader = ContainerReader.open(bytes, { decompress: { zstd, lz4, snappy } });
   } catch (e) {
     return { headers: null, frames, trailers: null, error: error(e) };
   }
@@ -46,7 +50,7 @@ for (const container of fixture.containers) {
     const ours = JSON.stringify(verdict(fromHex(c.hex)));
     const theirs = JSON.stringify(c.verdict);
     if (ours !== theirs) {
-      console.error(`checksums ${container.checksums}, input ${c.hex}:\n  TypeScript ${ours}\n  Rust       ${theirs}`);
+      console.error(`${container.codec}, checksums ${container.checksums}, input ${c.hex}:\n  TypeScript ${ours}\n  Rust       ${theirs}`);
       process.exit(1);
     }
     cases++;
