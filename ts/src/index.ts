@@ -12,6 +12,7 @@ export * from "./frames.js";
 export * from "./json.js";
 export * from "./options.js";
 export { Reader } from "./reader.js";
+export * from "./registry.js";
 export type { UnknownField } from "./reader.js";
 export * from "./utf8.js";
 export * from "./wire.js";

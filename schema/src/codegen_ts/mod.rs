@@ -49,6 +49,7 @@ pub fn generate_typescript(schema: &Schema, source_name: &str) -> Result<String,
         }
     }
     g.codec_table();
+    g.register_types();
     let header_end = g.out.find('\n').map_or(0, |at| at + 1);
     let import = runtime_import(&g.out[header_end..]);
     g.out.insert_str(header_end, &import);
@@ -62,6 +63,7 @@ const RUNTIME_TYPES: &[&str] = &[
     "Member",
     "MessageCodec",
     "Reader",
+    "Registry",
     "Sizes",
     "SortedEntries",
     "UnknownField",
@@ -601,6 +603,31 @@ impl Gen<'_> {
     }
 
     /// A table of every message's codec by schema name (qualified and simple), for tools and tests.
+    /// `registerTypes(registry)`: every message with a type id (`@ N`), registered all or none, the standard
+    /// messages under their standard ids — what the Rust generator's `Registered` impls give.
+    fn register_types(&mut self) {
+        let entries = |standard: bool| -> Vec<String> {
+            let messages = self.schema.messages.iter().enumerate();
+            let with_ids = messages.filter_map(|(i, m)| m.type_id.map(|id| (i, m, id)));
+            let of_kind = with_ids.filter(|(_, m, _)| (m.package == ["cramberry", "std"]) == standard);
+            of_kind.map(|(i, _, id)| format!("[{id}n, {}]", self.codec(i))).collect()
+        };
+        let (user, standard) = (entries(false), entries(true));
+        if user.is_empty() && standard.is_empty() {
+            return;
+        }
+        self.out.push_str(
+            "\n/** Registers the messages with a type id (`@ N`) with `registry`, all or none (see `Registry`). */\n",
+        );
+        self.out.push_str("export function registerTypes(registry: Registry): Registry {\n");
+        for (list, standard) in [(standard, ", true"), (user, "")] {
+            if !list.is_empty() {
+                let _ = writeln!(self.out, "  registry.registerAll([{}]{standard});", list.join(", "));
+            }
+        }
+        self.out.push_str("  return registry;\n}\n");
+    }
+
     fn codec_table(&mut self) {
         self.out.push_str("\n/** Every message's codec, by schema name (`Order` and `package.Order`). */\n");
         self.out.push_str("export const codecs: Readonly<Record<string, MessageCodec<any>>> = {\n");
