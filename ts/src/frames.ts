@@ -97,22 +97,32 @@ export function encodeDelimited<T>(codec: MessageCodec<T>, value: T): Uint8Array
   return out;
 }
 
-/** A length prefix: the frame's length and the prefix's own length, or why it does not decode. */
-type Prefix = { len: bigint; header: number } | { error: "Truncated" | "VarintOverflow" };
+/**
+ * A length prefix: the frame's length (a double: exact below 2^53, and any larger length is over every limit)
+ * and the prefix's own length, or why it does not decode.
+ */
+type Prefix = { len: number; header: number } | { error: "Truncated" | "VarintOverflow" };
 
-/** Reads the varint length prefix at `at` in `buf` (before `end`), exactly, as the Rust runtime's `decode_varint`. */
+/** Reads the varint length prefix at `at` in `buf` (before `end`), as the Rust runtime's `decode_varint`. */
 function readPrefix(buf: Uint8Array, at: number, end: number): Prefix {
-  const first = at < end ? buf[at]! : 0x80;
-  if (at < end && first < 0x80) return { len: BigInt(first), header: 1 };
-  let len = 0n;
+  let len = 0;
+  let scale = 1;
   for (let i = 0; i < 10; i++) {
     if (at + i >= end) return { error: "Truncated" };
     const b = buf[at + i]!;
     if (i === 9 && b > 1) return { error: "VarintOverflow" };
-    len |= BigInt(b & 0x7f) << BigInt(7 * i);
+    len += (b & 0x7f) * scale;
     if (b < 0x80) return { len, header: i + 1 };
+    scale *= 128;
   }
   return { error: "VarintOverflow" };
+}
+
+/** The exact length of the (valid) prefix of `header` bytes at `at`, for an error's details. */
+function exactLen(buf: Uint8Array, at: number, header: number): bigint {
+  let len = 0n;
+  for (let i = 0; i < header; i++) len |= BigInt(buf[at + i]! & 0x7f) << BigInt(7 * i);
+  return len;
 }
 
 /** The framing error `detail` of the frame at stream offset `offset`. */
@@ -129,9 +139,11 @@ function splitFrame(buf: Uint8Array, at: number, end: number, max: number, frame
   const prefix = readPrefix(buf, at, end);
   if ("error" in prefix) throw framing(frame, at, { kind: prefix.error });
   const remaining = end - at - prefix.header;
-  if (prefix.len > BigInt(max)) throw framing(frame, at, { kind: "LimitExceeded", limit: "MessageLen", max });
-  if (prefix.len > BigInt(remaining)) throw framing(frame, at, { kind: "LengthOutOfBounds", len: prefix.len, remaining });
-  return { header: prefix.header, len: Number(prefix.len) };
+  if (prefix.len > max) throw framing(frame, at, { kind: "LimitExceeded", limit: "MessageLen", max });
+  if (prefix.len > remaining) {
+    throw framing(frame, at, { kind: "LengthOutOfBounds", len: exactLen(buf, at, prefix.header), remaining });
+  }
+  return { header: prefix.header, len: prefix.len };
 }
 
 /** The decoded value of one frame and the bytes after it. */
@@ -288,14 +300,15 @@ export class FrameReader<T> implements AsyncIterable<T> {
       for (;;) {
         const prefix = readPrefix(this.buf, this.start, this.end);
         if ("len" in prefix) {
-          if (prefix.len > BigInt(this.maxFrameLen)) {
+          if (prefix.len > this.maxFrameLen) {
             throw framing(this.frame, this.offset, { kind: "LimitExceeded", limit: "MessageLen", max: this.maxFrameLen });
           }
-          const total = prefix.header + Number(prefix.len);
+          const total = prefix.header + prefix.len;
           if (this.end - this.start >= total) return this.take(prefix.header, total);
           if (!(await this.fill())) {
             const remaining = this.end - this.start - prefix.header;
-            throw framing(this.frame, this.offset, { kind: "LengthOutOfBounds", len: prefix.len, remaining });
+            const len = exactLen(this.buf, this.start, prefix.header);
+            throw framing(this.frame, this.offset, { kind: "LengthOutOfBounds", len, remaining });
           }
         } else if (prefix.error === "Truncated") {
           if (!(await this.fill())) {

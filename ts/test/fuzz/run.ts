@@ -6,13 +6,15 @@
  * `TypeError`, `RangeError`, stack overflow) or decode to a value whose encoding decodes again to the same
  * encoding; canonical acceptance must give back the input itself. Streams of length-delimited frames of such
  * values, mutated the same way, must give `frames` and a `FrameReader` (fed chunks of random sizes) the same
- * verdict — the same messages, then the same `FrameError` or none — and nothing but a `FrameError`. Exits 1
- * with the input on a failure.
+ * verdict — the same messages, then the same `FrameError` or none — and nothing but a `FrameError`. Stream
+ * containers of such values (checksums on and off, chunked messages, trailers), mutated, must give
+ * `ContainerReader` a frame sequence or a `FrameError` and nothing else, and every frame it returns must be
+ * whole. Exits 1 with the input on a failure.
  */
 
 import {
-  DEFAULT_OPTIONS, DecodeError, DecodeOptions, FrameError, FrameReader, MessageCodec, canonicalOptions,
-  decodeOptions, encodeDelimited, frames, secureOptions, strictOptions,
+  ContainerReader, DEFAULT_OPTIONS, DecodeError, DecodeOptions, FrameError, FrameReader, MessageCodec,
+  canonicalOptions, crc32c, decodeOptions, encodeDelimited, frames, secureOptions, strictOptions,
 } from "@cramberry/runtime";
 import { Rng, randomMessage } from "../random.js";
 import { codecs as everything } from "../generated/everything.js";
@@ -127,6 +129,69 @@ async function checkStream(codec: MessageCodec<unknown>, rng: Rng): Promise<void
   if (direct !== chunked) fail(`frames gives ${direct}, FrameReader ${chunked}`, codec, "default", stream);
 }
 
+/** A varint's bytes. */
+function varint(n: number): number[] {
+  const out: number[] = [];
+  for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n & 0x7f) | 0x80);
+  out.push(n);
+  return out;
+}
+
+/** A container of a few frames of random values (some in chunks), written by hand as the format says. */
+function container(codec: MessageCodec<unknown>, rng: Rng): Uint8Array {
+  const checksums = rng.below(2) === 1;
+  const preamble = [0x89, 0x43, 0x52, 0x41, 0x4d, 0x0d, 0x0a, 0x1a, 0x01, checksums ? 1 : 0];
+  const out = [...preamble];
+  const frame = (kind: number, payload: Uint8Array | number[]) => {
+    const bytes = [kind, 0, ...varint(payload.length), ...payload];
+    out.push(...bytes);
+    if (checksums) {
+      const from = kind === 1 ? crc32c(Uint8Array.from(preamble)) : 0;
+      const crc = crc32c(Uint8Array.from(bytes), from);
+      out.push(crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24);
+    }
+  };
+  frame(1, [1, 1, 0x6b, 1, 0x76]);
+  for (let n = rng.below(4); n > 0; n--) {
+    const body = codec.encode(randomMessage(codec, rng));
+    if (rng.below(3) === 0) {
+      const cut = rng.below(body.length + 1);
+      frame(3, body.subarray(0, cut));
+      frame(3, body.subarray(cut));
+      frame(4, []);
+    } else {
+      frame(2, body);
+    }
+  }
+  frame(5, [0]);
+  return Uint8Array.from(out);
+}
+
+/** A mutated container: `ContainerReader` reads frames or throws a `FrameError`, nothing else. */
+function checkContainer(codec: MessageCodec<unknown>, rng: Rng): void {
+  const whole = container(codec, rng);
+  const input = rng.below(4) === 0 ? whole : mutate(whole, rng);
+  try {
+    const reader = ContainerReader.open(input);
+    let end = 0;
+    for (let f = reader.nextFrame(); f !== undefined; f = reader.nextFrame()) {
+      if (f.offset < end || f.payload.length > input.length) fail("a frame overlaps the one before", codec, "default", input);
+      end = f.offset;
+      if (f.kind === "message") {
+        try {
+          codec.decode(f.payload);
+        } catch (e) {
+          if (!(e instanceof DecodeError)) fail("a container's message threw something other than a DecodeError", codec, "default", input, e);
+        }
+      }
+    }
+    if (input === whole && reader.trailers === undefined) fail("a whole container read without its trailers", codec, "default", input);
+  } catch (e) {
+    if (!(e instanceof FrameError)) fail("ContainerReader threw something other than a FrameError", codec, "default", input, e);
+    if (input === whole) fail(`a whole container was refused: ${e.message}`, codec, "default", input);
+  }
+}
+
 async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 60);
   const all = [...new Set([...Object.values(everything), ...Object.values(orders), ...Object.values(seed)])];
@@ -142,11 +207,13 @@ async function main(): Promise<void> {
       check(codec, Uint8Array.from({ length: rng.below(24) }, () => rng.below(256)));
       inputs += 22;
       await checkStream(codec, rng);
+      checkContainer(codec, rng);
       streams++;
     }
   }
   console.log(`${inputs} inputs x ${OPTIONS.length} option sets in ${seconds} s: every one a value or a DecodeError`);
   console.log(`${streams} streams: frames and FrameReader gave the same messages and the same FrameError or none`);
+  console.log(`${streams} containers: ContainerReader gave whole frames or a FrameError, nothing else`);
 }
 
 main().catch((e: unknown) => {

@@ -3,10 +3,12 @@
  * its protobuf twin perf/schemas/proto/seed.proto): the same values, side by side in one process, rounds
  * alternating between the two libraries, the best round of each kept. `npm run perf` (add `--quick` for a short
  * run, `--only NAME` for the rows of messages whose name contains NAME). Prints Markdown tables — messages per
- * second and Cramberry's speed relative to protobufjs — and writes them to perf/results/<date>-node.md
+ * second and Cramberry's speed relative to protobufjs; then frames read per second from a buffer of
+ * length-delimited frames, `frames` against protobufjs's `decodeDelimited` — and writes them to perf/results/<date>-node.md
  * (`--no-write`: only print; a run with `--only` never writes).
  */
 
+import { encodeDelimited, frames } from "@cramberry/runtime";
 import type { FieldInfo, KindInfo, MessageCodec } from "@cramberry/runtime";
 import protobuf from "protobufjs";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -120,6 +122,35 @@ function row(label: string, codec: MessageCodec<unknown>, values: unknown[]): vo
   );
 }
 
+/** Frames in the buffer of the frames table. */
+const FRAMES = 1000;
+
+/** Frames read per second from a buffer of FRAMES frames of `value`: `frames` against `decodeDelimited`. */
+function frameRow(label: string, codec: MessageCodec<unknown>, value: unknown): void {
+  if (!codec.name.includes(only)) return;
+  const type = root.lookupType(`perf.seed.${codec.name}`);
+  const message = type.fromObject(toProtoObject(codec, value));
+  const join = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+    return out;
+  };
+  const ours = join(Array.from({ length: FRAMES }, () => encodeDelimited(codec, value)));
+  const theirs = join(Array.from({ length: FRAMES }, () => type.encodeDelimited(message).finish()));
+  const [mine, other] = [new Meter(), new Meter()];
+  for (let round = 0; round < ROUNDS; round++) {
+    mine.round(FRAMES, () => {
+      for (const v of frames(codec, ours)) sink += v === null ? 1 : 0;
+    });
+    other.round(FRAMES, () => {
+      const reader = protobuf.Reader.create(theirs);
+      while (reader.pos < reader.len) sink += type.decodeDelimited(reader) === null ? 1 : 0;
+    });
+  }
+  const rate = (v: number) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)} M` : `${(v / 1e3).toFixed(1)} k`);
+  say(`| ${label} | ${rate(mine.best)} | ${rate(other.best)} | **${(mine.best / other.best).toFixed(2)}×** |`);
+}
+
 const HEADER =
   "| message | bytes (Cramberry / protobuf) | encode/s: Cramberry | protobufjs | ratio | decode/s: Cramberry | protobufjs | ratio |\n" +
   "|---|---|---|---|---|---|---|---|";
@@ -138,6 +169,11 @@ for (const [name, codec] of Object.entries(codecs)) {
   if (name.includes(".")) continue;
   const rng = new Rng(0xbe7c);
   row(name, codec, Array.from({ length: VALUES }, () => randomMessage(codec, rng)));
+}
+say(`\nFrames read per second from a buffer of ${FRAMES} length-delimited frames: \`frames(codec, bytes)\` against protobufjs's \`decodeDelimited\` over a \`Reader\`:\n`);
+say("| message | frames/s: Cramberry | protobufjs | ratio |\n|---|---|---|---|");
+for (const [label, name, value] of seedMessages(new Rng(0x5eed))) {
+  frameRow(label, codecs[name]!, value);
 }
 if (sink === -1) console.log(sink);
 if (!process.argv.includes("--no-write") && only === "") {
