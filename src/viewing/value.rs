@@ -286,6 +286,11 @@ impl<'a, const N: usize> ValueView<'a> for [u8; N] {
     fn from_view(view: &[u8; N]) -> [u8; N] {
         *view
     }
+    /// A validated value holds exactly `N` bytes (another length is `FixedLengthMismatch`): copied as they are.
+    #[inline(always)]
+    fn revisit_view(c: &mut Cursor<'a>) -> [u8; N] {
+        c.len_delimited().try_into().unwrap_or([0; N])
+    }
 }
 
 /// Reads values as lazy accessors return them (see [`ValueView::Lazy`]): the element description of a lazy
