@@ -334,3 +334,39 @@ fn errors_in_skipped_unknown_fields_general_tags_and_strings_name_their_byte() {
         assert_eq!(kind_of(Order::view(&bytes)), (kind, offset), "view {body:02x?}");
     }
 }
+
+/// A message whose last field is a varint, nested in one with a field after it.
+#[derive(Cramberry, Debug, PartialEq)]
+struct VarintLast {
+    #[cram(1)]
+    size: u64,
+}
+
+#[derive(Cramberry, Debug, PartialEq)]
+struct HoldsVarintLast {
+    #[cram(1)]
+    inner: VarintLast,
+    #[cram(2)]
+    after: u64,
+}
+
+/// A varint at the end of a nested message must end inside it: one whose continuation bytes run past the
+/// nested message's end (into bytes that would complete it) is truncated there, for decode, view and lazy
+/// alike. (Guards any reader that looks at the input beyond a window to read varints by word.)
+#[test]
+fn a_varint_at_the_end_of_a_nested_message_ends_inside_it() {
+    let value = HoldsVarintLast { inner: VarintLast { size: 73_431_223 }, after: 1 << 40 };
+    let bytes = value.encode_to_vec();
+    assert_eq!(HoldsVarintLast::decode(&bytes).unwrap(), value);
+    assert_eq!(HoldsVarintLast::view(&bytes).unwrap().inner().size(), 73_431_223);
+    assert_eq!(HoldsVarintLast::lazy(&bytes).unwrap().inner().unwrap().size().unwrap(), 73_431_223);
+    // inner = [08 80 80] (a varint cut after two bytes), then field 2 = 80 80 80 80 80 01: the bytes after the
+    // window would complete the varint, but they are not the nested message's.
+    let crossing = [0x0a, 0x03, 0x08, 0x80, 0x80, 0x10, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01];
+    let decoded = HoldsVarintLast::decode(&crossing).unwrap_err();
+    assert_eq!((decoded.kind(), decoded.offset()), (&DecodeErrorKind::Truncated, 3));
+    let viewed = HoldsVarintLast::view(&crossing).unwrap_err();
+    assert_eq!((viewed.kind(), viewed.offset()), (&DecodeErrorKind::Truncated, 3));
+    let lazy = HoldsVarintLast::lazy(&crossing).unwrap().inner().unwrap().size().unwrap_err();
+    assert_eq!((lazy.kind(), lazy.offset()), (&DecodeErrorKind::Truncated, 3));
+}
