@@ -9,7 +9,9 @@ import { decodeWith, MessageCodec } from "./codec.js";
 import { DecodeError, DecodeErrorDetail } from "./errors.js";
 import { ContainerErrorDetail, FrameError } from "./frames.js";
 import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
+import { exactLen, readPrefix } from "./prefix.js";
 import { Reader } from "./reader.js";
+import { compareUtf8, decodeUtf8 } from "./utf8.js";
 import { BYTES } from "./wire.js";
 
 const MAGIC = [0x89, 0x43, 0x52, 0x41, 0x4d, 0x0d, 0x0a, 0x1a];
@@ -81,15 +83,8 @@ export function crc32c(bytes: Uint8Array, crc = 0): number {
 
 /** A varint at `at`, exactly (as a bigint), or why it does not decode. */
 function varintAt(buf: Uint8Array, at: number): { value: bigint; len: number } | "Truncated" | "VarintOverflow" {
-  let value = 0n;
-  for (let i = 0; i < 10; i++) {
-    if (at + i >= buf.length) return "Truncated";
-    const b = buf[at + i]!;
-    if (i === 9 && b > 1) return "VarintOverflow";
-    value |= BigInt(b & 0x7f) << BigInt(7 * i);
-    if (b < 0x80) return { value, len: i + 1 };
-  }
-  return "VarintOverflow";
+  const prefix = readPrefix(buf, at, buf.length);
+  return "error" in prefix ? prefix.error : { value: exactLen(buf, at, prefix.header), len: prefix.header };
 }
 
 /** Decodes metadata pairs (section 5); errors' offsets count from the payload's start. */
@@ -114,33 +109,17 @@ function decodeMetadata(bytes: Uint8Array): Map<string, Uint8Array> | ContainerE
   if (count > BigInt(bytes.length)) throw new DecodeError({ kind: "LengthOutOfBounds", len: count, remaining: bytes.length }, 0);
   const out = new Map<string, Uint8Array>();
   let last: string | undefined;
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
   for (let i = 0n; i < count; i++) {
     const keyAt = at;
-    let key: string;
-    try {
-      key = utf8.decode(delimited());
-    } catch (e) {
-      if (e instanceof DecodeError) throw e;
-      throw new DecodeError({ kind: "InvalidUtf8" }, keyAt);
-    }
-    if (last !== undefined && compareBytes(last, key) >= 0) return { kind: "MetadataKeyOrder", key };
+    const raw = delimited();
+    const key = decodeUtf8(raw, 0, raw.length);
+    if (key === null) throw new DecodeError({ kind: "InvalidUtf8" }, keyAt);
+    if (last !== undefined && compareUtf8(last, key) >= 0) return { kind: "MetadataKeyOrder", key };
     out.set(key, delimited().slice());
     last = key;
   }
   if (at !== bytes.length) throw new DecodeError({ kind: "LengthOutOfBounds", len: count, remaining: bytes.length - at }, at);
   return out;
-}
-
-/** Compares two strings by their UTF-8 bytes (the order of metadata keys). */
-function compareBytes(a: string, b: string): number {
-  const enc = new TextEncoder();
-  const x = new Uint8Array(a.length * 3);
-  const y = new Uint8Array(b.length * 3);
-  const n = enc.encodeInto(a, x).written;
-  const m = enc.encodeInto(b, y).written;
-  for (let i = 0; i < Math.min(n, m); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return n - m;
 }
 
 /**

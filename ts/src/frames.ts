@@ -7,6 +7,7 @@
 import { decodeWith, encodeWith, MessageCodec } from "./codec.js";
 import { DecodeError, DecodeErrorDetail } from "./errors.js";
 import { DEFAULT_OPTIONS, DecodeOptions } from "./options.js";
+import { exactLen, readPrefix } from "./prefix.js";
 import { varintLen } from "./wire.js";
 
 /**
@@ -95,34 +96,6 @@ export function encodeDelimited<T>(codec: MessageCodec<T>, value: T): Uint8Array
   }
   out.set(body, at);
   return out;
-}
-
-/**
- * A length prefix: the frame's length (a double: exact below 2^53, and any larger length is over every limit)
- * and the prefix's own length, or why it does not decode.
- */
-type Prefix = { len: number; header: number } | { error: "Truncated" | "VarintOverflow" };
-
-/** Reads the varint length prefix at `at` in `buf` (before `end`), as the Rust runtime's `decode_varint`. */
-function readPrefix(buf: Uint8Array, at: number, end: number): Prefix {
-  let len = 0;
-  let scale = 1;
-  for (let i = 0; i < 10; i++) {
-    if (at + i >= end) return { error: "Truncated" };
-    const b = buf[at + i]!;
-    if (i === 9 && b > 1) return { error: "VarintOverflow" };
-    len += (b & 0x7f) * scale;
-    if (b < 0x80) return { len, header: i + 1 };
-    scale *= 128;
-  }
-  return { error: "VarintOverflow" };
-}
-
-/** The exact length of the (valid) prefix of `header` bytes at `at`, for an error's details. */
-function exactLen(buf: Uint8Array, at: number, header: number): bigint {
-  let len = 0n;
-  for (let i = 0; i < header; i++) len |= BigInt(buf[at + i]! & 0x7f) << BigInt(7 * i);
-  return len;
 }
 
 /** The framing error `detail` of the frame at stream offset `offset`. */
