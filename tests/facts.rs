@@ -40,3 +40,15 @@ fn the_typescript_runtime_has_the_same_largest_field_number() {
         .unwrap();
     assert_eq!(value, MAX_FIELD_NUMBER);
 }
+
+#[test]
+fn the_typescript_registry_has_the_same_type_id_ranges() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ts/src/registry.ts");
+    let source = std::fs::read_to_string(path).expect("ts/src/registry.ts");
+    let constant = |name: &str| -> u64 {
+        let line = source.lines().find(|l| l.contains(&format!("export const {name} ="))).expect(name);
+        line.split('=').nth(1).unwrap().trim().trim_end_matches(';').trim_end_matches('n').parse().unwrap()
+    };
+    assert_eq!(constant("FIRST_USER_TYPE_ID"), FIRST_USER_TYPE_ID);
+    assert_eq!(constant("FIRST_STANDARD_TYPE_ID"), STANDARD_TYPE_IDS.start);
+}
