@@ -22,10 +22,12 @@ fn accessor(plan: &FieldPlan<'_>, slot_index: usize, message: &str, owned: &Toke
     let (number, body, scan) = (plan.number, plan.lazy_arm(message).body, scan_name(plan));
     let (seen_decl, seen_check) = (plan.seen_decl(), plan.seen_check(message));
     let scan_at = format_ident!("{}_at", scan);
+    let fast = plan.lazy_fast_path(slot_index);
     quote! {
         #(#docs)*
         #[inline]
         pub fn #member(&self) -> ::cramberry::Result<#slot_ty> {
+            #fast
             let mut slot = #empty;
             self.#scan(&mut slot)?;
             ::core::result::Result::Ok(slot)
@@ -315,6 +317,15 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
                 #rt::view::lazy::clear_index(at);
                 // The fields in the order the encoder writes them first, a tag compare each; the rest (absent,
                 // repeated, unknown or out-of-order fields) by the general loop, as the view's parse does.
+                let mut last = 0u32;
+                let mut fast = #rt::view::lazy::InOrder::new(self.__input, self.__start, self.__end, &self.__options);
+                #( fast.field(at, #in_order_indices, (#in_order_numbers, #in_order_wire_types), #in_order_runs, &mut last); )*
+                if fast.sound() {
+                    let r = &mut #rt::Reader::window(self.__input, fast.position(), self.__end, &self.__options, self.__depth);
+                    self.__indexed = #rt::view::lazy::index_rest(r, at, last, Self::__field_index).is_ok();
+                    return;
+                }
+                #rt::view::lazy::clear_index(at);
                 let mut pass = || -> ::cramberry::Result<()> {
                     let mut last = 0u32;
                     #(

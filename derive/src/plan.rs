@@ -370,6 +370,41 @@ impl<'a> FieldPlan<'a> {
         }
     }
 
+    /// A lazy accessor's fast path, for plain and optional fields: the value read where the index says its
+    /// one occurrence is (`read_indexed`), returned before the full path runs; anything that path would treat
+    /// differently (another tag form, an error, canonical mode, a missing required field) falls through to it.
+    pub fn lazy_fast_path(&self, slot_index: usize) -> Option<TokenStream> {
+        let (rt, k, ty) = (rt(), &self.kind, self.view_ty());
+        let (value_ty, found, absent) = match self.info.shape {
+            Shape::Plain if self.required => (quote!(#ty), quote!(value), None),
+            Shape::Plain => (quote!(#ty), quote!(value), Some(self.lazy_empty())),
+            Shape::Optional => (
+                quote!(<#ty as #rt::view::OptionType>::Inner),
+                quote!(::core::option::Option::Some(value)),
+                Some(quote!(::core::option::Option::None)),
+            ),
+            _ => return None,
+        };
+        let (number, wire_type) = (self.number, self.written_wire_type(&ty));
+        let absent = absent.map(|empty| {
+            quote!(::core::option::Option::Some(::core::option::Option::None) => return ::core::result::Result::Ok(#empty),)
+        });
+        Some(quote! {
+            match #rt::view::lazy::read_indexed::<#k, #value_ty>(
+                self.__input,
+                self.__end,
+                &self.__options,
+                self.__depth,
+                #rt::view::lazy::indexed_at(self.__indexed, &self.__at, #slot_index),
+                (#number, #wire_type),
+            ) {
+                ::core::option::Option::Some(::core::option::Option::Some(value)) => return ::core::result::Result::Ok(#found),
+                #absent
+                _ => {}
+            }
+        })
+    }
+
     /// The lazy slot of an absent field.
     pub fn lazy_empty(&self) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());

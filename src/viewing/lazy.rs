@@ -39,6 +39,7 @@ use crate::field::Natural;
 use crate::options::DecodeOptions;
 use crate::viewing::repeated::{merge_framed, Repeated, RepeatedIter};
 use crate::viewing::{MessageView, ValueView};
+use crate::wire::{make_tag, WireType};
 
 /// Messages up to this many bytes are indexed on opening (a bounded pass, so opening stays O(1) in the
 /// message size): their accessors then read in place. Larger ones are opened without reading anything.
@@ -245,6 +246,97 @@ pub fn index_field(r: &mut Reader<'_>, at: &mut [u32], i: usize, run: Run, tag: 
     }
 }
 
+/// The index's fast in-order pass: the fields the encoder writes, in the order it writes them, each taken
+/// by a one-byte tag compare and stepped over by its framing, with the message's state in registers. It
+/// takes only what it is sure of — a one-byte tag of the expected wire type, varints of up to nine bytes,
+/// lengths of up to two bytes that fit — and gives up on anything else ([`sound`](Self::sound) turns
+/// false), leaving the whole message to the general pass, which then reaches the verdict. Never used in
+/// canonical mode, whose rules only the general pass applies.
+#[doc(hidden)]
+pub struct InOrder<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    sound: bool,
+}
+
+impl<'a> InOrder<'a> {
+    /// The pass over `input[start..end]`.
+    #[inline(always)]
+    pub fn new(input: &'a [u8], start: usize, end: usize, options: &DecodeOptions) -> Self {
+        // Offsets must fit an index entry below its markers.
+        let sound = !options.canonical && start <= end && end <= input.len() && end < SEVERAL as usize;
+        let bytes = if sound { &input[..end] } else { &[] };
+        InOrder { bytes, pos: start, sound }
+    }
+
+    /// If the next tag is field `number`'s with `wire_type` in one byte, records its offset in `at[i]` and
+    /// steps over its payload (a list's run: the same tag's payloads right after it, too). The field's
+    /// number becomes `last`.
+    #[inline(always)]
+    pub fn field(&mut self, at: &mut [u32], i: usize, (number, wire_type): (u32, WireType), run: Run, last: &mut u32) {
+        let raw = make_tag(number, wire_type);
+        if !self.sound || raw >= 0x80 || self.bytes.get(self.pos) != Some(&(raw as u8)) {
+            return;
+        }
+        let start = self.pos;
+        let mut pos = start;
+        loop {
+            match skip_framed(self.bytes, pos + 1, wire_type) {
+                Some(next) => pos = next,
+                None => {
+                    self.sound = false;
+                    return;
+                }
+            }
+            if run != Run::List || self.bytes.get(pos) != Some(&(raw as u8)) {
+                break;
+            }
+        }
+        at[i] = if run == Run::Pass { SEVERAL } else { start as u32 };
+        self.pos = pos;
+        *last = number;
+    }
+
+    /// Whether every field taken was framed soundly (the general pass goes on from
+    /// [`position`](Self::position)); when not, the general pass indexes the whole message instead.
+    #[inline(always)]
+    pub fn sound(&self) -> bool {
+        self.sound
+    }
+
+    /// Where the pass stopped.
+    #[inline(always)]
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+}
+
+/// The end of the payload of `wire_type` at `bytes[pos..]`, when the fast pass is sure it is sound.
+#[inline(always)]
+fn skip_framed(bytes: &[u8], pos: usize, wire_type: WireType) -> Option<usize> {
+    let rest = bytes.get(pos..)?;
+    match wire_type {
+        // Nine bytes hold 63 bits: any terminated varint up to nine bytes is sound outside canonical mode.
+        WireType::Varint | WireType::Svarint => match *rest {
+            [b0, ..] if b0 < 0x80 => Some(pos + 1),
+            [_, b1, ..] if b1 < 0x80 => Some(pos + 2),
+            _ => rest.iter().take(9).position(|&b| b < 0x80).map(|i| pos + i + 1),
+        },
+        WireType::Bytes => {
+            let (len, prefix) = match *rest {
+                [b0, ..] if b0 < 0x80 => (usize::from(b0), 1),
+                [b0, b1, ..] if b1 < 0x80 => (usize::from(b0 & 0x7f) | usize::from(b1) << 7, 2),
+                _ => return None,
+            };
+            let end = pos + prefix + len;
+            (end <= bytes.len()).then_some(end)
+        }
+        WireType::Fixed32 => (rest.len() >= 4).then_some(pos + 4),
+        WireType::Fixed64 => (rest.len() >= 8).then_some(pos + 8),
+        WireType::TypeRef => None,
+    }
+}
+
 /// Marks every field absent, before an index pass.
 #[doc(hidden)]
 #[inline(always)]
@@ -263,6 +355,30 @@ pub fn indexed_at(indexed: bool, at: &[u32], i: usize) -> Option<Option<usize>> 
         SEVERAL => None,
         offset => Some(Some(offset as usize)),
     }
+}
+
+/// A plain or optional field's value read straight from where the index says its one occurrence is:
+/// `Some(None)` when it is absent, `Some(Some(value))` when its tag is the one the encoder writes (`number`,
+/// `wire_type`, shortest form) and the value reads without error. `None` leaves the field to the accessor's
+/// full path — unindexed, several runs, another tag form, canonical mode (whose rules that path applies), or
+/// an error, which that path reports with the view's context. What it returns is what that path returns.
+#[doc(hidden)]
+#[inline(always)]
+pub fn read_indexed<'a, K, V: ValueView<'a, K>>(
+    input: &'a [u8],
+    end: usize,
+    options: &DecodeOptions,
+    depth: u32,
+    at: Option<Option<usize>>,
+    (number, wire_type): (u32, WireType),
+) -> Option<Option<V::Lazy>> {
+    if options.canonical {
+        return None;
+    }
+    let Some(at) = at? else { return Some(None) };
+    let r = &mut Reader::window(input, at, end, options, depth);
+    r.eat_tag(number, wire_type)?;
+    V::read_lazy(r).ok().map(Some)
 }
 
 /// Where a lazy list's elements lie: the whole input, the options, and the depth of the message holding
