@@ -66,6 +66,45 @@ log_record!(
     PageLog
 );
 
+/// An IPv4 address as the runner's `log` dataset declares it: a nested message.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct Address {
+    #[cram(1)]
+    x0: u8,
+    #[cram(2)]
+    x1: u8,
+    #[cram(3)]
+    x2: u8,
+    #[cram(4)]
+    x3: u8,
+}
+
+/// One record of the runner's `log` dataset (the address a nested message).
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct NestedLog {
+    #[cram(1)]
+    address: Address,
+    #[cram(2)]
+    identity: String,
+    #[cram(3)]
+    userid: String,
+    #[cram(4)]
+    date: String,
+    #[cram(5)]
+    request: String,
+    #[cram(6)]
+    code: u16,
+    #[cram(7)]
+    size: u64,
+}
+
+/// A page of the runner's `log` dataset.
+#[derive(Cramberry, Clone, Debug, PartialEq)]
+struct NestedLogs {
+    #[cram(1)]
+    logs: Vec<NestedLog>,
+}
+
 /// One contact of an `mk48` update.
 #[derive(Cramberry, Clone, Debug, PartialEq)]
 struct Contact {
@@ -115,6 +154,18 @@ fn logs() -> Vec<u8> {
         page.extend_from_slice(&record);
     }
     page
+}
+
+/// 100 records of the runner's `log` shape.
+fn nested_logs() -> Vec<u8> {
+    let logs = (0..100u8)
+        .map(|i| {
+            let Log { identity, userid, date, request, code, .. } = log();
+            let address = Address { x0: 10, x1: i, x2: 200 - i, x3: 255 - i };
+            NestedLog { address, identity, userid, date, request, code, size: 73_431_223 + u64::from(i) }
+        })
+        .collect();
+    NestedLogs { logs }.encode_to_vec()
 }
 
 /// The read of every record the runner's log "read" makes.
@@ -279,6 +330,52 @@ fn logs_lazy_iterate(bytes: Vec<u8>) -> (u64, Vec<u8>) {
     (read, bytes)
 }
 
+#[library_benchmark]
+#[bench::hundred(nested_logs())]
+fn nested_logs_lazy_read(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = NestedLogs::lazy(black_box(&bytes)).unwrap();
+    let logs = v.logs().unwrap();
+    let read = logs.iter().fold(0u64, |acc, l| {
+        let l = l.unwrap();
+        let a = l.address().unwrap();
+        let fields = u64::from(a.x0().unwrap()) + u64::from(a.x3().unwrap());
+        acc.wrapping_add(fields + u64::from(l.code().unwrap()) + l.size().unwrap())
+    });
+    (read, bytes)
+}
+
+/// Every field of a record through its lazy view (strings included): the "read everything" case.
+fn read_all_lazy(l: &NestedLogLazy<'_>) -> u64 {
+    let a = l.address().unwrap();
+    let address = [a.x0(), a.x1(), a.x2(), a.x3()].map(|x| u64::from(x.unwrap()));
+    let strings = [l.identity(), l.userid(), l.date(), l.request()].map(|s| s.unwrap().len() as u64);
+    address.iter().chain(&strings).sum::<u64>() + u64::from(l.code().unwrap()) + l.size().unwrap()
+}
+
+/// Every field of a record through its view.
+fn read_all_view(l: &NestedLogView<'_>) -> u64 {
+    let a = l.address();
+    let address = [a.x0(), a.x1(), a.x2(), a.x3()].map(u64::from);
+    let strings = [l.identity(), l.userid(), l.date(), l.request()].map(|s| s.len() as u64);
+    address.iter().chain(&strings).sum::<u64>() + u64::from(l.code()) + l.size()
+}
+
+#[library_benchmark]
+#[bench::hundred(nested_logs())]
+fn nested_logs_lazy_read_all(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = NestedLogs::lazy(black_box(&bytes)).unwrap();
+    let read = v.logs().unwrap().iter().map(|l| read_all_lazy(&l.unwrap())).fold(0, u64::wrapping_add);
+    (read, bytes)
+}
+
+#[library_benchmark]
+#[bench::hundred(nested_logs())]
+fn nested_logs_view_read_all(bytes: Vec<u8>) -> (u64, Vec<u8>) {
+    let v = NestedLogs::view(black_box(&bytes)).unwrap();
+    let read = v.logs().iter().map(|l| read_all_view(&l)).fold(0, u64::wrapping_add);
+    (read, bytes)
+}
+
 /// A stream of 100 SmallMessages as length-delimited frames.
 fn small_frames() -> Vec<u8> {
     let mut out = Vec::new();
@@ -361,6 +458,8 @@ fn mk48_encode_in((update, arena): (Update, bumpalo::Bump)) -> (Update, bumpalo:
 library_benchmark_group!(
     name = messages;
     benchmarks = small_encode, small_view_read, log_encode, log_view_read, mk48_encode, mk48_view_read,
-        log_lazy_read, mk48_lazy_read, logs_view_iterate, logs_view_in_iterate, logs_lazy_iterate, log_encode_in, mk48_encode_in
+        log_lazy_read, mk48_lazy_read, logs_view_iterate, logs_view_in_iterate, logs_lazy_iterate, nested_logs_lazy_read,
+        nested_logs_lazy_read_all, nested_logs_view_read_all, log_encode_in,
+        mk48_encode_in
 );
 main!(library_benchmark_groups = varints, messages, streams);

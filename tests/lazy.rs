@@ -71,6 +71,21 @@ proptest! {
         }
     }
 
+    /// Messages too large to index on opening (an unknown field of 300 bytes first): each accessor of a plain
+    /// or optional field reads from an indexed copy, with the view's values and errors.
+    #[test]
+    fn large_messages_read_as_the_view_reads(value in all_kinds(), corrupted in corrupted_encoding()) {
+        for body in [value.encode_to_vec(), corrupted] {
+            let mut bytes = vec![0x82, 0x3f, 0xac, 0x02]; // field 1008, LEN, 300 bytes
+            bytes.extend_from_slice(&[0x55; 300]);
+            bytes.extend_from_slice(&body);
+            prop_assert!(bytes.len() > cramberry::view::lazy::INDEX_ON_OPEN);
+            for options in option_sets() {
+                assert_walk_agrees(&bytes, &options, false)?;
+            }
+        }
+    }
+
     /// Two encodings concatenated (every field split or duplicated: last wins, lists append) and unknown
     /// fields between them.
     #[test]

@@ -22,12 +22,42 @@ fn accessor(plan: &FieldPlan<'_>, slot_index: usize, message: &str, owned: &Toke
     let (number, body, scan) = (plan.number, plan.lazy_arm(message).body, scan_name(plan));
     let (seen_decl, seen_check) = (plan.seen_decl(), plan.seen_check(message));
     let scan_at = format_ident!("{}_at", scan);
+    let unindexed = format_ident!("{}_unindexed", scan);
     let fast = plan.lazy_fast_path(slot_index);
+    // A plain or optional field of a message too large to index on opening is read from an indexed copy: the
+    // fast pass over the framing (which a scan for the field makes anyway), then the value in place. (A list
+    // is read by the scan, which merges its run as it passes it.)
+    let (try_indexed, unindexed_fn) = match fast {
+        Some(_) => (
+            quote! {
+                if !self.__indexed {
+                    if let ::core::option::Option::Some(read) = Self::#unindexed(*self) {
+                        return read;
+                    }
+                }
+            },
+            quote! {
+                /// Unindexed: the read from an indexed copy, or `None` when the index pass fails.
+                #[doc(hidden)]
+                #[cold]
+                #[inline(never)]
+                fn #unindexed(this: Self) -> ::core::option::Option<::cramberry::Result<#slot_ty>> {
+                    let indexed = ::cramberry::LazyView::with_built_index(this);
+                    indexed.__indexed.then(|| {
+                        let mut slot = #empty;
+                        indexed.#scan(&mut slot).map(|()| slot)
+                    })
+                }
+            },
+        ),
+        None => (quote!(), quote!()),
+    };
     quote! {
         #(#docs)*
         #[inline]
         pub fn #member(&self) -> ::cramberry::Result<#slot_ty> {
             #fast
+            #try_indexed
             let mut slot = #empty;
             self.#scan(&mut slot)?;
             ::core::result::Result::Ok(slot)
@@ -38,6 +68,8 @@ fn accessor(plan: &FieldPlan<'_>, slot_index: usize, message: &str, owned: &Toke
         fn #scan(&self, slot: &mut #slot_ty) -> ::cramberry::Result<()> {
             self.#scan_at(slot).map_err(|(e, _)| e)
         }
+
+        #unindexed_fn
 
         /// The pass; an error comes with the offset of the field occurrence (or tag) being read when it
         /// happened, which orders errors at one offset as the view meets them.
@@ -144,8 +176,13 @@ fn walk(message: &MessageInfo, plans: &[FieldPlan<'_>], name: &str) -> TokenStre
         // inside a message that started before it: ranked as started at 0.)
         #(
             let #members = {
+                // The accessor itself (its fast path, or the indexed copy of a large message), whose value
+                // the walk checks; on an error, the pass, which gives that error with where it started.
+                let accessed = self.#members();
                 let mut slot = #empties;
-                if let ::core::result::Result::Err((e, started)) = self.#scans(&mut slot) {
+                if let ::core::result::Result::Ok(value) = accessed {
+                    slot = value;
+                } else if let ::core::result::Result::Err((e, started)) = self.#scans(&mut slot) {
                     // An error before the occurrence being read lies in an earlier one (a replaced message the
                     // pass validated): it started before the offset, as a nested one does.
                     let started = if e.offset() < started { 0 } else { started };
@@ -318,10 +355,13 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
                 // The fields in the order the encoder writes them first, a tag compare each; the rest (absent,
                 // repeated, unknown or out-of-order fields) by the general loop, as the view's parse does.
                 let mut last = 0u32;
-                let mut fast = #rt::view::lazy::InOrder::new(self.__input, self.__start, self.__end, &self.__options);
-                #( fast.field(at, #in_order_indices, (#in_order_numbers, #in_order_wire_types), #in_order_runs, &mut last); )*
-                if fast.sound() {
-                    let r = &mut #rt::Reader::window(self.__input, fast.position(), self.__end, &self.__options, self.__depth);
+                let fast = (|| {
+                    let mut fast = #rt::view::lazy::InOrder::new(self.__input, self.__start, self.__end, &self.__options)?;
+                    #( fast.field(at, #in_order_indices, (#in_order_numbers, #in_order_wire_types), #in_order_runs, &mut last)?; )*
+                    ::core::option::Option::Some(fast.position())
+                })();
+                if let ::core::option::Option::Some(from) = fast {
+                    let r = &mut #rt::Reader::window(self.__input, from, self.__end, &self.__options, self.__depth);
                     self.__indexed = #rt::view::lazy::index_rest(r, at, last, Self::__field_index).is_ok();
                     return;
                 }

@@ -491,43 +491,34 @@ impl<'de> Reader<'de> {
 }
 
 /// Reads a varint of three or more bytes (or an overlong two-byte one) from `rest`: its value and length, or
-/// length 0 when it is truncated, overflows, or (in canonical mode) is overlong.
+/// length 0 when it is truncated, overflows, or (in canonical mode) is overlong. One call for every case.
 #[inline(never)]
 fn read_varint_multibyte(rest: &[u8], canonical: bool) -> (u64, usize) {
-    // With eight bytes to look at, varints of up to eight bytes by word arithmetic: no branch per byte.
-    if let Some(word) = rest.first_chunk::<8>() {
-        if let Some((value, len)) = varint_in_word(u64::from_le_bytes(*word)) {
-            // The last byte must not be 0 in canonical mode (overlong). `read_varint` takes one-byte varints
-            // itself, so `len` is at least 2 here.
-            if canonical && rest[len - 1] == 0 {
-                return (0, 0);
+    let (value, len) = match rest.first_chunk::<8>() {
+        // With eight bytes to look at, varints of up to eight bytes by word arithmetic: no branch per byte.
+        Some(word) => match varint_in_word(u64::from_le_bytes(*word)) {
+            Some(found) => found,
+            None => return read_varint_long(rest, canonical),
+        },
+        // Nearer the end: three and four bytes (values below 2^28: most 32-bit numbers and lengths) by
+        // pattern, with no loop.
+        None => match *rest {
+            [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
+                (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
             }
-            return (value, len);
-        }
-    }
-    read_varint_near_end_or_long(rest, canonical)
-}
-
-/// The rest of [`read_varint_multibyte`]: varints within eight bytes of the end of the input, varints of nine
-/// or ten bytes, and malformed ones. Out of line, so the word path needs no stack frame.
-#[inline(never)]
-fn read_varint_near_end_or_long(rest: &[u8], canonical: bool) -> (u64, usize) {
-    // Three and four bytes (values below 2^28: most 32-bit numbers and lengths) by pattern, with no loop.
-    let (value, len) = match *rest {
-        [b0, b1, b2, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 < 0x80 => {
-            (u64::from(b0 & 0x7f) | (u64::from(b1 & 0x7f) << 7) | (u64::from(b2) << 14), 3)
-        }
-        [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
-            u64::from(b0 & 0x7f)
-                | (u64::from(b1 & 0x7f) << 7)
-                | (u64::from(b2 & 0x7f) << 14)
-                | (u64::from(b3) << 21),
-            4,
-        ),
-        _ => return read_varint_long(rest, canonical),
+            [b0, b1, b2, b3, ..] if b0 >= 0x80 && b1 >= 0x80 && b2 >= 0x80 && b3 < 0x80 => (
+                u64::from(b0 & 0x7f)
+                    | (u64::from(b1 & 0x7f) << 7)
+                    | (u64::from(b2 & 0x7f) << 14)
+                    | (u64::from(b3) << 21),
+                4,
+            ),
+            _ => return read_varint_long(rest, canonical),
+        },
     };
-    // The last byte must not be 0 in canonical mode (overlong).
-    if canonical && len > 1 && rest[len - 1] == 0 {
+    // The last byte must not be 0 in canonical mode (overlong). `read_varint` takes one-byte varints itself,
+    // so `len` is at least 2 here.
+    if canonical && rest[len - 1] == 0 {
         return (0, 0);
     }
     (value, len)

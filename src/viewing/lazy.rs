@@ -81,6 +81,14 @@ pub trait LazyView<'a>: Sized + Clone {
     #[doc(hidden)]
     fn build_index(&mut self);
 
+    /// `self` with its index built (see [`build_index`](Self::build_index)).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn with_built_index(mut self) -> Self {
+        self.build_index();
+        self
+    }
+
     /// The bytes of this message (its fields, without a length prefix).
     fn as_bytes(&self) -> &'a [u8];
 
@@ -247,64 +255,55 @@ pub fn index_field(r: &mut Reader<'_>, at: &mut [u32], i: usize, run: Run, tag: 
 }
 
 /// The index's fast in-order pass: the fields the encoder writes, in the order it writes them, each taken
-/// by a one-byte tag compare and stepped over by its framing, with the message's state in registers. It
-/// takes only what it is sure of — a one-byte tag of the expected wire type, varints of up to nine bytes,
-/// lengths of up to two bytes that fit — and gives up on anything else ([`sound`](Self::sound) turns
-/// false), leaving the whole message to the general pass, which then reaches the verdict. Never used in
-/// canonical mode, whose rules only the general pass applies.
+/// by a one-byte tag compare and stepped over by its framing, on a plain slice. It takes only what it is sure
+/// of — a one-byte tag of the expected wire type, varints of up to nine bytes, lengths of up to two bytes
+/// that fit — and gives up (`None`) on anything else, leaving the whole message to the general pass, which
+/// then reaches the verdict. Never used in canonical mode, whose rules only the general pass applies.
 #[doc(hidden)]
 pub struct InOrder<'a> {
     bytes: &'a [u8],
     pos: usize,
-    sound: bool,
 }
 
 impl<'a> InOrder<'a> {
-    /// The pass over `input[start..end]`.
+    /// The pass over `input[start..end]`, unless the options or the offsets rule it out (offsets must fit an
+    /// index entry below its markers).
     #[inline(always)]
-    pub fn new(input: &'a [u8], start: usize, end: usize, options: &DecodeOptions) -> Self {
-        // Offsets must fit an index entry below its markers.
-        let sound = !options.canonical && start <= end && end <= input.len() && end < SEVERAL as usize;
-        let bytes = if sound { &input[..end] } else { &[] };
-        InOrder { bytes, pos: start, sound }
+    pub fn new(input: &'a [u8], start: usize, end: usize, options: &DecodeOptions) -> Option<Self> {
+        if options.canonical || end >= SEVERAL as usize || start > end {
+            return None;
+        }
+        Some(InOrder { bytes: input.get(..end)?, pos: start })
     }
 
     /// If the next tag is field `number`'s with `wire_type` in one byte, records its offset in `at[i]` and
-    /// steps over its payload (a list's run: the same tag's payloads right after it, too). The field's
-    /// number becomes `last`.
+    /// steps over its payload (a list's run: the same tag's payloads right after it, too); the field's number
+    /// becomes `last`. `None` when the pass gives up.
     #[inline(always)]
-    pub fn field(&mut self, at: &mut [u32], i: usize, (number, wire_type): (u32, WireType), run: Run, last: &mut u32) {
+    pub fn field<const N: usize>(
+        &mut self,
+        at: &mut [u32; N],
+        i: usize,
+        (number, wire_type): (u32, WireType),
+        run: Run,
+        last: &mut u32,
+    ) -> Option<()> {
         let raw = make_tag(number, wire_type);
-        if !self.sound || raw >= 0x80 || self.bytes.get(self.pos) != Some(&(raw as u8)) {
-            return;
+        if raw >= 0x80 || self.bytes.get(self.pos) != Some(&(raw as u8)) {
+            return Some(());
         }
         let start = self.pos;
-        let mut pos = start;
-        loop {
-            match skip_framed(self.bytes, pos + 1, wire_type) {
-                Some(next) => pos = next,
-                None => {
-                    self.sound = false;
-                    return;
-                }
-            }
-            if run != Run::List || self.bytes.get(pos) != Some(&(raw as u8)) {
-                break;
-            }
+        let mut pos = skip_framed(self.bytes, start + 1, wire_type)?;
+        while run == Run::List && self.bytes.get(pos) == Some(&(raw as u8)) {
+            pos = skip_framed(self.bytes, pos + 1, wire_type)?;
         }
         at[i] = if run == Run::Pass { SEVERAL } else { start as u32 };
         self.pos = pos;
         *last = number;
+        Some(())
     }
 
-    /// Whether every field taken was framed soundly (the general pass goes on from
-    /// [`position`](Self::position)); when not, the general pass indexes the whole message instead.
-    #[inline(always)]
-    pub fn sound(&self) -> bool {
-        self.sound
-    }
-
-    /// Where the pass stopped.
+    /// Where the pass stopped (the general pass goes on from there).
     #[inline(always)]
     pub fn position(&self) -> usize {
         self.pos
@@ -320,6 +319,8 @@ fn skip_framed(bytes: &[u8], pos: usize, wire_type: WireType) -> Option<usize> {
         WireType::Varint | WireType::Svarint => match *rest {
             [b0, ..] if b0 < 0x80 => Some(pos + 1),
             [_, b1, ..] if b1 < 0x80 => Some(pos + 2),
+            [_, _, b2, ..] if b2 < 0x80 => Some(pos + 3),
+            [_, _, _, b3, ..] if b3 < 0x80 => Some(pos + 4),
             _ => rest.iter().take(9).position(|&b| b < 0x80).map(|i| pos + i + 1),
         },
         WireType::Bytes => {
