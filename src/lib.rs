@@ -100,9 +100,11 @@
 //!
 //! Field types: `bool`, `u8`–`u64`, `usize`, `i8`–`i64` (ZigZag), `isize`, `u128`/`i128` (16 bytes), `f32`, `f64`, `char`, `String`,
 //! `&str`, `Cow<str>`, `Box<str>`, `Arc<str>`, `Rc<str>`, `Vec<u8>`, `&[u8]`, `Cow<[u8]>`, `Box<[u8]>`,
-//! `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, tuples of up to 4 plain values, `SystemTime` and `Duration` (as the
-//! standard types), nested messages (also boxed), derived enums, interface enums,
-//! `#[cram(pod)]` structs, and `Option<T>`, `Vec<T>`, `&[T]`, `[T; N]`, `BTreeMap`, `HashMap` of those.
+//! `Arc<[u8]>`, `Rc<[u8]>`, `[u8; N]`, tuples of up to 4 elements (each a value, `Option`, `Vec` or array),
+//! `SystemTime` and `Duration` (as the standard types), nested messages (also boxed), derived enums, interface enums,
+//! `#[cram(pod)]` structs, and `Option<T>`, `Vec<T>`, `&[T]`, `[T; N]`, `BTreeMap`, `HashMap` of those. The
+//! derive reads how a type composes (a tuple holding a list, a list of lists) from the field's syntax: write
+//! such a type out in the field rather than behind a type alias.
 //! A struct with a borrowed list `&[T]` (T not `u8`) encodes without allocating but is encode-only: its
 //! elements are not in the input in that form (decode into `Vec<T>` instead).
 //!
@@ -222,8 +224,11 @@ pub mod __private {
     pub use crate::decode::{Cursor, Reader, RevisitTag, Tag};
     pub use crate::encode::{LenRecorder, SizeCursor, Writer};
     pub use crate::field::{
-        array, element, interface, listed::Listed, map, message, optional, plain, pod, repeated, required,
-        scalar_enum as enumeration, DecodeValue, Fixed, Natural, Repeat, Value,
+        array, element, interface,
+        listed::Listed,
+        map, message, optional, plain, pod, repeated, required, scalar_enum as enumeration,
+        tuple::{AsArray, AsList, AsOptional, AsPlain, Tupled},
+        DecodeValue, Fixed, Natural, Repeat, Value,
     };
     pub use crate::viewing::ValueView;
     pub use crate::wire::WireType;

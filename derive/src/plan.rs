@@ -11,10 +11,54 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::Type;
 
-/// `kind` wrapped in `Listed` `depth` times: the kind of a list of lists (or an optional list) `depth` deep.
-fn listed(kind: TokenStream, depth: usize) -> TokenStream {
+/// The kind of a value of type `ty` (a field's value, a list element, a tuple element): `base` for scalars,
+/// strings and messages; `Listed<…>` for a list written as one value; `Tupled<…>` for a tuple with an element
+/// that is not a plain value of the natural kind (each element's form and kind spelt out). The flag says
+/// whether the kind differs from `base`.
+fn value_kind(ty: &Type, base: &TokenStream) -> (TokenStream, bool) {
     let rt = rt();
-    (0..depth).fold(kind, |inner, _| quote!(#rt::Listed<#inner>))
+    match ty {
+        Type::Paren(p) => value_kind(&p.elem, base),
+        Type::Group(g) => value_kind(&g.elem, base),
+        Type::Tuple(t) if !t.elems.is_empty() => {
+            let elements: Vec<_> = t.elems.iter().map(element_kind).collect();
+            if elements.iter().all(|(_, natural_plain)| *natural_plain) {
+                return (base.clone(), false);
+            }
+            let forms = elements.iter().map(|(form, _)| form);
+            (quote!(#rt::Tupled<(#(#forms,)*)>), true)
+        }
+        _ if shape::is_value_list(ty) => {
+            let elem = shape::list_element(ty).map(|e| value_kind(e, base).0);
+            (quote!(#rt::Listed<#elem>), true)
+        }
+        _ => (base.clone(), false),
+    }
+}
+
+/// A tuple element's form (`AsPlain`, `AsOptional`, `AsList`, `AsArray`) with its values' kind, and whether it
+/// is a plain value of the natural kind (a tuple of those has the natural kind).
+fn element_kind(elem: &Type) -> (TokenStream, bool) {
+    let (rt, natural) = (rt(), kind(false));
+    let inner = |t: &Type| value_kind(t, &natural).0;
+    match shape::shape_of(elem) {
+        Shape::Optional => {
+            let k = shape::option_inner(elem).map(inner);
+            (quote!(#rt::AsOptional<#k>), false)
+        }
+        Shape::Repeated => {
+            let k = shape::list_element(elem).map(inner);
+            (quote!(#rt::AsList<#k>), false)
+        }
+        Shape::Array => {
+            let k = shape::list_element(elem).map(inner);
+            (quote!(#rt::AsArray<#k>), false)
+        }
+        Shape::Plain | Shape::Map => {
+            let (k, differs) = value_kind(elem, &natural);
+            (quote!(#rt::AsPlain<#k>), !differs)
+        }
+    }
 }
 
 /// An encoded field (not `skip`, not `unknown_fields`) and how it is laid out.
@@ -24,8 +68,10 @@ pub struct FieldPlan<'a> {
     pub required: bool,
     /// `Natural` or `Fixed`.
     pub kind: TokenStream,
-    /// Whether the kind is not `Natural` (`#[cram(N, fixed)]`, or a list of lists written as values).
+    /// Whether the kind is not `Natural` (`#[cram(N, fixed)]`, or a list or tuple composed of others).
     pub non_natural: bool,
+    /// Whether the kind is composed (`Listed`, `Tupled`): the view types come from the runtime then.
+    pub composed: bool,
 }
 
 impl<'a> FieldPlan<'a> {
@@ -33,17 +79,19 @@ impl<'a> FieldPlan<'a> {
     pub fn of(info: &'a FieldInfo<'a>) -> Option<Self> {
         match &info.role {
             FieldRole::Encoded { number, required, fixed, .. } => {
-                let depth = shape::listed_depth(info.ty);
-                let kind = match &info.custom {
-                    Some(marker) => quote!(#marker),
-                    None => listed(kind(*fixed), depth),
+                let value = shape::field_value(info.ty);
+                let (kind, composed) = match (&info.custom, value) {
+                    (Some(marker), _) => (quote!(#marker), false),
+                    (None, Some(value)) => value_kind(value, &kind(*fixed)),
+                    (None, None) => (kind(*fixed), false),
                 };
                 Some(FieldPlan {
                     info,
                     number: *number,
                     required: *required,
                     kind,
-                    non_natural: *fixed || depth > 0 || info.custom.is_some(),
+                    non_natural: *fixed || composed || info.custom.is_some(),
+                    composed,
                 })
             }
             FieldRole::Unknown | FieldRole::Skip | FieldRole::Broken => None,
@@ -195,8 +243,11 @@ impl<'a> FieldPlan<'a> {
     pub fn view_slot_ty(&self) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
         // A custom kind's view is the module's; the syntax only tells the natural kind's.
-        let readable =
-            |t: &Type| self.info.custom.is_none().then(|| shape::readable_value_view(t, &v)).flatten();
+        let readable = |t: &Type| {
+            (self.info.custom.is_none() && !self.composed)
+                .then(|| shape::readable_value_view(t, &v))
+                .flatten()
+        };
         let value_view =
             |t: &Type| readable(t).unwrap_or_else(|| quote!(<#t as #rt::ValueView<#v, #k>>::View));
         // The list's kind parameter is only written when it is not the default (`Natural`).

@@ -137,6 +137,17 @@ pub fn is_value_list(ty: &Type) -> bool {
     last_ident(ty).as_deref() == Some("Vec") && !type_args(ty).first().is_some_and(|t| is_u8(t))
 }
 
+/// The type of one value of a field of type `field`: the type itself for a plain field, the inner type of an
+/// `Option`, the element type of a list; `None` for a map (whose keys and values have natural kinds).
+pub fn field_value(field: &Type) -> Option<&Type> {
+    match shape_of(field) {
+        Shape::Plain => Some(field),
+        Shape::Optional => option_inner(field),
+        Shape::Repeated | Shape::Array => list_element(field),
+        Shape::Map => None,
+    }
+}
+
 /// How many lists deep a field's values are written as values (`Listed` kinds): `Option<Vec<T>>` and
 /// `Vec<Vec<T>>` one, `Vec<Vec<Vec<T>>>` two, anything else none.
 pub fn listed_depth(field: &Type) -> usize {
@@ -146,12 +157,10 @@ pub fn listed_depth(field: &Type) -> usize {
             _ => 0,
         }
     }
-    let value = match shape_of(field) {
-        Shape::Optional => option_inner(field),
-        Shape::Repeated | Shape::Array => list_element(field),
-        Shape::Plain | Shape::Map => None,
-    };
-    value.map_or(0, depth)
+    match shape_of(field) {
+        Shape::Plain => 0,
+        _ => field_value(field).map_or(0, depth),
+    }
 }
 
 /// The key and value types of a map type (`BTreeMap<K, V>`, `HashMap<K, V, S>`), when its syntax says them.

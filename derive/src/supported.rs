@@ -21,10 +21,12 @@ pub fn check(ty: &Type) -> syn::Result<()> {
             "tuples of up to 4 elements are supported; use a message (a struct deriving Cramberry) with one \
              numbered field per element",
         ),
+        // Each element is a field of the tuple's message: whatever a field can be, but a map.
         Type::Tuple(t) => t.elems.iter().try_for_each(|elem| match elem {
-            e if is_list(e) || is_map(e) || last_ident(e).as_deref() == Some("Option") => unsupported(
+            e if is_map(e) => unsupported(e, "a tuple element is not a map; use a message with a map field"),
+            e if is_list(e) && !matches!(e, Type::Array(_)) && !is_value_list(e) => unsupported(
                 e,
-                "a tuple element is a plain value (not a list, map or `Option`); use a message for this one",
+                "a list in a tuple is a `Vec<T>` or a `[T; N]`; use one of those, or a message",
             ),
             e => check(e),
         }),

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 #[derive(Cramberry)]
 struct Everything {
     #[cram(4)]
-    pair: (u32, Vec<u32>),
+    pair: (u32, BTreeMap<u32, u32>),
     #[cram(5)]
     matrix: Vec<HashSet<u32>>,
     #[cram(6)]
