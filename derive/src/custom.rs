@@ -3,8 +3,8 @@
 //! contract is documented in the runtime's `cramberry::with`). A local marker lets the user's crate implement
 //! the runtime's traits for a type it does not own, and lets `Option` and list fields of it work unchanged.
 
-use crate::message::rt;
 use crate::shape::{list_element, option_inner, Shape};
+use crate::vocab::rt;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use syn::Type;

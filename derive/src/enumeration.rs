@@ -2,7 +2,7 @@
 
 use crate::attr::{self, VariantAttrs};
 use crate::errors::Errors;
-use crate::message::rt;
+use crate::vocab::rt;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -96,8 +96,8 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
         Some(o) => quote!(n => ::core::option::Option::Some(#name::#o(n)),),
         None => quote!(_ => ::core::option::Option::None,),
     };
-    let de = crate::message::de_lifetime();
-    let v = crate::view::view_lifetime();
+    let de = crate::vocab::de_lifetime();
+    let v = crate::vocab::view_lifetime();
     let view = crate::view::self_view(
         input,
         quote! {

@@ -2,7 +2,7 @@
 
 use crate::attr::VariantAttrs;
 use crate::errors::Errors;
-use crate::message::{de_lifetime, rt, with_de_lifetime};
+use crate::vocab::{de_lifetime, rt, with_de_lifetime};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -22,7 +22,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
     let (mut plain_lens, mut plain_encodes) = (Vec::new(), Vec::new());
     let mut first = None;
     let mut registrations = Vec::new();
-    let vl = crate::view::view_lifetime();
+    let vl = crate::vocab::view_lifetime();
     let view_name = quote::format_ident!("{}View", name);
     let vis = &input.vis;
     let (mut view_variants, mut view_reads, mut view_owned) = (Vec::new(), Vec::new(), Vec::new());
@@ -42,7 +42,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
             _ => ty,
         };
         registrations.push(quote!(registry.register_as::<#registered>(#id)?;));
-        let vty = crate::view::with_view_lifetime(ty);
+        let vty = crate::vocab::with_view_lifetime(ty);
         view_variants.push(quote!(#ident(<#vty as #rt::ValueView<#vl>>::View)));
         view_reads.push(quote! {
             #id => ::core::result::Result::Ok(#view_name::#ident(
@@ -72,9 +72,9 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
         }
         return crate::stub::value_impls(input);
     };
-    let first_vty = crate::view::with_view_lifetime(first_ty);
+    let first_vty = crate::vocab::with_view_lifetime(first_ty);
     let view_doc = format!("The view of a [`{name}`] value: the view of whichever message it holds.");
-    let owned = crate::view::self_with_view_lifetime(input);
+    let owned = crate::vocab::self_with_view_lifetime(input);
     let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
     // Members of a generic interface may borrow, which a registry (of owned types) cannot hold.
     let register = if input.generics.params.is_empty() {

@@ -2,9 +2,9 @@
 //! over the message's tags that steps over every other field by its framing and merges its own field's
 //! occurrences with the view's own arm, so what it returns — and every error — is the view's.
 
-use crate::message::{rt, MessageInfo};
 use crate::plan::FieldPlan;
-use crate::view::{self_with_view_lifetime, view_lifetime};
+use crate::vocab::{rt, MessageInfo};
+use crate::vocab::{self_with_view_lifetime, view_lifetime};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 

@@ -25,6 +25,7 @@ mod stub;
 mod supported;
 mod transparent;
 mod view;
+mod vocab;
 
 use errors::Errors;
 use proc_macro::TokenStream;

@@ -4,52 +4,10 @@ use crate::attr::FieldRole;
 use crate::errors::Errors;
 use crate::plan::FieldPlan;
 use crate::shape::{shape_of, Shape};
-use proc_macro2::{Span, TokenStream};
+use crate::vocab::{de_lifetime, rt, with_de_lifetime, FieldInfo, MessageInfo};
+use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{DataStruct, DeriveInput, Fields, GenericParam, Generics, Lifetime, LifetimeParam};
-
-/// The runtime, as generated code names it.
-pub fn rt() -> TokenStream {
-    quote!(::cramberry::__private)
-}
-
-/// `generics` with a leading `'__de` lifetime that outlives every lifetime of the type (serde's approach), so
-/// borrowed fields can point into the input.
-pub fn with_de_lifetime(generics: &Generics) -> Generics {
-    let mut out = generics.clone();
-    let mut de = LifetimeParam::new(de_lifetime());
-    de.bounds.extend(generics.lifetimes().map(|l| l.lifetime.clone()));
-    out.params.insert(0, GenericParam::Lifetime(de));
-    out
-}
-
-pub fn de_lifetime() -> Lifetime {
-    Lifetime::new("'__de", Span::call_site())
-}
-
-/// One field of a message, as the generators see it.
-pub struct FieldInfo<'a> {
-    pub member: &'a syn::Ident,
-    pub ty: &'a syn::Type,
-    pub role: FieldRole,
-    pub shape: Shape,
-    /// The field's doc comments, carried onto its view accessor.
-    pub docs: Vec<&'a syn::Attribute>,
-    /// For a `with` field: its marker kind.
-    pub custom: Option<syn::Ident>,
-}
-
-impl FieldInfo<'_> {
-    /// The decoded value of a field that is not encoded: `Default::default()` for a skipped field (and the
-    /// unknown-fields field, filled in as they arrive), the stand-in for a field the derive reported.
-    pub fn unencoded_value(&self) -> TokenStream {
-        let rt = rt();
-        match self.role {
-            FieldRole::Broken => quote!(#rt::broken()),
-            _ => quote!(::core::default::Default::default()),
-        }
-    }
-}
+use syn::{DataStruct, DeriveInput, Fields};
 
 pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> TokenStream {
     let named = match &data.fields {
@@ -140,29 +98,6 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
     quote! { #custom_impls #encode #decode #value #decode_value #view }
 }
 
-/// A struct as the generators see it.
-pub struct MessageInfo<'a> {
-    pub input: &'a DeriveInput,
-    pub fields: Vec<FieldInfo<'a>>,
-    /// Whether generated code can build the struct from its fields (false after the error on a tuple or
-    /// unit struct: its code is stubbed).
-    pub constructible: bool,
-}
-
-impl MessageInfo<'_> {
-    /// `Name { member: value, ... }` from each field's value, or the stand-in of a struct that is not.
-    pub fn construct(&self, values: impl IntoIterator<Item = (TokenStream, TokenStream)>) -> TokenStream {
-        let name = &self.input.ident;
-        let (members, values): (Vec<_>, Vec<_>) = values.into_iter().unzip();
-        if self.constructible {
-            quote!(#name { #(#members: #values),* })
-        } else {
-            let rt = rt();
-            quote!(#rt::broken())
-        }
-    }
-}
-
 /// The error for a tuple or unit struct, with the struct rewritten as a message.
 fn needs_named_fields(name: &syn::Ident, fields: &Fields) -> String {
     let example: Vec<String> = fields
@@ -175,15 +110,6 @@ fn needs_named_fields(name: &syn::Ident, fields: &Fields) -> String {
         .collect();
     let body = if example.is_empty() { String::from("#[cram(1)] value: u64") } else { example.join(", ") };
     format!("a Cramberry message needs named, numbered fields: `struct {name} {{ {body} }}`")
-}
-
-pub fn kind(fixed: bool) -> TokenStream {
-    let rt = rt();
-    if fixed {
-        quote!(#rt::Fixed)
-    } else {
-        quote!(#rt::Natural)
-    }
 }
 
 fn encode_impl(input: &DeriveInput, fields: &[FieldInfo]) -> TokenStream {

@@ -4,9 +4,9 @@
 
 use crate::attr::FieldRole;
 use crate::dispatch::Arm;
-use crate::message::{kind, rt, FieldInfo};
 use crate::shape::{self, Shape};
-use crate::view::{view_lifetime, with_view_lifetime};
+use crate::vocab::{kind, rt, FieldInfo};
+use crate::vocab::{view_lifetime, with_view_lifetime};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::Type;

@@ -1,6 +1,6 @@
 //! Pod structs (`#[cram(pod)]`): `#[repr(C)]`, fixed-width fields only, no padding — written as their bytes.
 
-use crate::message::{de_lifetime, rt};
+use crate::vocab::{de_lifetime, rt};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{DataStruct, DeriveInput};
@@ -16,7 +16,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
     }
     let types: Vec<_> = data.fields.iter().map(|f| &f.ty).collect();
     let de = de_lifetime();
-    let v = crate::view::view_lifetime();
+    let v = crate::vocab::view_lifetime();
     let view = crate::view::self_view(
         input,
         quote! {

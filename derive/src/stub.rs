@@ -2,8 +2,8 @@
 //! interface without a valid variant): the field traits with bodies that never run, so the type's uses
 //! elsewhere raise no errors of their own and only the derive's error is shown.
 
-use crate::message::{de_lifetime, rt, with_de_lifetime};
-use crate::view::{value_view_generics, view_lifetime};
+use crate::vocab::{de_lifetime, rt, with_de_lifetime};
+use crate::vocab::{value_view_generics, view_lifetime};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;

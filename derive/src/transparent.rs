@@ -2,8 +2,8 @@
 //! `#[cram(transparent)]`) is written exactly as that field's value, read back as it, and viewed as it — the
 //! field traits delegate every item to the inner type, so the newtype costs nothing on the wire or in code.
 
-use crate::message::{de_lifetime, rt, with_de_lifetime};
-use crate::view::{value_view_generics, view_lifetime, with_view_lifetime};
+use crate::vocab::{de_lifetime, rt, with_de_lifetime};
+use crate::vocab::{value_view_generics, view_lifetime, with_view_lifetime};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{DeriveInput, Field, Member};

@@ -2,50 +2,11 @@
 //! pods appear inside views.
 
 use crate::attr::FieldRole;
-use crate::message::{rt, MessageInfo};
 use crate::plan::FieldPlan;
-use proc_macro2::{Span, TokenStream};
+use crate::vocab::{rt, self_with_view_lifetime, value_view_generics, view_lifetime, MessageInfo};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use syn::visit_mut::VisitMut;
-use syn::{DeriveInput, Lifetime, Type};
-
-/// The lifetime of view types in generated code.
-pub fn view_lifetime() -> Lifetime {
-    Lifetime::new("'__v", Span::call_site())
-}
-
-/// Replaces every lifetime in a type with the view lifetime, so field types can appear in the view struct.
-pub fn with_view_lifetime(ty: &Type) -> Type {
-    struct Replace;
-    impl VisitMut for Replace {
-        fn visit_lifetime_mut(&mut self, l: &mut Lifetime) {
-            *l = view_lifetime();
-        }
-    }
-    let mut ty = ty.clone();
-    Replace.visit_type_mut(&mut ty);
-    ty
-}
-
-/// The type itself with each of its lifetime parameters set to the view lifetime.
-pub fn self_with_view_lifetime(input: &DeriveInput) -> TokenStream {
-    let name = &input.ident;
-    let v = view_lifetime();
-    let lifetimes: Vec<_> = input.generics.lifetimes().map(|_| &v).collect();
-    if lifetimes.is_empty() {
-        quote!(#name)
-    } else {
-        quote!(#name<#(#lifetimes),*>)
-    }
-}
-
-/// `impl<'__v, 'a, ...> ... where '__v: 'a` pieces for implementing `ValueView<'__v>` on the type.
-pub fn value_view_generics(input: &DeriveInput) -> (TokenStream, TokenStream) {
-    let v = view_lifetime();
-    let lifetimes: Vec<_> = input.generics.lifetimes().map(|l| &l.lifetime).collect();
-    let (_, ty_g, _) = input.generics.split_for_impl();
-    (quote!(<#v, #(#lifetimes),*>), quote!(#ty_g where #(#v: #lifetimes),*))
-}
+use syn::DeriveInput;
 
 /// The `ValueView` items of a type whose lazy value is its view (everything but messages), in an impl whose
 /// view lifetime is `v`.

@@ -7,7 +7,7 @@
 //! a description built from the schema. Limits, strict and canonical rules are therefore the same code for
 //! every front end.
 
-use super::repeated::Sink;
+use super::sink::Sink;
 use super::{DecodeValue, Repeat, Value};
 use crate::decode::{Reader, Tag};
 use crate::error::{CanonicalRule, Result};
@@ -164,7 +164,7 @@ impl<'de, K, V: DecodeValue<'de, K>> ReadValue<'de> for Decoded<K, V> {
         // Each element takes at least one byte, so the run's length bounds the count.
         vec.reserve(run.len().min(room));
         let complete =
-            super::repeated::for_each_packed_varint(run, max, |raw| match V::from_packed_varint(raw) {
+            super::sink::for_each_packed_varint(run, max, |raw| match V::from_packed_varint(raw) {
                 Some(value) if vec.len() - start < room => {
                     vec.push(value);
                     true

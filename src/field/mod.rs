@@ -26,6 +26,7 @@ pub mod pod;
 pub mod repeated;
 pub mod required;
 mod scalar;
+pub mod sink;
 pub(crate) mod tuple;
 
 use crate::decode::Reader;
