@@ -30,7 +30,20 @@ fn option_sets() -> [DecodeOptions; 6] {
 /// `view` and a walk of every lazy accessor agree on `bytes` under `options`, unindexed and indexed.
 fn assert_lazy_agrees(bytes: &[u8], options: &DecodeOptions) -> Result<(), TestCaseError> {
     assert_walk_agrees(bytes, options, false)?;
-    assert_walk_agrees(bytes, options, true)
+    assert_walk_agrees(bytes, options, true)?;
+    assert_accessors_agree(bytes, options)
+}
+
+/// Where `view` accepts the message, the lazy view's plain and optional accessors give its values, unindexed
+/// and indexed (`lazy_accessors_match`).
+fn assert_accessors_agree(bytes: &[u8], options: &DecodeOptions) -> Result<(), TestCaseError> {
+    let Ok(view) = AllKinds::view_with(bytes, options) else { return Ok(()) };
+    for indexed in [false, true] {
+        let lazy = AllKinds::lazy_with(bytes, options).unwrap();
+        let lazy = if indexed { lazy.with_index() } else { lazy };
+        lazy_accessors_match(&lazy, &view).map_err(TestCaseError::fail)?;
+    }
+    Ok(())
 }
 
 fn assert_walk_agrees(bytes: &[u8], options: &DecodeOptions, indexed: bool) -> Result<(), TestCaseError> {
@@ -82,6 +95,7 @@ proptest! {
             prop_assert!(bytes.len() > cramberry::view::lazy::INDEX_ON_OPEN);
             for options in option_sets() {
                 assert_walk_agrees(&bytes, &options, false)?;
+                assert_accessors_agree(&bytes, &options)?;
             }
         }
     }

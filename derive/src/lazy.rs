@@ -178,11 +178,8 @@ fn walk(message: &MessageInfo, plans: &[FieldPlan<'_>], name: &str) -> TokenStre
             let #members = {
                 // The accessor itself (its fast path, or the indexed copy of a large message), whose value
                 // the walk checks; on an error, the pass, which gives that error with where it started.
-                let accessed = self.#members();
                 let mut slot = #empties;
-                if let ::core::result::Result::Ok(value) = accessed {
-                    slot = value;
-                } else if let ::core::result::Result::Err((e, started)) = self.#scans(&mut slot) {
+                if let ::core::result::Result::Err((e, started)) = self.#scans(&mut slot) {
                     // An error before the occurrence being read lies in an earlier one (a replaced message the
                     // pass validated): it started before the offset, as a nested one does.
                     let started = if e.offset() < started { 0 } else { started };
@@ -230,6 +227,12 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
     let in_order_wire_types: Vec<_> = in_order.iter().map(|(_, p)| p.view_arm("").wire_type).collect();
     let in_order_indices: Vec<_> = in_order.iter().map(|(i, _)| *i).collect();
     let in_order_runs: Vec<_> = in_order.iter().map(|(_, p)| run_of(p)).collect();
+    // The fast in-order pass takes the fields with one-byte tags (1 to 15); the reader's in-order pass the rest.
+    let split = in_order_numbers.iter().take_while(|n| **n < 16).count();
+    let (short_numbers, long_numbers) = in_order_numbers.split_at(split);
+    let (short_wire_types, long_wire_types) = in_order_wire_types.split_at(split);
+    let (short_indices, long_indices) = in_order_indices.split_at(split);
+    let (short_runs, long_runs) = in_order_runs.split_at(split);
     let doc = format!(
         "A lazy view of [`{name}`]: `{name}::lazy(&bytes)` checks only the length; each accessor validates \
          the field it reads (and the framing of the fields it steps over) and returns a `Result`, with the \
@@ -357,12 +360,22 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
                 let mut last = 0u32;
                 let fast = (|| {
                     let mut fast = #rt::view::lazy::InOrder::new(self.__input, self.__start, self.__end, &self.__options)?;
-                    #( fast.field(at, #in_order_indices, (#in_order_numbers, #in_order_wire_types), #in_order_runs, &mut last)?; )*
+                    #( fast.field(at, #short_indices, (#short_numbers, #short_wire_types), #short_runs, &mut last)?; )*
                     ::core::option::Option::Some(fast.position())
                 })();
                 if let ::core::option::Option::Some(from) = fast {
+                    // Fields 16 and up (two-byte tags) in order by the reader's tag compare, then the rest.
                     let r = &mut #rt::Reader::window(self.__input, from, self.__end, &self.__options, self.__depth);
-                    self.__indexed = #rt::view::lazy::index_rest(r, at, last, Self::__field_index).is_ok();
+                    let mut pass = || -> ::cramberry::Result<()> {
+                        #(
+                            if let ::core::option::Option::Some(tag) = r.eat_tag(#long_numbers, #long_wire_types) {
+                                #rt::view::lazy::index_field(r, at, #long_indices, #long_runs, &tag)?;
+                                last = #long_numbers;
+                            }
+                        )*
+                        #rt::view::lazy::index_rest(r, at, last, Self::__field_index)
+                    };
+                    self.__indexed = pass().is_ok();
                     return;
                 }
                 #rt::view::lazy::clear_index(at);

@@ -240,3 +240,29 @@ pub fn read_all(v: &AllKindsView<'_>) -> u64 {
     acc ^= v.points().as_pod_slice().map_or(0, |s| s.len() as u64);
     acc
 }
+
+/// Where the view accepted the message: each plain and optional accessor of the lazy view (read in place
+/// through the index, or from an indexed copy of a message too large to index on opening) gives the view's
+/// value; the first that does not is named. (The hidden walk reads through the accessors' full passes: these
+/// are their fast paths.)
+pub fn lazy_accessors_match(lazy: &AllKindsLazy<'_>, view: &AllKindsView<'_>) -> Result<(), String> {
+    let read = |field: &str, e: cramberry::DecodeError| format!("{field}: {e}");
+    macro_rules! same {
+        ($($field:ident),*) => {$(
+            let got = lazy.$field().map_err(|e| read(stringify!($field), e))?;
+            if format!("{:?}", got) != format!("{:?}", view.$field()) {
+                return Err(format!("{}: lazy {:?}, view {:?}", stringify!($field), got, view.$field()));
+            }
+        )*};
+    }
+    same!(flag, u8, u16, u32, u64, i8, i16, i32, i64, fixed32, fixed64, sfixed32, sfixed64, f32, f64);
+    same!(text, bytes, hash, maybe_u32, maybe_text, maybe_fixed, color, level, point, must, far);
+    let inner = lazy.inner().and_then(|l| l.to_message()).map_err(|e| read("inner", e))?;
+    let boxed = lazy.boxed().map_err(|e| read("boxed", e))?;
+    let maybe = lazy.maybe_inner().map_err(|e| read("maybe_inner", e))?;
+    let maybe = maybe.map(|l| l.to_message()).transpose().map_err(|e| read("maybe_inner", e))?;
+    let nested_match = inner == view.inner().to_message()
+        && boxed.as_bytes() == view.boxed().as_bytes()
+        && maybe == view.maybe_inner().map(|v| v.to_message());
+    nested_match.then_some(()).ok_or_else(|| String::from("a nested message differs"))
+}
