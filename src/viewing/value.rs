@@ -18,7 +18,7 @@ use core::marker::PhantomData;
     message = "`{Self}` cannot appear in a Cramberry view",
     label = "this type has no Cramberry view",
     note = "derive Cramberry on it: a struct with numbered fields is a message, a fieldless enum with numbers an enumeration, a `#[repr(C)] #[cram(pod)]` struct a pod",
-    note = "supported field types: bool, u8-u128, usize, i8-i128, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T> / SmallVec<[T; N]> (and Option<Vec<T>>, Vec<Vec<T>>), [T; N], BTreeMap / HashMap, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
+    note = "supported field types: bool, u8-u128, usize, i8-i128, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T> / SmallVec<[T; N]> (and Option<Vec<T>>, Vec<Vec<T>>), [T; N], BTreeMap / HashMap, tuples of up to 4 of these, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
 )]
 pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
     /// What an accessor returns: the value itself for scalars, `&'a str` for strings, a nested view for
