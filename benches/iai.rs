@@ -37,11 +37,14 @@ struct FramedSmall<'a> {
 /// bench's record type has one use and the compiler's inlining of one bench does not depend on the other.
 macro_rules! log_record {
     ($(#[$doc:meta])* $name:ident) => {
+        log_record!($(#[$doc])* $name, [u8; 4]);
+    };
+    ($(#[$doc:meta])* $name:ident, $address:ty) => {
         $(#[$doc])*
         #[derive(Cramberry, Clone, Debug, PartialEq)]
         struct $name {
             #[cram(1)]
-            address: [u8; 4],
+            address: $address,
             #[cram(2)]
             identity: String,
             #[cram(3)]
@@ -79,24 +82,11 @@ struct Address {
     x3: u8,
 }
 
-/// One record of the runner's `log` dataset (the address a nested message).
-#[derive(Cramberry, Clone, Debug, PartialEq)]
-struct NestedLog {
-    #[cram(1)]
-    address: Address,
-    #[cram(2)]
-    identity: String,
-    #[cram(3)]
-    userid: String,
-    #[cram(4)]
-    date: String,
-    #[cram(5)]
-    request: String,
-    #[cram(6)]
-    code: u16,
-    #[cram(7)]
-    size: u64,
-}
+log_record!(
+    /// One record of the runner's `log` dataset (the address a nested message).
+    NestedLog,
+    Address
+);
 
 /// A page of the runner's `log` dataset.
 #[derive(Cramberry, Clone, Debug, PartialEq)]

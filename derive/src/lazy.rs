@@ -176,8 +176,6 @@ fn walk(message: &MessageInfo, plans: &[FieldPlan<'_>], name: &str) -> TokenStre
         // inside a message that started before it: ranked as started at 0.)
         #(
             let #members = {
-                // The accessor itself (its fast path, or the indexed copy of a large message), whose value
-                // the walk checks; on an error, the pass, which gives that error with where it started.
                 let mut slot = #empties;
                 if let ::core::result::Result::Err((e, started)) = self.#scans(&mut slot) {
                     // An error before the occurrence being read lies in an earlier one (a replaced message the
