@@ -155,6 +155,8 @@ mod decode;
 mod encode;
 mod error;
 mod field;
+#[cfg(feature = "tonic")]
+pub mod grpc;
 mod message;
 mod options;
 #[cfg(feature = "bytes")]

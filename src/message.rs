@@ -218,6 +218,37 @@ pub(crate) fn append_to_bytes_mut<M: Message, const FRAMED: bool>(message: &M, o
     unsafe { out.set_len(out.len() + written) };
 }
 
+/// Appends `message` to `out` when its next chunk has room for all of it (the caller reserved `len` bytes),
+/// writing straight into the chunk; otherwise encodes to a `Vec` and copies. `sizes` and `len` come from one
+/// measuring pass.
+#[cfg(feature = "bytes")]
+pub(crate) fn append_measured<M: Message>(
+    message: &M,
+    out: &mut impl bytes::BufMut,
+    len: usize,
+    sizes: &SizeCache,
+) {
+    let chunk = out.chunk_mut();
+    if chunk.len() < len {
+        out.put_slice(&message.encode_to_vec());
+        return;
+    }
+    // SAFETY: the slice is only written through (`write_exact` stores initialised bytes and never reads or
+    // de-initialises any), which is what `as_uninit_slice_mut` asks.
+    let spare = unsafe { &mut chunk.as_uninit_slice_mut()[..len] };
+    let written = write_exact::<_, false>(message, spare, len, sizes.cursor()).len();
+    // SAFETY: `write_exact` initialised all `written == len` bytes at the start of the chunk.
+    unsafe { out.advance_mut(written) };
+}
+
+/// One measuring pass of `message`: its encoded length and the sizes of its nested messages.
+#[cfg(feature = "bytes")]
+pub(crate) fn measure<M: Message>(message: &M) -> (usize, SizeCache) {
+    let mut sizes = SizeCache::default();
+    let len = message.measure_fields(&mut sizes);
+    (len, sizes)
+}
+
 /// Appends `message` to `out` (as a length-delimited frame when `FRAMED`), growing it at most once. `FRAMED` is
 /// a constant so the plain path carries no trace of framing.
 #[inline(always)]

@@ -46,6 +46,8 @@ pub struct File {
     pub options: Vec<OptionDecl>,
     /// Messages, enums and interfaces, in order.
     pub items: Vec<Item>,
+    /// `service X { ... }`, in order.
+    pub services: Vec<Service>,
 }
 
 /// `import "path" [as alias];`
@@ -211,6 +213,43 @@ pub struct Interface {
 pub struct InterfaceMember {
     /// The type id on the wire.
     pub type_id: (u64, Span),
+    /// The message type, possibly qualified.
+    pub ty: Vec<Ident>,
+}
+
+/// `service Name { rpc Method(Request): Response; ... }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    /// Doc comment lines.
+    pub docs: Vec<String>,
+    /// The service's name.
+    pub name: Ident,
+    /// Options inside the service.
+    pub options: Vec<OptionDecl>,
+    /// Methods in declaration order.
+    pub methods: Vec<Rpc>,
+}
+
+/// `rpc Name([stream] Request): [stream] Response [options];`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rpc {
+    /// Doc comment lines.
+    pub docs: Vec<String>,
+    /// The method's name.
+    pub name: Ident,
+    /// What the client sends.
+    pub request: RpcType,
+    /// What the server answers.
+    pub response: RpcType,
+    /// `[name = value, ...]`
+    pub options: Vec<OptionDecl>,
+}
+
+/// One side of an rpc: a message type, streamed or not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RpcType {
+    /// `stream` was written before the type.
+    pub stream: bool,
     /// The message type, possibly qualified.
     pub ty: Vec<Ident>,
 }

@@ -34,6 +34,41 @@ pub fn module_name(package: &[String]) -> String {
 /// assert!(modules["shop"].contains("pub struct Order {"));
 /// ```
 pub fn generate_rust(schema: &Schema, source_name: &str) -> Result<BTreeMap<String, String>, GenerateError> {
+    generate_rust_with(schema, source_name, &RustOptions::default())
+}
+
+/// What the Rust generator emits besides the data types.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RustOptions {
+    /// gRPC clients and servers on tonic for every `service` (needs this crate's `tonic` feature).
+    pub services: bool,
+}
+
+impl RustOptions {
+    /// Whether to generate `service` declarations as tonic clients and servers.
+    pub fn services(mut self, services: bool) -> Self {
+        self.services = services;
+        self
+    }
+}
+
+/// [`generate_rust`] with `options`.
+///
+/// ```
+/// # #[cfg(feature = "tonic")] {
+/// use cramberry_schema::{generate_rust_with, load_str, RustOptions};
+/// let loaded = load_str("a.cram", "package exch; message Order {} message Ack {} service Orders { rpc Place(Order): Ack; }").unwrap();
+/// let modules = generate_rust_with(&loaded.schema, "a.cram", &RustOptions::default().services(true)).unwrap();
+/// assert!(modules["exch"].contains("pub mod orders_server"));
+/// assert!(modules["exch"].contains("\"/exch.Orders/Place\""));
+/// # }
+/// ```
+pub fn generate_rust_with(
+    schema: &Schema,
+    source_name: &str,
+    options: &RustOptions,
+) -> Result<BTreeMap<String, String>, GenerateError> {
     let analysis = Analysis::of(schema);
     let mut modules: BTreeMap<String, String> = BTreeMap::new();
     let header = |out: &mut String| {
@@ -57,7 +92,27 @@ pub fn generate_rust(schema: &Schema, source_name: &str) -> Result<BTreeMap<Stri
         out.push('\n');
         message(out, schema, index, &analysis)?;
     }
+    if options.services {
+        for service in &schema.services {
+            let out = modules.entry(module_name(&service.package)).or_insert_with(|| with(header));
+            services(out, schema, service)?;
+        }
+    }
     Ok(modules)
+}
+
+#[cfg(feature = "tonic")]
+fn services(out: &mut String, schema: &Schema, service: &ServiceDef) -> Result<(), GenerateError> {
+    crate::codegen_services::service(out, schema, service);
+    Ok(())
+}
+
+#[cfg(not(feature = "tonic"))]
+fn services(_: &mut String, _: &Schema, service: &ServiceDef) -> Result<(), GenerateError> {
+    Err(GenerateError(format!(
+        "service `{}`: generating services needs cramberry-schema's `tonic` feature",
+        service.name
+    )))
 }
 
 fn with(f: impl FnOnce(&mut String)) -> String {
@@ -190,7 +245,7 @@ fn runtime_standard_type(package: &[String], name: &str) -> Option<String> {
 }
 
 /// The Rust path of a kind, seen from a module of `package`.
-fn type_path(schema: &Schema, package: &[String], kind: Kind) -> String {
+pub(crate) fn type_path(schema: &Schema, package: &[String], kind: Kind) -> String {
     let (name, pkg) = match kind {
         Kind::Scalar(s) => return s.rust_type().to_string(),
         Kind::Enum(i) => (&schema.enums[i].name, &schema.enums[i].package),

@@ -144,8 +144,61 @@ pub fn check_compatibility<'a>(old: &'a Loaded, new: &'a Loaded) -> CompatReport
             }
         }
     }
+    compare_services(o, n, &mut changes);
     changes.sort_by_key(|c| c.severity != Severity::Error);
     CompatReport { changes, old, new }
+}
+
+/// Services: a removed service or method, or a method whose request type, response type or streaming form
+/// changed, breaks its callers (the server answers `UNIMPLEMENTED` or misreads the frames); an added method
+/// does not.
+fn compare_services(o: &Schema, n: &Schema, changes: &mut Vec<Change>) {
+    for os in &o.services {
+        let name = qualified(&os.package, &os.name);
+        let Some(ns) = n.services.iter().find(|s| qualified(&s.package, &s.name) == name) else {
+            changes.push(breaking(format!("service `{name}` was removed"), Some(os.span), None));
+            continue;
+        };
+        for om in &os.methods {
+            let Some(nm) = ns.methods.iter().find(|m| m.name == om.name) else {
+                let message =
+                    format!("method `{name}.{}` was removed; its callers get UNIMPLEMENTED", om.name);
+                changes.push(breaking(message, Some(om.span), Some(ns.span)));
+                continue;
+            };
+            let message_name = |schema: &Schema, index: usize| {
+                let m = &schema.messages[index];
+                qualified(&m.package, &m.name)
+            };
+            for (side, old_index, new_index) in
+                [("request", om.request, nm.request), ("response", om.response, nm.response)]
+            {
+                let (before, after) = (message_name(o, old_index), message_name(n, new_index));
+                if before != after {
+                    changes.push(breaking(
+                        format!(
+                            "method `{name}.{}` changed its {side} type `{before}` -> `{after}`",
+                            om.name
+                        ),
+                        Some(om.span),
+                        Some(nm.span),
+                    ));
+                }
+            }
+            if om.streaming_form() != nm.streaming_form() {
+                changes.push(breaking(
+                    format!(
+                        "method `{name}.{}` changed from {} to {}",
+                        om.name,
+                        om.streaming_form(),
+                        nm.streaming_form()
+                    ),
+                    Some(om.span),
+                    Some(nm.span),
+                ));
+            }
+        }
+    }
 }
 
 fn compare_fields(

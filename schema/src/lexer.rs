@@ -18,7 +18,7 @@ pub enum TokenKind {
     Str(String),
     /// A `///` doc comment line (text after the slashes, one leading space trimmed).
     Doc(String),
-    /// Punctuation: `; = { } [ ] , . * @`.
+    /// Punctuation: `; = { } [ ] , . * @ ( ) < > :`.
     Punct(char),
 }
 
@@ -120,7 +120,7 @@ pub fn tokenize(source: &str, file: usize, errors: &mut Vec<Diagnostic>) -> Vec<
                 i = j;
             }
             b';' | b'=' | b'{' | b'}' | b'[' | b']' | b',' | b'.' | b'*' | b'@' | b'(' | b')' | b'<'
-            | b'>' => {
+            | b'>' | b':' => {
                 tokens.push(Token { kind: TokenKind::Punct(c as char), span: span(i + 1) });
                 i += 1;
             }

@@ -16,6 +16,8 @@
 pub mod ast;
 mod build;
 mod codegen;
+#[cfg(feature = "tonic")]
+mod codegen_services;
 mod codegen_ts;
 mod compat;
 pub mod diagnostic;
@@ -32,8 +34,10 @@ pub mod reflect;
 mod suggest;
 pub mod validate;
 
-pub use build::{cargo_warnings, compile, compile_to, CompileError};
-pub use codegen::{field_ident, generate_rust, module_name, type_ident, GenerateError};
+pub use build::{cargo_warnings, compile, compile_to, Builder, CompileError};
+pub use codegen::{
+    field_ident, generate_rust, generate_rust_with, module_name, type_ident, GenerateError, RustOptions,
+};
 pub use codegen_ts::generate_typescript;
 pub use compat::{check_compatibility, Change, CompatReport};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};

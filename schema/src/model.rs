@@ -155,6 +155,56 @@ pub struct InterfaceDef {
     pub span: Span,
 }
 
+/// A resolved service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceDef {
+    /// Name as written.
+    pub name: String,
+    /// Package path.
+    pub package: Vec<String>,
+    /// Methods in declaration order.
+    pub methods: Vec<MethodDef>,
+    /// Doc comment lines.
+    pub docs: Vec<String>,
+    /// Where it was declared.
+    pub span: Span,
+}
+
+/// One rpc of a service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MethodDef {
+    /// Name as written (`Place`); the gRPC path is `/package.Service/Place`.
+    pub name: String,
+    /// The request message, by index into [`Schema::messages`].
+    pub request: usize,
+    /// The response message, by index into [`Schema::messages`].
+    pub response: usize,
+    /// `stream` before the request: the client sends a stream.
+    pub client_streaming: bool,
+    /// `stream` before the response: the server answers with a stream.
+    pub server_streaming: bool,
+    /// `[view = true]`: the generated server hands the handler `OwnedView<Request>` instead of `Request`.
+    pub view_request: bool,
+    /// `[deprecated = true]`.
+    pub deprecated: bool,
+    /// Doc comment lines.
+    pub docs: Vec<String>,
+    /// Where it was declared.
+    pub span: Span,
+}
+
+impl MethodDef {
+    /// `unary`, `server streaming`, `client streaming` or `bidirectional streaming`.
+    pub fn streaming_form(&self) -> &'static str {
+        match (self.client_streaming, self.server_streaming) {
+            (false, false) => "unary",
+            (false, true) => "server streaming",
+            (true, false) => "client streaming",
+            (true, true) => "bidirectional streaming",
+        }
+    }
+}
+
 /// Every definition of a schema and its imports.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Schema {
@@ -164,6 +214,8 @@ pub struct Schema {
     pub enums: Vec<EnumDef>,
     /// Interfaces.
     pub interfaces: Vec<InterfaceDef>,
+    /// Services.
+    pub services: Vec<ServiceDef>,
 }
 
 impl Schema {

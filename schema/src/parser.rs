@@ -157,11 +157,10 @@ impl Parser {
                 "`syntax` is protobuf's; a .cram file has no syntax line",
                 "remove it: the schema language has one version (see docs/schema-language.md, \"Coming from protobuf\")",
             ),
-                TokenKind::Ident(k) if k == "service" => self.protobuf_habit(
-                    "services are not part of a .cram schema",
-                    "a schema describes data; declare the request and response messages and keep the RPC layer apart",
-                ),
-                _ => self.fail("`package`, `import`, `option`, `message`, `enum` or `interface`"),
+                TokenKind::Ident(k) if k == "service" => {
+                    self.service(docs).map(|s| file.services.push(s))
+                }
+                _ => self.fail("`package`, `import`, `option`, `message`, `enum`, `interface` or `service`"),
             };
             if result.is_err() {
                 if self.is_punct('{')
@@ -307,6 +306,13 @@ impl Parser {
         let name = self.ident("a field name")?;
         self.expect_punct('=')?;
         let number = self.int("a field number")?;
+        let options = self.bracket_options()?;
+        self.expect_punct(';')?;
+        Ok(Field { docs, modifiers, ty, name, number, options })
+    }
+
+    /// `[name = value, ...]` after a field or an rpc, or nothing.
+    fn bracket_options(&mut self) -> PResult<Vec<OptionDecl>> {
         let mut options = Vec::new();
         if self.is_punct('[') {
             self.pos += 1;
@@ -322,8 +328,7 @@ impl Parser {
             }
             self.expect_punct(']')?;
         }
-        self.expect_punct(';')?;
-        Ok(Field { docs, modifiers, ty, name, number, options })
+        Ok(options)
     }
 
     fn type_expr(&mut self) -> PResult<TypeExpr> {
@@ -365,6 +370,12 @@ impl Parser {
     fn protobuf_habit(&mut self, message: &str, hint: &str) -> PResult<()> {
         let span = self.span();
         self.errors.push(Diagnostic::error(span, message).with_hint(hint));
+        self.recover_statement_or_block();
+        Ok(())
+    }
+
+    /// Skips to just past the next `;`, or past a block when a `{` comes first.
+    fn recover_statement_or_block(&mut self) {
         let block = self.tokens[self.pos..]
             .iter()
             .find(|t| matches!(t.kind, TokenKind::Punct(';' | '{')))
@@ -374,7 +385,6 @@ impl Parser {
         } else {
             self.recover_statement();
         }
-        Ok(())
     }
 
     /// `map<K, V>`: reported with the spelling the language uses, then read as the map it means.
@@ -466,5 +476,91 @@ impl Parser {
         let ty = self.dotted("a message type")?;
         self.expect_punct(';')?;
         Ok(InterfaceMember { type_id, ty })
+    }
+
+    fn service(&mut self, docs: Vec<String>) -> PResult<Service> {
+        self.pos += 1;
+        let name = self.ident("a service name")?;
+        self.expect_punct('{')?;
+        let mut service = Service { docs, name, options: Vec::new(), methods: Vec::new() };
+        loop {
+            let docs = self.docs();
+            if self.is_punct('}') {
+                self.pos += 1;
+                return Ok(service);
+            }
+            if self.peek().is_none() {
+                return self.fail("`}` to close the service");
+            }
+            let result = if self.is_keyword("option") {
+                self.option().map(|o| service.options.push(o))
+            } else if self.is_keyword("rpc") {
+                self.rpc(docs).map(|r| service.methods.push(r))
+            } else {
+                self.fail("`rpc` or `option`")
+            };
+            if result.is_err() {
+                self.recover_statement_or_block();
+            }
+        }
+    }
+
+    fn rpc(&mut self, docs: Vec<String>) -> PResult<Rpc> {
+        self.pos += 1;
+        let name = self.ident("a method name")?;
+        self.expect_punct('(')?;
+        let request = self.rpc_type("a request message type")?;
+        self.expect_punct(')')?;
+        if self.is_keyword("returns") {
+            let span = self.span();
+            self.pos += 1;
+            self.expect_punct('(')?;
+            let response = self.rpc_type("a response message type")?;
+            self.expect_punct(')')?;
+            let side = |t: &RpcType| {
+                let ty: Vec<&str> = t.ty.iter().map(|p| p.name.as_str()).collect();
+                format!("{}{}", if t.stream { "stream " } else { "" }, ty.join("."))
+            };
+            let form = format!("rpc {}({}): {};", name.name, side(&request), side(&response));
+            self.errors.push(
+                Diagnostic::error(span, "`returns (...)` is protobuf's spelling")
+                    .with_hint(format!("write `{form}`")),
+            );
+            let rpc = Rpc { docs, name, request, response, options: Vec::new() };
+            return self.rpc_end(rpc, true);
+        }
+        self.expect_punct(':')?;
+        let response = self.rpc_type("a response message type")?;
+        self.rpc_end(Rpc { docs, name, request, response, options: Vec::new() }, false)
+    }
+
+    /// An rpc's options and its `;`. Protobuf's `{ ... }` body is skipped, and reported unless the rpc's
+    /// protobuf spelling was reported already.
+    fn rpc_end(&mut self, mut rpc: Rpc, reported: bool) -> PResult<Rpc> {
+        rpc.options = self.bracket_options()?;
+        if self.is_punct('{') {
+            if !reported {
+                self.errors.push(
+                    Diagnostic::error(self.span(), "an rpc has no body")
+                        .with_hint("end it with `;` and put options in `[name = value]` before the `;`"),
+                );
+            }
+            self.recover_block();
+            if self.is_punct(';') {
+                self.pos += 1;
+            }
+            return Ok(rpc);
+        }
+        self.expect_punct(';')?;
+        Ok(rpc)
+    }
+
+    fn rpc_type(&mut self, what: &str) -> PResult<RpcType> {
+        let stream = self.is_keyword("stream")
+            && matches!(self.tokens.get(self.pos + 1).map(|t| &t.kind), Some(TokenKind::Ident(_)));
+        if stream {
+            self.pos += 1;
+        }
+        Ok(RpcType { stream, ty: self.dotted(what)? })
     }
 }

@@ -47,6 +47,22 @@ pub fn build(files: &[ParsedFile]) -> (Schema, Vec<Diagnostic>) {
             }
         }
     }
+    for file in files {
+        let package = file.package();
+        let mut names: HashMap<&str, Span> = HashMap::new();
+        for service in &file.ast.services {
+            if let Some(first) = names.insert(&service.name.name, service.name.span) {
+                v.errors.push(
+                    Diagnostic::error(
+                        service.name.span,
+                        format!("service `{}` is defined twice", service.name.name),
+                    )
+                    .with_related(first, "first defined here"),
+                );
+            }
+            v.service(service, &package);
+        }
+    }
     v.check_by_value_cycles();
     (v.schema, v.errors)
 }
@@ -414,6 +430,90 @@ impl Validator {
     }
 
     /// A message may contain itself only through optional, repeated, map or interface fields.
+    fn service(&mut self, s: &ast::Service, package: &[String]) {
+        let mut names: HashMap<&str, Span> = HashMap::new();
+        let mut methods = Vec::new();
+        for rpc in &s.methods {
+            if let Some(first) = names.insert(&rpc.name.name, rpc.name.span) {
+                self.errors.push(
+                    Diagnostic::error(rpc.name.span, format!("method `{}` is defined twice", rpc.name.name))
+                        .with_related(first, "first defined here")
+                        .with_hint("each method of a service needs its own name"),
+                );
+            }
+            let request = self.rpc_message(&rpc.request, package, "request");
+            let response = self.rpc_message(&rpc.response, package, "response");
+            let (view_request, deprecated) = self.rpc_options(rpc);
+            if let (Some(request), Some(response)) = (request, response) {
+                methods.push(MethodDef {
+                    name: rpc.name.name.clone(),
+                    request,
+                    response,
+                    client_streaming: rpc.request.stream,
+                    server_streaming: rpc.response.stream,
+                    view_request,
+                    deprecated,
+                    docs: rpc.docs.clone(),
+                    span: rpc.name.span,
+                });
+            }
+        }
+        self.schema.services.push(ServiceDef {
+            name: s.name.name.clone(),
+            package: package.to_vec(),
+            methods,
+            docs: s.docs.clone(),
+            span: s.name.span,
+        });
+    }
+
+    /// The message an rpc's request or response names.
+    fn rpc_message(&mut self, side: &ast::RpcType, package: &[String], what: &str) -> Option<usize> {
+        match self.lookup(&side.ty, package) {
+            Some(Def::Message(index)) => Some(index),
+            Some(_) => {
+                self.errors.push(
+                    Diagnostic::error(type_span(&side.ty), format!("an rpc's {what} must be a message"))
+                        .with_hint("wrap the value in a message: a method sends and answers messages"),
+                );
+                None
+            }
+            None => {
+                self.errors.push(self.undefined(&side.ty, false));
+                None
+            }
+        }
+    }
+
+    /// `[view = true]` and `[deprecated = true]`: (view, deprecated).
+    fn rpc_options(&mut self, rpc: &ast::Rpc) -> (bool, bool) {
+        let (mut view, mut deprecated) = (false, false);
+        for option in &rpc.options {
+            let slot = match option.name.name.as_str() {
+                "view" => &mut view,
+                "deprecated" => &mut deprecated,
+                other => {
+                    self.errors.push(
+                        Diagnostic::error(option.name.span, format!("unknown rpc option `{other}`"))
+                            .with_hint("an rpc takes `[view = true]` and `[deprecated = true]`"),
+                    );
+                    continue;
+                }
+            };
+            match option.value {
+                ast::OptionValue::Bool(b) => *slot = b,
+                _ => self.errors.push(
+                    Diagnostic::error(
+                        option.name.span,
+                        format!("`{}` takes true or false", option.name.name),
+                    )
+                    .with_hint(format!("write `[{} = true]`", option.name.name)),
+                ),
+            }
+        }
+        (view, deprecated)
+    }
+
     fn check_by_value_cycles(&mut self) {
         let by_value = |f: &FieldDef| match (f.kind, f.label) {
             (Kind::Message(next), Label::Plain | Label::Required) => Some(next),

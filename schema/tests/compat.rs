@@ -115,3 +115,55 @@ fn narrowing_is_a_warning_not_a_break() {
     assert!(!is);
     assert_eq!(changes[0].split(':').next(), Some(&format!("{:?}", Severity::Warning)[..]));
 }
+
+const SERVICE_V1: &str = "package exch; message Order {} message Ack {} message Fill {}
+service Orders { rpc Place(Order): Ack; rpc Watch(Order): stream Fill; }";
+
+#[test]
+fn service_changes_that_break_callers_are_breaking() {
+    breaking(
+        SERVICE_V1,
+        "package exch; message Order {} message Ack {} message Fill {}",
+        "service `exch.Orders` was removed",
+    );
+    breaking(
+        SERVICE_V1,
+        "package exch; message Order {} message Ack {} message Fill {} service Orders { rpc Place(Order): Ack; }",
+        "method `exch.Orders.Watch` was removed; its callers get UNIMPLEMENTED",
+    );
+    breaking(
+        SERVICE_V1,
+        "package exch; message Order {} message Ack {} message Fill {}
+         service Orders { rpc Place(Fill): Ack; rpc Watch(Order): stream Fill; }",
+        "method `exch.Orders.Place` changed its request type `exch.Order` -> `exch.Fill`",
+    );
+    breaking(
+        SERVICE_V1,
+        "package exch; message Order {} message Ack {} message Fill {}
+         service Orders { rpc Place(Order): Fill; rpc Watch(Order): stream Fill; }",
+        "method `exch.Orders.Place` changed its response type `exch.Ack` -> `exch.Fill`",
+    );
+    breaking(
+        SERVICE_V1,
+        "package exch; message Order {} message Ack {} message Fill {}
+         service Orders { rpc Place(Order): Ack; rpc Watch(stream Order): stream Fill; }",
+        "method `exch.Orders.Watch` changed from server streaming to bidirectional streaming",
+    );
+}
+
+#[test]
+fn adding_a_method_or_a_service_is_compatible() {
+    compatible(
+        SERVICE_V1,
+        "package exch; message Order {} message Ack {} message Fill {}
+         service Orders { rpc Place(Order): Ack; rpc Watch(Order): stream Fill; rpc Cancel(Order): Ack; }
+         service Admin { rpc Halt(Order): Ack; }",
+    );
+    // Options and docs are not on the wire.
+    compatible(
+        SERVICE_V1,
+        "package exch; message Order {} message Ack {} message Fill {}
+         /// Documented now.
+         service Orders { rpc Place(Order): Ack [view = true]; rpc Watch(Order): stream Fill [deprecated = true]; }",
+    );
+}

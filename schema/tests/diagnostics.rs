@@ -174,7 +174,10 @@ fn protobuf_habits_get_the_cramberry_spelling() {
         e[0].starts_with("2:3: `oneof` is protobuf's; a .cram schema uses an interface (declare `interface")
     );
     assert!(e[1].starts_with("3:3: `reserved` is not part of the schema language"));
-    assert!(e[2].starts_with("6:1: services are not part of a .cram schema"));
+    assert_eq!(
+        e[2], "6:24: `returns (...)` is protobuf's spelling (write `rpc Get(M): M;`)",
+        "one error for the rpc, its `{{}}` body skipped"
+    );
     assert!(e[3].starts_with("4:3: type `Nope` is not defined"));
 }
 
