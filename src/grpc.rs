@@ -61,7 +61,7 @@ impl<T: Lazyable + 'static> FromFrame for OwnedLazy<T> {
 /// The gRPC status for a message that did not decode: `ResourceExhausted` for an exceeded limit,
 /// `InvalidArgument` for anything else; the message names the type, field path and byte offset.
 pub fn status_of(error: &DecodeError) -> Status {
-    let message = format!("invalid message: {error}");
+    let message = error.to_string();
     match error.kind() {
         DecodeErrorKind::LimitExceeded { .. } => Status::resource_exhausted(message),
         _ => Status::invalid_argument(message),

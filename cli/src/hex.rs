@@ -3,7 +3,7 @@
 /// Parses hex text; whitespace between digits is ignored.
 pub fn decode(text: &str) -> Result<Vec<u8>, String> {
     let digits: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return Err(format!("hex input has an odd number of digits ({})", digits.len()));
     }
     digits

@@ -6,7 +6,8 @@ mod hex;
 use clap::{Parser, Subcommand};
 use cramberry::{DecodeError, DecodeErrorKind, DecodeOptions, Limit};
 use cramberry_schema::{
-    check_compatibility, dynamic, extract, generate_rust, generate_typescript, json, load_file, Loaded,
+    check_compatibility, dynamic, extract, generate_rust_with, generate_typescript, json, load_file, Loaded,
+    RustOptions,
 };
 use std::io::{Read, Write};
 
@@ -36,7 +37,8 @@ enum Command {
     /// Generate Rust (one module per package) or TypeScript (one module per schema file) from schemas.
     #[command(
         after_help = "Example:\n  cramberry generate schemas/orders.cram -I schemas --out src/generated\n  \
-                      cramberry generate --lang ts schemas/orders.cram --out web/src/generated"
+                      cramberry generate --lang ts schemas/orders.cram --out web/src/generated\n  \
+                      cramberry generate --services api.cram --out src/generated"
     )]
     Generate {
         /// Schema files.
@@ -52,6 +54,10 @@ enum Command {
         /// The language to generate.
         #[arg(long, value_enum, default_value_t = Lang::Rust)]
         lang: Lang,
+        /// Rust: also generate every `service` as a tonic client (`<service>_client`) and server
+        /// (`<service>_server`); the crate using them needs `tonic` and cramberry's `tonic` feature.
+        #[arg(long)]
+        services: bool,
     },
     /// Write the .cram schema of the #[derive(Cramberry)] types in Rust sources; exits 1 (after writing what it
     /// could) when some type or field has no .cram equivalent, listing each with its file and line.
@@ -241,7 +247,10 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Generate { schemas, include, out, lang: Lang::Ts } => {
+        Command::Generate { lang: Lang::Ts, services: true, .. } => {
+            Err("--services generates Rust: TypeScript services are not generated".into())
+        }
+        Command::Generate { schemas, include, out, lang: Lang::Ts, services: false } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
             for schema in &schemas {
                 let loaded = load(schema, &include)?;
@@ -254,13 +263,16 @@ fn run(command: Command) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Generate { schemas, include, out, lang: Lang::Rust } => {
+        Command::Generate { schemas, include, out, lang: Lang::Rust, services } => {
+            let options = RustOptions::default().services(services);
             std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
             let mut modules = Vec::new();
             for schema in &schemas {
                 let loaded = load(schema, &include)?;
                 let name = schema.display().to_string();
-                for (module, source) in generate_rust(&loaded.schema, &name).map_err(|e| e.to_string())? {
+                for (module, source) in
+                    generate_rust_with(&loaded.schema, &name, &options).map_err(|e| e.to_string())?
+                {
                     let path = out.join(format!("{module}.rs"));
                     std::fs::write(&path, source)
                         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;

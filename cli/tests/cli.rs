@@ -295,3 +295,26 @@ fn encode_stream_then_stream_lists_and_decodes_every_message() {
     assert!(text(&listed.stdout).contains("frame 1 at "));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn generate_services_writes_tonic_clients_and_servers_for_rust_only() {
+    let api = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/grpc/api.cram");
+    let dir = std::env::temp_dir().join(format!("cramberry-services-{}", std::process::id()));
+    let (api, out_dir) = (api.to_str().unwrap(), dir.to_str().unwrap());
+    let out = run(&["generate", api, "--out", out_dir], b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let plain = std::fs::read_to_string(dir.join("exch.rs")).unwrap();
+    assert!(!plain.contains("orders_server"), "services only when asked");
+    let out = run(&["generate", "--services", api, "--out", out_dir], b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rust = std::fs::read_to_string(dir.join("exch.rs")).unwrap();
+    assert!(rust.starts_with(&plain), "the data types are unchanged");
+    for expected in ["pub mod orders_server", "pub mod orders_client", "\"/exch.Orders/Chat\""] {
+        assert!(rust.contains(expected), "no {expected:?}");
+    }
+    assert_fails(
+        &run(&["generate", "--lang", "ts", "--services", api, "--out", out_dir], b""),
+        "--services generates Rust",
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -50,25 +50,27 @@ impl Drop for WatchGuard {
     }
 }
 
-/// The answer both `place` methods give.
-fn acknowledge(id: u64, quantity: u32) -> Ack {
-    if quantity == 0 {
-        Ack { id, accepted: false, reason: "quantity is zero".into() }
-    } else {
-        Ack { id, accepted: true, reason: String::new() }
-    }
+/// The answer both `place` methods give: an order needs a symbol, a price and a quantity.
+fn acknowledge(id: u64, symbol: &str, price: u64, quantity: u32) -> Ack {
+    let reason = match () {
+        _ if symbol.is_empty() => "no symbol",
+        _ if price == 0 => "no price",
+        _ if quantity == 0 => "quantity is zero",
+        _ => return Ack { id, accepted: true, reason: String::new() },
+    };
+    Ack { id, accepted: false, reason: reason.into() }
 }
 
 #[tonic::async_trait]
 impl Orders for OrderDesk {
     async fn place(&self, request: Request<cramberry::OwnedView<Order>>) -> Result<Response<Ack>, Status> {
         let order = request.get_ref().get();
-        Ok(Response::new(acknowledge(order.id(), order.quantity())))
+        Ok(Response::new(acknowledge(order.id(), order.symbol(), order.price(), order.quantity())))
     }
 
     async fn place_owned(&self, request: Request<Order>) -> Result<Response<Ack>, Status> {
         let order = request.into_inner();
-        Ok(Response::new(acknowledge(order.id, order.quantity)))
+        Ok(Response::new(acknowledge(order.id, &order.symbol, order.price, order.quantity)))
     }
 
     type WatchStream = ResponseStream<Fill>;
