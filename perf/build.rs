@@ -7,9 +7,31 @@ use std::path::Path;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
     cramberry_schema::compile(&[schemas.join("seed.cram")], &[&schemas])?;
+    prost_orders_server();
     #[cfg(feature = "regenerate")]
     regenerate::run(&schemas)?;
     Ok(())
+}
+
+/// The server a tonic + prost project writes for the example's `Orders` service (Place and Watch), for
+/// src/bin/services.rs: tonic-build's manual builder with prost's codec, into `$OUT_DIR/exch.Orders.rs`.
+fn prost_orders_server() {
+    use tonic_build::manual::{Builder, Method, Service};
+    let method = |name: &str, route: &str, input: &str, output: &str| {
+        Method::builder()
+            .name(name)
+            .route_name(route)
+            .input_type(format!("super::{input}"))
+            .output_type(format!("super::{output}"))
+            .codec_path("tonic_prost::ProstCodec")
+    };
+    let service = Service::builder()
+        .name("Orders")
+        .package("exch")
+        .method(method("place", "Place", "PbOrder", "PbAck").build())
+        .method(method("watch", "Watch", "PbWatchRequest", "PbFill").server_streaming().build())
+        .build();
+    Builder::new().build_client(false).compile(&[service]);
 }
 
 #[cfg(feature = "regenerate")]

@@ -1,0 +1,277 @@
+//! The services bench: the example's `Orders` service (`examples/grpc`, generated from its `.cram` schema with
+//! `services(true)`) against the same service written with tonic + prost, over loopback in one process, in
+//! turns, in one run:
+//! - unary ping-pong: sequential `Place` calls, latency p50 / p99 and allocations per call (client and server,
+//!   counting allocator);
+//! - server streaming: one `Watch` of many fills, messages per second.
+//!
+//! Three variants: Cramberry with the handler reading a view (`[view = true]`), Cramberry with an owned request
+//! (`PlaceOwned`), and prost.
+//!
+//! `cargo run --release -p cramberry-perf --bin services [-- CALLS FILLS]`
+
+use cramberry_grpc_example::exch::orders_client::OrdersClient;
+use cramberry_grpc_example::exch::orders_server::OrdersServer;
+use cramberry_grpc_example::exch::{Order, Side, WatchRequest};
+use cramberry_grpc_example::OrderDesk;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use tokio_stream::wrappers::TcpListenerStream;
+use tokio_stream::StreamExt;
+use tonic::codegen::http::uri::PathAndQuery;
+use tonic::transport::{Channel, Server};
+use tonic::{Request, Response, Status};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; only a counter is added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::dealloc`'s contract.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::realloc`'s contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The example's messages as prost writes them from a `.proto` file, and the server tonic-build generates.
+mod pb {
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct PbOrder {
+        #[prost(uint64, tag = "1")]
+        pub id: u64,
+        #[prost(string, tag = "2")]
+        pub symbol: String,
+        #[prost(uint64, tag = "3")]
+        pub price: u64,
+        #[prost(uint32, tag = "4")]
+        pub quantity: u32,
+        #[prost(int32, tag = "5")]
+        pub side: i32,
+    }
+
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct PbAck {
+        #[prost(uint64, tag = "1")]
+        pub id: u64,
+        #[prost(bool, tag = "2")]
+        pub accepted: bool,
+        #[prost(string, tag = "3")]
+        pub reason: String,
+    }
+
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct PbWatchRequest {
+        #[prost(string, tag = "1")]
+        pub symbol: String,
+        #[prost(uint32, tag = "2")]
+        pub count: u32,
+    }
+
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct PbFill {
+        #[prost(uint64, tag = "1")]
+        pub order_id: u64,
+        #[prost(uint64, tag = "2")]
+        pub price: u64,
+        #[prost(uint32, tag = "3")]
+        pub quantity: u32,
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/exch.Orders.rs"));
+}
+
+use pb::orders_server::{Orders as PbOrders, OrdersServer as PbOrdersServer};
+use pb::{PbAck, PbFill, PbOrder, PbWatchRequest};
+
+/// The prost server does what `OrderDesk` does.
+struct PbDesk;
+
+#[tonic::async_trait]
+impl PbOrders for PbDesk {
+    async fn place(&self, request: Request<PbOrder>) -> Result<Response<PbAck>, Status> {
+        let o = request.into_inner();
+        let accepted = !o.symbol.is_empty() && o.price != 0 && o.quantity != 0;
+        let reason = if accepted { String::new() } else { "rejected".into() };
+        Ok(Response::new(PbAck { id: o.id, accepted, reason }))
+    }
+
+    type WatchStream = std::pin::Pin<Box<dyn tokio_stream::Stream<Item = Result<PbFill, Status>> + Send>>;
+
+    async fn watch(&self, request: Request<PbWatchRequest>) -> Result<Response<Self::WatchStream>, Status> {
+        let count = u64::from(request.into_inner().count);
+        let fills =
+            tokio_stream::iter(0..count).map(|i| Ok(PbFill { order_id: i, price: 100 + i % 7, quantity: 1 }));
+        Ok(Response::new(Box::pin(fills)))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Variant {
+    CramberryView,
+    CramberryOwned,
+    Prost,
+}
+
+impl Variant {
+    fn name(self) -> &'static str {
+        match self {
+            Variant::CramberryView => "cramberry (view handler)",
+            Variant::CramberryOwned => "cramberry (owned request)",
+            Variant::Prost => "tonic + prost",
+        }
+    }
+}
+
+/// One run's numbers.
+struct Sample {
+    p50: Duration,
+    p99: Duration,
+    allocations_per_call: f64,
+    fills_per_second: f64,
+}
+
+async fn serve(variant: Variant) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let incoming = TcpListenerStream::new(listener);
+    let router = match variant {
+        Variant::Prost => Server::builder().add_service(PbOrdersServer::new(PbDesk)),
+        _ => Server::builder().add_service(OrdersServer::new(OrderDesk::default())),
+    };
+    tokio::spawn(router.serve_with_incoming(incoming));
+    address
+}
+
+fn order(i: u64) -> Order {
+    Order { id: i, symbol: "BTC-USD".into(), price: 64_000 + i % 100, quantity: 3, side: Side::Buy }
+}
+
+async fn run(variant: Variant, calls: usize, fills: u32) -> Sample {
+    let address = serve(variant).await;
+    let url = format!("http://{address}");
+    let mut latencies = Vec::with_capacity(calls);
+    let (allocations_per_call, fills_per_second);
+    if variant == Variant::Prost {
+        let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
+        let mut grpc = tonic::client::Grpc::new(channel);
+        let place = |grpc: &mut tonic::client::Grpc<Channel>, i: u64| {
+            let mut grpc = grpc.clone();
+            async move {
+                grpc.ready().await.unwrap();
+                let o = order(i);
+                let request =
+                    PbOrder { id: o.id, symbol: o.symbol, price: o.price, quantity: o.quantity, side: 0 };
+                let codec = tonic_prost::ProstCodec::<PbOrder, PbAck>::default();
+                let path = PathAndQuery::from_static("/exch.Orders/Place");
+                assert!(grpc.unary(Request::new(request), path, codec).await.unwrap().into_inner().accepted);
+            }
+        };
+        for i in 0..calls as u64 / 10 {
+            place(&mut grpc, i).await;
+        }
+        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        for i in 0..calls as u64 {
+            let start = Instant::now();
+            place(&mut grpc, i).await;
+            latencies.push(start.elapsed());
+        }
+        allocations_per_call = (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / calls as f64;
+        grpc.ready().await.unwrap();
+        let start = Instant::now();
+        let codec = tonic_prost::ProstCodec::<PbWatchRequest, PbFill>::default();
+        let request = Request::new(PbWatchRequest { symbol: "BTC-USD".into(), count: fills });
+        let path = PathAndQuery::from_static("/exch.Orders/Watch");
+        let mut stream = grpc.server_streaming(request, path, codec).await.unwrap().into_inner();
+        let mut received = 0u32;
+        while let Some(fill) = stream.next().await {
+            received += fill.unwrap().quantity;
+        }
+        assert_eq!(received, fills);
+        fills_per_second = f64::from(fills) / start.elapsed().as_secs_f64();
+    } else {
+        let mut client = OrdersClient::connect(url).await.unwrap();
+        let view = variant == Variant::CramberryView;
+        async fn place(client: &mut OrdersClient<Channel>, view: bool, i: u64) {
+            let ack = if view { client.place(order(i)).await } else { client.place_owned(order(i)).await };
+            assert!(ack.unwrap().into_inner().accepted);
+        }
+        for i in 0..calls as u64 / 10 {
+            place(&mut client, view, i).await;
+        }
+        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        for i in 0..calls as u64 {
+            let start = Instant::now();
+            place(&mut client, view, i).await;
+            latencies.push(start.elapsed());
+        }
+        allocations_per_call = (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / calls as f64;
+        let start = Instant::now();
+        let request = WatchRequest { symbol: "BTC-USD".into(), count: fills };
+        let mut stream = client.watch(request).await.unwrap().into_inner();
+        let mut received = 0u32;
+        while let Some(fill) = stream.next().await {
+            received += fill.unwrap().quantity;
+        }
+        assert_eq!(received, fills);
+        fills_per_second = f64::from(fills) / start.elapsed().as_secs_f64();
+    }
+    latencies.sort();
+    Sample {
+        p50: latencies[calls / 2],
+        p99: latencies[calls * 99 / 100],
+        allocations_per_call,
+        fills_per_second,
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>().expect("numbers: CALLS FILLS"));
+    let calls = args.next().unwrap_or(20_000);
+    let fills = args.next().unwrap_or(500_000) as u32;
+    let variants = [Variant::CramberryView, Variant::CramberryOwned, Variant::Prost];
+    let mut samples: Vec<Vec<Sample>> = variants.iter().map(|_| Vec::new()).collect();
+    for _round in 0..3 {
+        for (i, &variant) in variants.iter().enumerate() {
+            samples[i].push(run(variant, calls, fills).await);
+        }
+    }
+    println!("Orders over loopback, {calls} sequential Place calls and a Watch of {fills} fills, 3 rounds in turns (medians):\n");
+    println!("| variant | Place p50 | Place p99 | allocations per call | Watch fills/s |");
+    println!("|---|---|---|---|---|");
+    let micros = |d: f64| format!("{:.1} µs", d * 1e6);
+    for (variant, runs) in variants.iter().zip(&samples) {
+        let p50 = median(runs.iter().map(|s| s.p50.as_secs_f64()).collect());
+        let p99 = median(runs.iter().map(|s| s.p99.as_secs_f64()).collect());
+        let allocations = median(runs.iter().map(|s| s.allocations_per_call).collect());
+        let rate = median(runs.iter().map(|s| s.fills_per_second).collect());
+        println!(
+            "| {} | {} | {} | {allocations:.1} | {:.2} M |",
+            variant.name(),
+            micros(p50),
+            micros(p99),
+            rate / 1e6
+        );
+    }
+}
