@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// The server a tonic + prost project writes for the example's `Orders` service (Place and Watch), for
+/// The client and server a tonic + prost project generates for the example's `Orders` service (Place and Watch), for
 /// src/bin/services.rs: tonic-build's manual builder with prost's codec, into `$OUT_DIR/exch.Orders.rs`.
 fn prost_orders_server() {
     use tonic_build::manual::{Builder, Method, Service};
@@ -31,7 +31,7 @@ fn prost_orders_server() {
         .method(method("place", "Place", "PbOrder", "PbAck").build())
         .method(method("watch", "Watch", "PbWatchRequest", "PbFill").server_streaming().build())
         .build();
-    Builder::new().build_client(false).compile(&[service]);
+    Builder::new().compile(&[service]);
 }
 
 #[cfg(feature = "regenerate")]

@@ -38,11 +38,31 @@ use tonic::Status;
 pub trait FromFrame: Sized + Send + 'static {
     /// Decodes (or validates) `bytes` under `options`.
     fn from_frame(bytes: Bytes, options: &DecodeOptions) -> Result<Self>;
+
+    /// Decodes the rest of `src`, tonic's frame buffer. By default through [`from_frame`](Self::from_frame)
+    /// on the frame's `Bytes`, split off without copying.
+    fn from_buf(src: &mut DecodeBuf<'_>, options: &DecodeOptions) -> Result<Self> {
+        let bytes = src.copy_to_bytes(src.remaining());
+        Self::from_frame(bytes, options)
+    }
 }
 
 impl<T: for<'de> DecodeMessage<'de> + Send + 'static> FromFrame for T {
     fn from_frame(bytes: Bytes, options: &DecodeOptions) -> Result<Self> {
         T::decode_shared_with(&bytes, options)
+    }
+
+    /// An owned message keeps nothing of the frame: it is decoded from the buffer in place when the frame is
+    /// one contiguous chunk (as tonic gives it), which spares splitting a shared `Bytes` off tonic's buffer
+    /// (an allocation per call); `bytes::Bytes` fields are then copied out instead of shared.
+    fn from_buf(src: &mut DecodeBuf<'_>, options: &DecodeOptions) -> Result<Self> {
+        let len = src.remaining();
+        if src.chunk().len() < len {
+            return Self::from_frame(src.copy_to_bytes(len), options);
+        }
+        let decoded = T::decode_with(&src.chunk()[..len], options);
+        src.advance(len);
+        decoded
     }
 }
 
@@ -137,7 +157,6 @@ impl<D: FromFrame> tonic::codec::Decoder for Decoder<D> {
     type Error = Status;
 
     fn decode(&mut self, src: &mut DecodeBuf<'_>) -> core::result::Result<Option<D>, Status> {
-        let bytes = src.copy_to_bytes(src.remaining());
-        D::from_frame(bytes, &self.options).map(Some).map_err(|e| status_of(&e))
+        D::from_buf(src, &self.options).map(Some).map_err(|e| status_of(&e))
     }
 }

@@ -20,7 +20,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_stream::StreamExt;
-use tonic::codegen::http::uri::PathAndQuery;
 use tonic::transport::{Channel, Server};
 use tonic::{Request, Response, Status};
 
@@ -96,6 +95,7 @@ mod pb {
     include!(concat!(env!("OUT_DIR"), "/exch.Orders.rs"));
 }
 
+use pb::orders_client::OrdersClient as PbOrdersClient;
 use pb::orders_server::{Orders as PbOrders, OrdersServer as PbOrdersServer};
 use pb::{PbAck, PbFill, PbOrder, PbWatchRequest};
 
@@ -168,36 +168,26 @@ async fn run(variant: Variant, calls: usize, fills: u32) -> Sample {
     let mut latencies = Vec::with_capacity(calls);
     let (allocations_per_call, fills_per_second);
     if variant == Variant::Prost {
-        let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
-        let mut grpc = tonic::client::Grpc::new(channel);
-        let place = |grpc: &mut tonic::client::Grpc<Channel>, i: u64| {
-            let mut grpc = grpc.clone();
-            async move {
-                grpc.ready().await.unwrap();
-                let o = order(i);
-                let request =
-                    PbOrder { id: o.id, symbol: o.symbol, price: o.price, quantity: o.quantity, side: 0 };
-                let codec = tonic_prost::ProstCodec::<PbOrder, PbAck>::default();
-                let path = PathAndQuery::from_static("/exch.Orders/Place");
-                assert!(grpc.unary(Request::new(request), path, codec).await.unwrap().into_inner().accepted);
-            }
-        };
+        let mut client = PbOrdersClient::connect(url).await.unwrap();
+        async fn place(client: &mut PbOrdersClient<Channel>, i: u64) {
+            let o = order(i);
+            let request =
+                PbOrder { id: o.id, symbol: o.symbol, price: o.price, quantity: o.quantity, side: 0 };
+            assert!(client.place(request).await.unwrap().into_inner().accepted);
+        }
         for i in 0..calls as u64 / 10 {
-            place(&mut grpc, i).await;
+            place(&mut client, i).await;
         }
         let before = ALLOCATIONS.load(Ordering::Relaxed);
         for i in 0..calls as u64 {
             let start = Instant::now();
-            place(&mut grpc, i).await;
+            place(&mut client, i).await;
             latencies.push(start.elapsed());
         }
         allocations_per_call = (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / calls as f64;
-        grpc.ready().await.unwrap();
         let start = Instant::now();
-        let codec = tonic_prost::ProstCodec::<PbWatchRequest, PbFill>::default();
-        let request = Request::new(PbWatchRequest { symbol: "BTC-USD".into(), count: fills });
-        let path = PathAndQuery::from_static("/exch.Orders/Watch");
-        let mut stream = grpc.server_streaming(request, path, codec).await.unwrap().into_inner();
+        let request = PbWatchRequest { symbol: "BTC-USD".into(), count: fills };
+        let mut stream = client.watch(request).await.unwrap().into_inner();
         let mut received = 0u32;
         while let Some(fill) = stream.next().await {
             received += fill.unwrap().quantity;
@@ -240,6 +230,9 @@ async fn run(variant: Variant, calls: usize, fills: u32) -> Sample {
     }
 }
 
+/// Rounds of the three variants, in turns.
+const ROUNDS: usize = 5;
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -252,12 +245,12 @@ async fn main() {
     let fills = args.next().unwrap_or(500_000) as u32;
     let variants = [Variant::CramberryView, Variant::CramberryOwned, Variant::Prost];
     let mut samples: Vec<Vec<Sample>> = variants.iter().map(|_| Vec::new()).collect();
-    for _round in 0..3 {
+    for _round in 0..ROUNDS {
         for (i, &variant) in variants.iter().enumerate() {
             samples[i].push(run(variant, calls, fills).await);
         }
     }
-    println!("Orders over loopback, {calls} sequential Place calls and a Watch of {fills} fills, 3 rounds in turns (medians):\n");
+    println!("Orders over loopback, {calls} sequential Place calls and a Watch of {fills} fills, {ROUNDS} rounds in turns (medians):\n");
     println!("| variant | Place p50 | Place p99 | allocations per call | Watch fills/s |");
     println!("|---|---|---|---|---|");
     let micros = |d: f64| format!("{:.1} µs", d * 1e6);
