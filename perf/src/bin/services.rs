@@ -251,20 +251,23 @@ async fn main() {
         }
     }
     println!("Orders over loopback, {calls} sequential Place calls and a Watch of {fills} fills, {ROUNDS} rounds in turns (medians):\n");
-    println!("| variant | Place p50 | Place p99 | allocations per call | Watch fills/s |");
+    println!(
+        "| variant | Place p50 | Place p99 | allocations per call | Watch fills/s (range over rounds) |"
+    );
     println!("|---|---|---|---|---|");
     let micros = |d: f64| format!("{:.1} µs", d * 1e6);
     for (variant, runs) in variants.iter().zip(&samples) {
         let p50 = median(runs.iter().map(|s| s.p50.as_secs_f64()).collect());
         let p99 = median(runs.iter().map(|s| s.p99.as_secs_f64()).collect());
         let allocations = median(runs.iter().map(|s| s.allocations_per_call).collect());
-        let rate = median(runs.iter().map(|s| s.fills_per_second).collect());
+        let rates: Vec<f64> = runs.iter().map(|s| s.fills_per_second / 1e6).collect();
+        let (low, high) = rates.iter().fold((f64::MAX, 0f64), |(l, h), &r| (l.min(r), h.max(r)));
         println!(
-            "| {} | {} | {} | {allocations:.1} | {:.2} M |",
+            "| {} | {} | {} | {allocations:.1} | {:.2} M ({low:.2}–{high:.2}) |",
             variant.name(),
             micros(p50),
             micros(p99),
-            rate / 1e6
+            median(rates.clone()),
         );
     }
 }
