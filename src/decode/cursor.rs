@@ -24,37 +24,38 @@ pub struct RevisitTag {
     pub len: usize,
 }
 
-/// A cursor over validated bytes (see the module docs).
+/// A cursor over validated bytes (see the module docs). It keeps the unread bytes as one slice, so each read
+/// is one length check on it; offsets are worked out from the slice's length when asked for.
 #[derive(Clone, Debug)]
 pub struct Cursor<'a> {
     bytes: &'a [u8],
-    pos: usize,
+    rest: &'a [u8],
 }
 
 impl<'a> Cursor<'a> {
     /// A cursor at the start of `bytes`.
     #[inline(always)]
     pub fn new(bytes: &'a [u8]) -> Self {
-        Cursor { bytes, pos: 0 }
+        Cursor { bytes, rest: bytes }
     }
 
     /// The current offset.
     #[inline(always)]
     pub fn position(&self) -> usize {
-        self.pos
+        self.bytes.len() - self.rest.len()
     }
 
     /// Whether every byte was read.
     #[inline(always)]
     pub fn at_end(&self) -> bool {
-        self.pos >= self.bytes.len()
+        self.rest.is_empty()
     }
 
     /// The bytes between `start` and the current offset.
     #[inline(always)]
     pub fn since(&self, start: usize) -> &'a [u8] {
         let bytes: &'a [u8] = self.bytes;
-        bytes.get(start..self.pos).unwrap_or_default()
+        bytes.get(start..self.position()).unwrap_or_default()
     }
 
     /// Where a list or map field whose occurrences so far cover `span` starts: at `tag` for its first one.
@@ -67,16 +68,40 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// Moves past the next `len` bytes (all that are left if fewer).
+    #[inline(always)]
+    fn advance(&mut self, len: usize) {
+        let rest: &'a [u8] = self.rest;
+        self.rest = rest.get(len..).unwrap_or_default();
+    }
+
     /// Reads a varint (0 at the end of the bytes).
     #[inline(always)]
     pub fn varint(&mut self) -> u64 {
-        match decode_varint(self.bytes.get(self.pos..).unwrap_or_default()) {
+        let rest: &'a [u8] = self.rest;
+        match rest {
+            [b0, tail @ ..] if *b0 < 0x80 => {
+                self.rest = tail;
+                u64::from(*b0)
+            }
+            [b0, b1, tail @ ..] if *b1 < 0x80 => {
+                self.rest = tail;
+                u64::from(*b0 & 0x7f) | (u64::from(*b1) << 7)
+            }
+            _ => self.varint_long(),
+        }
+    }
+
+    /// A varint of three bytes or more (or a cut one at the end, which validated bytes never hold).
+    #[inline(always)]
+    fn varint_long(&mut self) -> u64 {
+        match decode_varint(self.rest) {
             Ok((value, len)) => {
-                self.pos += len;
+                self.advance(len);
                 value
             }
             Err(_) => {
-                self.pos = self.bytes.len();
+                self.rest = &[];
                 0
             }
         }
@@ -85,14 +110,14 @@ impl<'a> Cursor<'a> {
     /// Reads `N` raw bytes (zeros past the end).
     #[inline(always)]
     pub fn array<const N: usize>(&mut self) -> [u8; N] {
-        let rest = self.bytes.get(self.pos..).unwrap_or_default();
-        match rest.first_chunk::<N>() {
-            Some(bytes) => {
-                self.pos += N;
+        let rest: &'a [u8] = self.rest;
+        match rest.split_first_chunk::<N>() {
+            Some((bytes, tail)) => {
+                self.rest = tail;
                 *bytes
             }
             None => {
-                self.pos = self.bytes.len();
+                self.rest = &[];
                 [0; N]
             }
         }
@@ -101,11 +126,10 @@ impl<'a> Cursor<'a> {
     /// Takes the next `len` bytes (fewer at the end of the bytes).
     #[inline(always)]
     pub fn take(&mut self, len: usize) -> &'a [u8] {
-        let bytes: &'a [u8] = self.bytes;
-        let rest = bytes.get(self.pos..).unwrap_or_default();
-        let len = len.min(rest.len());
-        self.pos += len;
-        &rest[..len]
+        let rest: &'a [u8] = self.rest;
+        let (taken, tail) = rest.split_at(len.min(rest.len()));
+        self.rest = tail;
+        taken
     }
 
     /// Reads a length prefix and the bytes it covers.
@@ -118,10 +142,11 @@ impl<'a> Cursor<'a> {
     /// If the next bytes are the (one- or two-byte) tag of field `number` with `wire_type`, consumes them.
     #[inline(always)]
     pub fn eat_tag(&mut self, number: u32, wire_type: WireType) -> Option<RevisitTag> {
-        let offset = self.pos;
-        let rest = self.bytes.get(offset..).unwrap_or_default();
-        let len = rest.len() - after_shortest_tag(rest, make_tag(number, wire_type))?.len();
-        self.pos += len;
+        let offset = self.position();
+        let rest: &'a [u8] = self.rest;
+        let after = after_shortest_tag(rest, make_tag(number, wire_type))?;
+        let len = rest.len() - after.len();
+        self.rest = after;
         Some(RevisitTag { number, wire_type, offset, len })
     }
 
@@ -131,19 +156,20 @@ impl<'a> Cursor<'a> {
         if self.at_end() {
             return None;
         }
-        let offset = self.pos;
+        let offset = self.position();
+        let before = self.rest.len();
         let raw = self.varint();
         let (number, wire_type) = ((raw >> 3) as u32, WIRE_TYPES[(raw & 7) as usize]);
-        Some(RevisitTag { number, wire_type, offset, len: self.pos - offset })
+        Some(RevisitTag { number, wire_type, offset, len: before - self.rest.len() })
     }
 
     /// If the next bytes repeat the tag at `tag.offset` (the next element of a list), consumes them.
     #[inline(always)]
     pub fn eat_repeat(&mut self, tag: &RevisitTag) -> bool {
-        let bytes = self.bytes;
-        match (bytes.get(tag.offset..tag.offset + tag.len), bytes.get(self.pos..self.pos + tag.len)) {
-            (Some(a), Some(b)) if a == b => {
-                self.pos += tag.len;
+        let rest: &'a [u8] = self.rest;
+        match (self.bytes.get(tag.offset..tag.offset + tag.len), rest.split_at_checked(tag.len)) {
+            (Some(a), Some((b, tail))) if a == b => {
+                self.rest = tail;
                 true
             }
             _ => false,
@@ -191,10 +217,9 @@ impl<'a> Cursor<'a> {
     /// moves past what it consumed; `None` if it fails, which validated bytes never do.
     #[inline]
     pub fn with_reader<T>(&mut self, read: impl FnOnce(&mut Reader<'a>) -> Result<T>) -> Option<T> {
-        let bytes: &'a [u8] = self.bytes;
-        let mut r = Reader::revisit(bytes.get(self.pos..).unwrap_or_default());
+        let mut r = Reader::revisit(self.rest);
         let out = read(&mut r).ok();
-        self.pos += r.position();
+        self.advance(r.position());
         out
     }
 }
