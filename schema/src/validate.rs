@@ -441,6 +441,19 @@ impl Validator {
                         .with_hint("each method of a service needs its own name"),
                 );
             }
+            if !rpc.name.name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                let camel = crate::codegen::type_ident(&rpc.name.name);
+                self.errors.push(
+                    Diagnostic::warning(
+                        rpc.name.span,
+                        format!("method `{}` is not UpperCamelCase", rpc.name.name),
+                    )
+                    .with_hint(format!(
+                        "its gRPC path uses the name as written and generated Rust names types after it: \
+                             write `{camel}` as protobuf does"
+                    )),
+                );
+            }
             let request = self.rpc_message(&rpc.request, package, "request");
             let response = self.rpc_message(&rpc.response, package, "response");
             let (view_request, deprecated) = self.rpc_options(rpc);

@@ -154,3 +154,23 @@ fn generating_services_without_the_feature_is_a_clear_error() {
         generate_rust_with(&loaded.schema, "t.cram", &RustOptions::default().services(true)).unwrap_err();
     assert_eq!(error.0, "service `Orders`: generating services needs cramberry-schema's `tonic` feature");
 }
+
+#[test]
+fn a_method_name_that_is_not_upper_camel_case_gets_a_warning() {
+    let loaded =
+        load_str("t.cram", &format!("{MESSAGES}service Orders {{ rpc place_order(Order): Ack; }}")).unwrap();
+    let warnings: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|w| format!("{} ({})", w.message, w.hint.as_deref().unwrap_or("-")))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["method `place_order` is not UpperCamelCase (its gRPC path uses the name as written and generated Rust \
+          names types after it: write `PlaceOrder` as protobuf does)"]
+    );
+    assert!(load_str("t.cram", &format!("{MESSAGES}service Orders {{ rpc PlaceOrder(Order): Ack; }}"))
+        .unwrap()
+        .warnings
+        .is_empty());
+}
