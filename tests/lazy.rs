@@ -365,3 +365,18 @@ fn an_error_in_a_replaced_message_is_met_before_a_later_tag() {
         (walk.kind(), walk.offset(), walk.path_string())
     );
 }
+
+/// Found by the `lazy` fuzz target after the re-reading cursor began to keep its unread bytes as a slice: a
+/// list element re-read from bytes only framed so far ended in a cut varint, the cursor's rest became a static
+/// empty slice, and placing the next nested message in the input by its address overflowed.
+#[test]
+fn a_cut_varint_in_a_lazily_read_list_is_the_views_error() {
+    let bytes = [
+        0xf0, 0x02, 0x00, 0x8a, 0x02, 0x00, 0x8a, 0xf5, 0xff, 0x08, 0x00, 0x8a, 0x02, 0x00, 0x8a, 0x02, 0x00,
+        0x8a, 0xf5, 0xff, 0x08, 0x00, 0x8a, 0x02, 0x00, 0x8a, 0xf5, 0xff, 0x28, 0x8a, 0xf5, 0xff, 0x28, 0x0e,
+        0x8a, 0x0a, 0x6d, 0x95, 0xac, 0x00,
+    ];
+    for options in option_sets() {
+        assert_lazy_agrees(&bytes, &options).unwrap();
+    }
+}

@@ -72,7 +72,15 @@ impl<'a> Cursor<'a> {
     #[inline(always)]
     fn advance(&mut self, len: usize) {
         let rest: &'a [u8] = self.rest;
-        self.rest = rest.get(len..).unwrap_or_default();
+        self.rest = rest.get(len..).unwrap_or(&rest[rest.len()..]);
+    }
+
+    /// Moves to the end of the bytes. The empty rest still points at the end of `bytes` (not at some static
+    /// empty slice): callers place the slices they take inside the input by their addresses.
+    #[inline(always)]
+    fn to_end(&mut self) {
+        let rest: &'a [u8] = self.rest;
+        self.rest = &rest[rest.len()..];
     }
 
     /// Reads a varint (0 at the end of the bytes).
@@ -101,7 +109,7 @@ impl<'a> Cursor<'a> {
                 value
             }
             Err(_) => {
-                self.rest = &[];
+                self.to_end();
                 0
             }
         }
@@ -117,7 +125,7 @@ impl<'a> Cursor<'a> {
                 *bytes
             }
             None => {
-                self.rest = &[];
+                self.to_end();
                 [0; N]
             }
         }
@@ -240,6 +248,31 @@ const WIRE_TYPES: [WireType; 8] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_it_takes_at_the_end_of_the_bytes_lies_at_their_end() {
+        // A cut varint, a cut array and a length past the end: each leaves an empty rest at the end of the
+        // bytes, so a slice taken next is still placed inside them by its address.
+        let bytes = [0x12, 0x05, b'a', 0x80];
+        let end = bytes.as_ptr_range().end;
+        for read in [
+            |c: &mut Cursor<'_>| drop(c.varint()),
+            |c: &mut Cursor<'_>| drop(c.array::<8>()),
+            |c: &mut Cursor<'_>| drop(c.len_delimited()),
+        ] {
+            let mut c = Cursor::new(&bytes);
+            c.next_tag();
+            if c.rest.first() == Some(&0x05) {
+                c.varint();
+            }
+            read(&mut c);
+            read(&mut c);
+            assert!(c.at_end());
+            assert_eq!(c.position(), bytes.len());
+            assert_eq!(c.take(3).as_ptr_range(), end..end);
+            assert_eq!(c.len_delimited().as_ptr(), end);
+        }
+    }
 
     #[test]
     fn reads_tags_varints_and_lengths() {
