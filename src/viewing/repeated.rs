@@ -384,8 +384,21 @@ pub(crate) fn merge_framed<'a, K, T: ValueView<'a, K>>(
     let start = if list.span.is_empty() { tag.offset } else { r.offset_of(list.span) };
     let limit = r.options().max_elements;
     let check = |count, r: &Reader<'_>, offset| r.check_elements(count, offset);
-    let mut framer = Framer { counter: Counter { count: list.count, limit, check }, end: r.position() };
-    let read = read_elements(&Validated::<K, T, true>(PhantomData), tag, r, &mut framer);
+    let first = r.position();
+    let mut framer =
+        Framer { counter: Counter { count: list.count, limit, check }, end: first, over_limit: false };
+    let mut read = read_elements(&Validated::<K, T, true>(PhantomData), tag, r, &mut framer);
+    if framer.over_limit {
+        // The view reads an element before counting it: an element past the limit whose content is bad fails
+        // with that error, not the limit's. Framing read past its content; it is validated here.
+        r.rewind_to(framer.end);
+        if framer.end == first || r.eat_repeat(tag).is_some() {
+            if let Err(inner) = T::validate(r) {
+                // The failed count included this element.
+                read = Err(inner.at_index(framer.counter.count - 1));
+            }
+        }
+    }
     let end = if read.is_ok() { r.position() } else { framer.end };
     let count = framer.counter.count;
     *list =
@@ -393,10 +406,11 @@ pub(crate) fn merge_framed<'a, K, T: ValueView<'a, K>>(
     read
 }
 
-/// Counts framed elements, remembering where the last one ended.
+/// Counts framed elements, remembering where the last one ended and whether one went past the limit.
 struct Framer<C> {
     counter: Counter<C>,
     end: usize,
+    over_limit: bool,
 }
 
 impl<X, C: Fn(usize, &Reader<'_>, usize) -> Result<()>> Sink<X> for Framer<C> {
@@ -410,7 +424,10 @@ impl<X, C: Fn(usize, &Reader<'_>, usize) -> Result<()>> Sink<X> for Framer<C> {
         Sink::<X>::expect(&mut self.counter, additional, r, offset)
     }
     fn put(&mut self, value: X, r: &Reader<'_>, offset: usize) -> Result<()> {
-        Sink::<X>::put(&mut self.counter, value, r, offset)?;
+        if let Err(limit) = Sink::<X>::put(&mut self.counter, value, r, offset) {
+            self.over_limit = true;
+            return Err(limit);
+        }
         self.end = r.position();
         Ok(())
     }
