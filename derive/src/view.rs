@@ -276,6 +276,7 @@ pub fn message_view(message: &MessageInfo) -> TokenStream {
             fn lazy_validate(lazy: &Self::Lazy) -> ::cramberry::Result<()> {
                 lazy.__validate()
             }
+            const FRAME_SKIPS_CONTENT: bool = true;
             #[inline]
             fn frame(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<()> {
                 #rt::view::lazy::frame_nested(r)

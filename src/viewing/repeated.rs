@@ -388,9 +388,10 @@ pub(crate) fn merge_framed<'a, K, T: ValueView<'a, K>>(
     let mut framer =
         Framer { counter: Counter { count: list.count, limit, check }, end: first, over_limit: false };
     let mut read = read_elements(&Validated::<K, T, true>(PhantomData), tag, r, &mut framer);
-    if framer.over_limit {
-        // The view reads an element before counting it: an element past the limit whose content is bad fails
-        // with that error, not the limit's. Framing read past its content; it is validated here.
+    if T::FRAME_SKIPS_CONTENT && framer.over_limit {
+        // The view reads an element before counting it: a message past the limit whose content is bad fails
+        // with that error, not the limit's. Framing stepped over its content; it is validated here. (Other
+        // kinds are framed by validating them, so their order is the view's already.)
         r.rewind_to(framer.end);
         if framer.end == first || r.eat_repeat(tag).is_some() {
             if let Err(inner) = T::validate(r) {

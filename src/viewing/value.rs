@@ -85,6 +85,10 @@ pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
     /// a later occurrence of its field is checked this way, since the view checks every occurrence.
     fn lazy_validate(lazy: &Self::Lazy) -> Result<()>;
 
+    /// Whether [`frame`](Self::frame) checks less than [`validate`](Self::validate) (a message: only its
+    /// framing), so that a lazy list must validate an element where the view's order of checks needs it.
+    const FRAME_SKIPS_CONTENT: bool = false;
+
     /// Checks one value after its tag as a lazy list checks its elements: as [`validate`](Self::validate),
     /// except that a message is only framed (its length and the depth limit).
     #[inline(always)]
