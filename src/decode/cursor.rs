@@ -78,7 +78,7 @@ impl<'a> Cursor<'a> {
     /// Moves to the end of the bytes. The empty rest still points at the end of `bytes` (not at some static
     /// empty slice): callers place the slices they take inside the input by their addresses.
     #[inline(always)]
-    fn to_end(&mut self) {
+    fn skip_to_end(&mut self) {
         let rest: &'a [u8] = self.rest;
         self.rest = &rest[rest.len()..];
     }
@@ -109,7 +109,7 @@ impl<'a> Cursor<'a> {
                 value
             }
             Err(_) => {
-                self.to_end();
+                self.skip_to_end();
                 0
             }
         }
@@ -125,7 +125,7 @@ impl<'a> Cursor<'a> {
                 *bytes
             }
             None => {
-                self.to_end();
+                self.skip_to_end();
                 [0; N]
             }
         }
