@@ -256,9 +256,15 @@ mod tests {
         let bytes = [0x12, 0x05, b'a', 0x80];
         let end = bytes.as_ptr_range().end;
         for read in [
-            |c: &mut Cursor<'_>| drop(c.varint()),
-            |c: &mut Cursor<'_>| drop(c.array::<8>()),
-            |c: &mut Cursor<'_>| drop(c.len_delimited()),
+            |c: &mut Cursor<'_>| {
+                c.varint();
+            },
+            |c: &mut Cursor<'_>| {
+                c.array::<8>();
+            },
+            |c: &mut Cursor<'_>| {
+                c.len_delimited();
+            },
         ] {
             let mut c = Cursor::new(&bytes);
             c.next_tag();
