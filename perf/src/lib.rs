@@ -2,6 +2,7 @@
 //! same data for prost, buffa, bilrost, postcard, bitcode, rkyv, capnp and flatbuffers, measured side by side in one
 //! process.
 
+pub mod counting;
 pub mod datasets;
 pub mod generated;
 pub mod measure;

@@ -14,36 +14,13 @@ use cramberry_grpc_example::exch::orders_client::OrdersClient;
 use cramberry_grpc_example::exch::orders_server::OrdersServer;
 use cramberry_grpc_example::exch::{Order, Side, WatchRequest};
 use cramberry_grpc_example::OrderDesk;
-use std::alloc::{GlobalAlloc, Layout, System};
+use cramberry_perf::counting::{allocations, Counting};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_stream::StreamExt;
 use tonic::transport::{Channel, Server};
 use tonic::{Request, Response, Status};
-
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded unchanged to the system allocator; only a counter is added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::dealloc`'s contract.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
@@ -162,65 +139,76 @@ fn order(i: u64) -> Order {
     Order { id: i, symbol: "BTC-USD".into(), price: 64_000 + i % 100, quantity: 3, side: Side::Buy }
 }
 
-async fn run(variant: Variant, calls: usize, fills: u32) -> Sample {
-    let address = serve(variant).await;
-    let url = format!("http://{address}");
-    let mut latencies = Vec::with_capacity(calls);
-    let (allocations_per_call, fills_per_second);
-    if variant == Variant::Prost {
-        let mut client = PbOrdersClient::connect(url).await.unwrap();
-        async fn place(client: &mut PbOrdersClient<Channel>, i: u64) {
-            let o = order(i);
-            let request =
-                PbOrder { id: o.id, symbol: o.symbol, price: o.price, quantity: o.quantity, side: 0 };
-            assert!(client.place(request).await.unwrap().into_inner().accepted);
-        }
-        for i in 0..calls as u64 / 10 {
-            place(&mut client, i).await;
-        }
-        let before = ALLOCATIONS.load(Ordering::Relaxed);
-        for i in 0..calls as u64 {
-            let start = Instant::now();
-            place(&mut client, i).await;
-            latencies.push(start.elapsed());
-        }
-        allocations_per_call = (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / calls as f64;
-        let start = Instant::now();
-        let request = PbWatchRequest { symbol: "BTC-USD".into(), count: fills };
-        let mut stream = client.watch(request).await.unwrap().into_inner();
-        let mut received = 0u32;
-        while let Some(fill) = stream.next().await {
-            received += fill.unwrap().quantity;
-        }
-        assert_eq!(received, fills);
-        fills_per_second = f64::from(fills) / start.elapsed().as_secs_f64();
-    } else {
-        let mut client = OrdersClient::connect(url).await.unwrap();
-        let view = variant == Variant::CramberryView;
-        async fn place(client: &mut OrdersClient<Channel>, view: bool, i: u64) {
-            let ack = if view { client.place(order(i)).await } else { client.place_owned(order(i)).await };
-            assert!(ack.unwrap().into_inner().accepted);
-        }
-        for i in 0..calls as u64 / 10 {
-            place(&mut client, view, i).await;
-        }
-        let before = ALLOCATIONS.load(Ordering::Relaxed);
-        for i in 0..calls as u64 {
-            let start = Instant::now();
-            place(&mut client, view, i).await;
-            latencies.push(start.elapsed());
-        }
-        allocations_per_call = (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / calls as f64;
-        let start = Instant::now();
-        let request = WatchRequest { symbol: "BTC-USD".into(), count: fills };
-        let mut stream = client.watch(request).await.unwrap().into_inner();
-        let mut received = 0u32;
-        while let Some(fill) = stream.next().await {
-            received += fill.unwrap().quantity;
-        }
-        assert_eq!(received, fills);
-        fills_per_second = f64::from(fills) / start.elapsed().as_secs_f64();
+/// What the bench does with a client: one `Place` call, and one `Watch` summed over its fills.
+trait Caller {
+    async fn place(&mut self, i: u64);
+    async fn watch(&mut self, count: u32) -> u32;
+}
+
+/// The generated Cramberry client, calling `Place` (view handler) or `PlaceOwned`.
+struct CramberryCaller {
+    client: OrdersClient<Channel>,
+    view: bool,
+}
+
+impl Caller for CramberryCaller {
+    async fn place(&mut self, i: u64) {
+        let ack = if self.view {
+            self.client.place(order(i)).await
+        } else {
+            self.client.place_owned(order(i)).await
+        };
+        assert!(ack.unwrap().into_inner().accepted);
     }
+
+    async fn watch(&mut self, count: u32) -> u32 {
+        let request = WatchRequest { symbol: "BTC-USD".into(), count };
+        let stream = self.client.watch(request).await.unwrap().into_inner();
+        stream.fold(0, |sum, fill| sum + fill.unwrap().quantity).await
+    }
+}
+
+impl Caller for PbOrdersClient<Channel> {
+    async fn place(&mut self, i: u64) {
+        let o = order(i);
+        let request = PbOrder { id: o.id, symbol: o.symbol, price: o.price, quantity: o.quantity, side: 0 };
+        assert!(PbOrdersClient::place(self, request).await.unwrap().into_inner().accepted);
+    }
+
+    async fn watch(&mut self, count: u32) -> u32 {
+        let request = PbWatchRequest { symbol: "BTC-USD".into(), count };
+        let stream = PbOrdersClient::watch(self, request).await.unwrap().into_inner();
+        stream.fold(0, |sum, fill| sum + fill.unwrap().quantity).await
+    }
+}
+
+async fn run(variant: Variant, calls: usize, fills: u32) -> Sample {
+    let url = format!("http://{}", serve(variant).await);
+    match variant {
+        Variant::Prost => measure(PbOrdersClient::connect(url).await.unwrap(), calls, fills).await,
+        _ => {
+            let client = OrdersClient::connect(url).await.unwrap();
+            measure(CramberryCaller { client, view: variant == Variant::CramberryView }, calls, fills).await
+        }
+    }
+}
+
+/// Warms up with a tenth of `calls`, times `calls` sequential `Place` calls, then one `Watch` of `fills`.
+async fn measure(mut caller: impl Caller, calls: usize, fills: u32) -> Sample {
+    for i in 0..calls as u64 / 10 {
+        caller.place(i).await;
+    }
+    let mut latencies = Vec::with_capacity(calls);
+    let before = allocations();
+    for i in 0..calls as u64 {
+        let start = Instant::now();
+        caller.place(i).await;
+        latencies.push(start.elapsed());
+    }
+    let allocations_per_call = (allocations() - before) as f64 / calls as f64;
+    let start = Instant::now();
+    assert_eq!(caller.watch(fills).await, fills);
+    let fills_per_second = f64::from(fills) / start.elapsed().as_secs_f64();
     latencies.sort();
     Sample {
         p50: latencies[calls / 2],

@@ -6,34 +6,11 @@
 
 use cramberry::stream::container::{Compression, ContainerReader, WriterOptions};
 use cramberry::stream::{StreamReader, StreamWriter};
+use cramberry_perf::counting::{allocations, Counting};
 use cramberry_perf::datasets::seed::{pb, types::SmallMessage, types::SmallMessageView};
 use prost::Message as _;
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is forwarded unchanged to the system allocator; only a counter is added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::dealloc`'s contract.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded from our caller, who upholds `GlobalAlloc::realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
@@ -42,11 +19,11 @@ static GLOBAL: Counting = Counting;
 fn measure<T>(mut f: impl FnMut() -> T) -> (f64, usize, T) {
     let mut best = (f64::INFINITY, 0, None);
     for _ in 0..3 {
-        let a0 = ALLOCATIONS.load(Ordering::Relaxed);
+        let a0 = allocations();
         let start = Instant::now();
         let out = f();
         let secs = start.elapsed().as_secs_f64();
-        let allocations = ALLOCATIONS.load(Ordering::Relaxed) - a0;
+        let allocations = allocations() - a0;
         if secs < best.0 {
             best = (secs, allocations, Some(out));
         }
