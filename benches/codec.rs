@@ -2,7 +2,7 @@
 //!
 //! `cargo bench --bench codec`. Compare ratios within one run; absolute times depend on the machine.
 
-use cramberry::__private::wire::{decode_varint, encode_varint};
+use cramberry::wire::{decode_varint, encode_varint};
 use cramberry::{Cramberry, Message};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;

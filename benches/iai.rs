@@ -5,7 +5,7 @@
 
 #![allow(missing_docs)] // the benchmark macros generate undocumented modules
 
-use cramberry::__private::wire::{decode_varint, encode_varint};
+use cramberry::wire::{decode_varint, encode_varint};
 use cramberry::{Cramberry, Message};
 use gungraun::{library_benchmark, library_benchmark_group, main};
 use std::hint::black_box;

@@ -28,7 +28,7 @@ use crate::error::{DecodeError, DecodeErrorKind, Result};
 use crate::message::{append_measured, measure, DecodeMessage, Message};
 use crate::options::DecodeOptions;
 use crate::owned::{OwnedLazy, OwnedView};
-use crate::viewing::{Lazyable, Viewable};
+use crate::view::{Lazyable, Viewable};
 use bytes::{Buf, Bytes};
 use core::marker::PhantomData;
 use tonic::codec::{DecodeBuf, EncodeBuf};

@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::options::DecodeOptions;
-use crate::viewing::{LazyView, Lazyable, MessageView, Viewable};
+use crate::view::{LazyView, Lazyable, MessageView, Viewable};
 use bytes::Bytes;
 use core::marker::PhantomData;
 

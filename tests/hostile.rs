@@ -120,7 +120,7 @@ fn nesting_100_000_deep_stops_at_the_depth_limit_without_overflowing_the_stack()
     for _ in 0..depth {
         let len = reversed.len() as u64;
         let mut prefix = [0u8; 10];
-        let n = cramberry::__private::wire::encode_varint(len, &mut prefix);
+        let n = cramberry::wire::encode_varint(len, &mut prefix);
         reversed.extend(prefix[..n].iter().rev());
         reversed.push(0x0a);
     }

@@ -1,6 +1,6 @@
 //! The test vectors of docs/wire-format.md (the project's own statement of shared/spec/wire-format.md), byte for byte, encode and decode.
 
-use cramberry::__private::wire::{decode_varint, encode_varint, make_tag, zigzag_encode, WireType};
+use cramberry::wire::{decode_varint, encode_varint, make_tag, zigzag_encode, WireType};
 use cramberry::{Cramberry, Message};
 use std::collections::BTreeMap;
 /// Without the runtime's `std` feature (no `HashMap` fields), the same field as a `BTreeMap`: same bytes.

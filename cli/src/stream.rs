@@ -113,7 +113,7 @@ pub fn encode_lines(typed: &Typed, type_name: &str, text: &str, container: bool)
         let mut out = Vec::new();
         for message in &messages {
             let mut len = [0; 10];
-            let n = cramberry::__private::wire::encode_varint(message.len() as u64, &mut len);
+            let n = cramberry::wire::encode_varint(message.len() as u64, &mut len);
             out.extend_from_slice(&len[..n]);
             out.extend_from_slice(message);
         }

@@ -6,7 +6,7 @@
 //! buffer grows only with what really decompresses, are left to the frame limit.
 #![no_main]
 
-use cramberry::__private::wire::decode_varint;
+use cramberry::wire::decode_varint;
 use cramberry::stream::container::{Compression, ContainerReader, ReaderOptions, WriterOptions};
 use cramberry::Cramberry;
 use cramberry_fuzz::{peak_during, PeakAlloc};

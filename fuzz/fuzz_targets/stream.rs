@@ -7,7 +7,7 @@
 //! allocator checks the peak), whatever a length prefix claims.
 #![no_main]
 
-use cramberry::__private::wire::decode_varint;
+use cramberry::wire::decode_varint;
 use cramberry::stream::{DelimitedCodec, FrameError, FrameErrorKind, StreamReader};
 use cramberry::{DecodeOptions, Message};
 use cramberry_fuzz::{peak_during, AllKinds, PeakAlloc};

@@ -7,10 +7,12 @@
 //! Its bytes are the generated types' bytes for the same values (tested against them).
 
 use crate::model::*;
-use cramberry::__private::element::{read_one, read_plain, ReadValue, Shape};
-use cramberry::__private::map::{read_entries, MapInsert, MapKey};
-use cramberry::__private::wire::{put_tag, put_varint, WireType};
-use cramberry::__private::{array, enumeration, interface, message as nested, repeated, Reader, Repeat, Tag};
+use cramberry::__private::dynamic::{
+    check_exactly, is_default_number, missing, read_elements, read_entries, read_nested, read_number,
+    read_one, read_plain, read_type_id, reject_all_default_if_canonical, unknown_type_id, AtMost, MapInsert,
+    MapKey, ReadValue, Reader, Repeat, Shape, Tag,
+};
+use cramberry::wire::{put_tag, put_varint, WireType};
 use cramberry::{DecodeError, DecodeOptions, ScalarError, ScalarValue};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -362,7 +364,7 @@ fn is_default(schema: &Schema, kind: Kind, v: &Value) -> Result<bool, EncodeErro
             let scalar = v.as_scalar().ok_or_else(|| EncodeError::new(mismatch(schema, kind, v)))?;
             s.is_default(scalar).map_err(|e| EncodeError::scalar(e, schema, kind, v))
         }
-        (Kind::Enum(_), Value::Enum(n)) => Ok(enumeration::is_default_number(*n)),
+        (Kind::Enum(_), Value::Enum(n)) => Ok(is_default_number(*n)),
         (Kind::Message(_), Value::Message(m)) => {
             let mut body = Vec::new();
             encode_fields(schema, m, &mut body)?;
@@ -511,19 +513,19 @@ impl<'de> ReadValue<'de> for Described<'_> {
                 let def = &schema.enums[e];
                 // As generated code: an enum without a value 0 keeps unknown numbers (`Unrecognized`).
                 let open = !def.values.iter().any(|v| v.number == 0);
-                Value::Enum(enumeration::read_number(r, |n| {
+                Value::Enum(read_number(r, |n| {
                     (open || def.values.iter().any(|v| v.number == n)).then_some(n)
                 })?)
             }
-            Kind::Message(m) => Value::Message(nested::read_nested(r, |r| decode_fields(schema, m, r))?),
+            Kind::Message(m) => Value::Message(read_nested(r, |r| decode_fields(schema, m, r))?),
             Kind::Interface(i) => {
-                let (type_id, at) = interface::read_type_id(r)?;
+                let (type_id, at) = read_type_id(r)?;
                 let def = &schema.interfaces[i];
                 let Some(&(_, m, _)) = def.members.iter().find(|(id, _, _)| *id == type_id) else {
-                    return Err(interface::unknown_type_id(type_id, at));
+                    return Err(unknown_type_id(type_id, at));
                 };
                 // Like generated code, the path names the member (the interface enum's variant).
-                let member = nested::read_nested(r, |r| decode_fields(schema, m, r))
+                let member = read_nested(r, |r| decode_fields(schema, m, r))
                     .map_err(|e| e.in_named_field(def.name.clone(), schema.messages[m].name.clone()))?;
                 Value::Interface(Box::new(member))
             }
@@ -580,7 +582,7 @@ fn decode_fields(schema: &Schema, message: usize, r: &mut Reader<'_>) -> cramber
     }
     for f in def.fields.iter().filter(|f| f.label == Label::Required) {
         if !out.fields.contains_key(&f.number) {
-            return Err(cramberry::__private::required::missing(r, def.name.clone(), f.name.clone()));
+            return Err(missing(r, def.name.clone(), f.name.clone()));
         }
     }
     Ok(out)
@@ -613,15 +615,15 @@ fn decode_field(
             else {
                 unreachable!("list fields hold lists")
             };
-            repeated::read_elements(&value, tag, r, items)?;
+            read_elements(&value, tag, r, items)?;
         }
         Label::Array(n) => {
             // Each occurrence holds exactly `n` elements and replaces the previous one.
             let n = usize::try_from(n).unwrap_or(usize::MAX);
             let mut items = Vec::new();
-            repeated::read_elements(&value, tag, r, &mut array::AtMost { vec: &mut items, n })?;
-            array::check_exactly(n, items.len(), r, tag)?;
-            array::reject_all_default_if_canonical(|| items.iter().all(|v| value.is_default(v)), r, tag)?;
+            read_elements(&value, tag, r, &mut AtMost { vec: &mut items, n })?;
+            check_exactly(n, items.len(), r, tag)?;
+            reject_all_default_if_canonical(|| items.iter().all(|v| value.is_default(v)), r, tag)?;
             out.fields.insert(f.number, Value::List(items));
         }
         Label::Map(key_kind) => {

@@ -2,8 +2,8 @@
 //! (`cramberry inspect [--schema FILE --message NAME]`).
 
 use crate::model::{Kind, Label, Schema};
-use cramberry::__private::decode::Reader;
-use cramberry::__private::wire::{zigzag_decode, WireType};
+use cramberry::__private::dynamic::Reader;
+use cramberry::wire::{zigzag_decode, WireType};
 use cramberry::{DecodeOptions, Limit};
 use std::fmt::Write;
 

@@ -2,8 +2,8 @@
 //! [`crate::validate`]; used by the compatibility checker, the code generator and the dynamic codec.
 
 use crate::diagnostic::Span;
-use cramberry::__private::element::Shape;
-use cramberry::__private::wire::WireType;
+use cramberry::__private::dynamic::Shape;
+use cramberry::wire::WireType;
 
 /// Scalar types of the language: the runtime's scalar-kind table, so the schema tooling and derived code share
 /// one description of every scalar (wire type, packing, range, default, names).
@@ -40,7 +40,7 @@ impl Kind {
 
     /// Whether lists of this kind are packed.
     pub fn packs(self) -> bool {
-        self.shape().repeat == cramberry::__private::Repeat::Packed
+        self.shape().repeat == cramberry::__private::dynamic::Repeat::Packed
     }
 }
 

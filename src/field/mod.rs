@@ -12,7 +12,6 @@
 use crate::prelude::*;
 pub mod array;
 mod bytes;
-pub mod custom;
 pub mod element;
 mod fixed;
 pub mod interface;
@@ -28,6 +27,7 @@ pub mod required;
 mod scalar;
 pub mod sink;
 pub(crate) mod tuple;
+pub mod with;
 
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};

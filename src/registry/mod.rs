@@ -45,7 +45,7 @@ pub use type_ref::{TypeRef, TypeRefView};
 use crate::error::{DecodeError, DecodeErrorKind, Result};
 use crate::message::DecodeMessage;
 use crate::options::DecodeOptions;
-use crate::viewing::{MessageView, Viewable};
+use crate::view::{MessageView, Viewable};
 use alloc::collections::BTreeMap;
 use core::any::TypeId;
 use core::fmt;

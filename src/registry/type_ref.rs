@@ -9,7 +9,7 @@ use crate::error::{Limit, Result};
 use crate::field::{DecodeValue, Value};
 use crate::message::Message;
 use crate::prelude::*;
-use crate::viewing::ValueView;
+use crate::view::ValueView;
 use crate::wire::{varint_len, WireType};
 
 /// A message of any type held by a field: its type id and its bytes, kept as read (so re-encoding writes
@@ -81,7 +81,7 @@ impl<'de> DecodeValue<'de> for TypeRef {
 
 impl<'a> ValueView<'a> for TypeRef {
     type View = TypeRefView<'a>;
-    crate::viewing::lazy_is_view!(crate::field::Natural);
+    crate::view::lazy_is_view!(crate::field::Natural);
     #[inline]
     fn empty_view() -> Self::View {
         TypeRefView::default()

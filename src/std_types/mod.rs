@@ -126,7 +126,7 @@ macro_rules! written_as {
 
             impl<'a> ValueView<'a> for $ty {
                 type View = $ty;
-                crate::viewing::lazy_is_view!(crate::field::Natural);
+                crate::view::lazy_is_view!(crate::field::Natural);
                 #[inline]
                 fn empty_view() -> $ty {
                     $default

@@ -6,7 +6,7 @@ use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::message::{append_to_bytes_mut, Message};
 use crate::options::DecodeOptions;
 use crate::owned::OwnedView;
-use crate::viewing::Viewable;
+use crate::view::Viewable;
 use crate::wire::{decode_varint, VarintError, MAX_VARINT_LEN};
 use bytes::{Buf, BytesMut};
 use core::marker::PhantomData;

@@ -4,7 +4,7 @@ use super::prefetch::prefetch_ahead;
 use super::{FrameError, FrameErrorKind};
 use crate::decode::split_frame;
 use crate::options::DecodeOptions;
-use crate::viewing::{view_inline, MessageView};
+use crate::view::{view_inline, MessageView};
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
 

@@ -8,7 +8,7 @@ use crate::decode::whole_frame;
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::message::{DecodeMessage, Message};
 use crate::options::DecodeOptions;
-use crate::viewing::{view_inline, Viewable};
+use crate::view::{view_inline, Viewable};
 use crate::wire::{decode_varint, VarintError, MAX_VARINT_LEN};
 use std::io::{self, Read, Write};
 

@@ -6,8 +6,8 @@ const F64_QUIET_NAN: u64 = 0x7ff8_0000_0000_0000;
 /// The bits the encoder writes for `value`.
 ///
 /// ```
-/// assert_eq!(cramberry::__private::wire::canonical_f32_bits(-0.0), 0);
-/// assert_eq!(cramberry::__private::wire::canonical_f32_bits(f32::NAN), 0x7fc0_0000);
+/// assert_eq!(cramberry::wire::canonical_f32_bits(-0.0), 0);
+/// assert_eq!(cramberry::wire::canonical_f32_bits(f32::NAN), 0x7fc0_0000);
 /// ```
 #[inline(always)]
 pub fn canonical_f32_bits(value: f32) -> u32 {

@@ -58,7 +58,7 @@ impl core::fmt::Display for WireType {
 /// The tag value for a field: `(number << 3) | wire_type`.
 ///
 /// ```
-/// use cramberry::__private::wire::{make_tag, WireType};
+/// use cramberry::wire::{make_tag, WireType};
 /// assert_eq!(make_tag(1000, WireType::Svarint), 0x1f46);
 /// ```
 #[inline(always)]

@@ -15,9 +15,9 @@ pub enum VarintError {
 /// Number of bytes `value` takes as a varint (1 to 10), computed without a loop.
 ///
 /// ```
-/// assert_eq!(cramberry::__private::wire::varint_len(127), 1);
-/// assert_eq!(cramberry::__private::wire::varint_len(128), 2);
-/// assert_eq!(cramberry::__private::wire::varint_len(u64::MAX), 10);
+/// assert_eq!(cramberry::wire::varint_len(127), 1);
+/// assert_eq!(cramberry::wire::varint_len(128), 2);
+/// assert_eq!(cramberry::wire::varint_len(u64::MAX), 10);
 /// ```
 #[inline(always)]
 pub const fn varint_len(value: u64) -> usize {
@@ -34,7 +34,7 @@ pub const fn varint_len(value: u64) -> usize {
 ///
 /// ```
 /// let mut buf = [0u8; 10];
-/// let n = cramberry::__private::wire::encode_varint(300, &mut buf);
+/// let n = cramberry::wire::encode_varint(300, &mut buf);
 /// assert_eq!(&buf[..n], &[0xac, 0x02]);
 /// ```
 #[inline(always)]
@@ -56,7 +56,7 @@ pub fn encode_varint(value: u64, out: &mut [u8]) -> usize {
 ///
 /// ```
 /// let mut out = vec![0x0a];
-/// cramberry::__private::wire::put_varint(&mut out, 300);
+/// cramberry::wire::put_varint(&mut out, 300);
 /// assert_eq!(out, [0x0a, 0xac, 0x02]);
 /// ```
 #[inline]
@@ -86,7 +86,7 @@ fn encode_varint_long(mut value: u64, out: &mut [u8]) -> usize {
 /// that need the shortest form compare the length with [`varint_len`].
 ///
 /// ```
-/// use cramberry::__private::wire::{decode_varint, VarintError};
+/// use cramberry::wire::{decode_varint, VarintError};
 /// assert_eq!(decode_varint(&[0xac, 0x02]), Ok((300, 2)));
 /// assert_eq!(decode_varint(&[0x80]), Err(VarintError::Truncated));
 /// ```

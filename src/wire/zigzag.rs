@@ -3,7 +3,7 @@
 /// Maps a signed value to unsigned: 0 → 0, -1 → 1, 1 → 2, -2 → 3, …
 ///
 /// ```
-/// assert_eq!(cramberry::__private::wire::zigzag_encode(-64), 127);
+/// assert_eq!(cramberry::wire::zigzag_encode(-64), 127);
 /// ```
 #[inline(always)]
 pub const fn zigzag_encode(value: i64) -> u64 {
@@ -13,7 +13,7 @@ pub const fn zigzag_encode(value: i64) -> u64 {
 /// Inverse of [`zigzag_encode`].
 ///
 /// ```
-/// assert_eq!(cramberry::__private::wire::zigzag_decode(127), -64);
+/// assert_eq!(cramberry::wire::zigzag_decode(127), -64);
 /// ```
 #[inline(always)]
 pub const fn zigzag_decode(value: u64) -> i64 {

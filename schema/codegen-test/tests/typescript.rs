@@ -213,7 +213,7 @@ fn write_frames_fixture(ts: &Path) -> Vec<u8> {
         let value =
             if i == 2 { dynamic::DynMessage::new(index) } else { random_message(schema, index, &mut rng, 0) };
         let bytes = dynamic::encode(schema, &value).expect("random values encode");
-        cramberry::__private::wire::put_varint(&mut stream, bytes.len() as u64);
+        cramberry::wire::put_varint(&mut stream, bytes.len() as u64);
         stream.extend_from_slice(&bytes);
         values.push(hex(&bytes));
     }

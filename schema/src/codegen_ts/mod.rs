@@ -8,7 +8,7 @@
 
 use crate::codegen::GenerateError;
 use crate::model::*;
-use cramberry::__private::wire::WireType;
+use cramberry::wire::WireType;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -195,7 +195,7 @@ fn tag_of(number: u32, wire: WireType) -> (u64, String) {
 }
 
 fn varint_len(v: u64) -> usize {
-    cramberry::__private::wire::varint_len(v)
+    cramberry::wire::varint_len(v)
 }
 
 fn docs(out: &mut String, indent: &str, lines: &[String], deprecated: bool) {

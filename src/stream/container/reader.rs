@@ -14,7 +14,7 @@ use crate::message::DecodeMessage;
 use crate::options::DecodeOptions;
 use crate::stream::error::{ContainerErrorKind, FrameError, FrameErrorKind};
 use crate::stream::input::ReadBuffer;
-use crate::viewing::{view_inline, Viewable};
+use crate::view::{view_inline, Viewable};
 use crate::wire::{decode_varint, VarintError, WireType, MAX_VARINT_LEN};
 use std::io::Read;
 

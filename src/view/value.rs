@@ -110,19 +110,19 @@ macro_rules! lazy_is_view {
         type Lazy = Self::View;
         #[inline(always)]
         fn empty_lazy() -> Self::View {
-            <Self as $crate::viewing::ValueView<'a, $kind>>::empty_view()
+            <Self as $crate::view::ValueView<'a, $kind>>::empty_view()
         }
         #[inline(always)]
         fn read_lazy(r: &mut $crate::decode::Reader<'a>) -> $crate::error::Result<Self::View> {
-            <Self as $crate::viewing::ValueView<'a, $kind>>::read_view(r)
+            <Self as $crate::view::ValueView<'a, $kind>>::read_view(r)
         }
         #[inline(always)]
         fn lazy_is_default(lazy: &Self::View) -> bool {
-            <Self as $crate::viewing::ValueView<'a, $kind>>::view_is_default(lazy)
+            <Self as $crate::view::ValueView<'a, $kind>>::view_is_default(lazy)
         }
         #[inline(always)]
         fn lazy_to_owned(lazy: &Self::View) -> $crate::error::Result<Self> {
-            Ok(<Self as $crate::viewing::ValueView<'a, $kind>>::from_view(lazy))
+            Ok(<Self as $crate::view::ValueView<'a, $kind>>::from_view(lazy))
         }
         #[inline(always)]
         fn lazy_validate(_: &Self::View) -> $crate::error::Result<()> {
@@ -131,9 +131,9 @@ macro_rules! lazy_is_view {
         #[inline(always)]
         fn revisit_lazy(
             c: &mut $crate::decode::Cursor<'a>,
-            _: &$crate::viewing::lazy::LazyPlace<'a>,
+            _: &$crate::view::lazy::LazyPlace<'a>,
         ) -> Self::View {
-            <Self as $crate::viewing::ValueView<'a, $kind>>::revisit_view(c)
+            <Self as $crate::view::ValueView<'a, $kind>>::revisit_view(c)
         }
         #[inline(always)]
         fn view_to_lazy(view: Self::View) -> Self::View {

@@ -30,7 +30,7 @@ impl<'a, K, T: ValueView<'a, K>> Boxed<'a, T, K> {
     /// The boxed value's view.
     #[inline]
     pub fn get(&self) -> T::View {
-        super::revisit::<K, T>(self.bytes)
+        super::generated::revisit::<K, T>(self.bytes)
     }
 
     /// The encoded value (after its tag).
@@ -41,7 +41,7 @@ impl<'a, K, T: ValueView<'a, K>> Boxed<'a, T, K> {
 
 impl<'a, K, T: ValueView<'a, K>> ValueView<'a, K> for Box<T> {
     type View = Boxed<'a, T, K>;
-    crate::viewing::lazy_is_view!(K);
+    crate::view::lazy_is_view!(K);
     #[inline]
     fn empty_view() -> Self::View {
         Boxed { bytes: &[], marker: PhantomData }

@@ -1,4 +1,6 @@
-//! Borrowing views: read a message in place, validate once, allocate nothing.
+//! Borrowing views: read a message in place, validate once, allocate nothing — and the types view accessors
+//! hand out: lazy lists and maps, boxed nested views, and in-place little-endian numbers of packed
+//! fixed-width lists.
 //!
 //! `Order::view(&bytes)` runs one validating pass over the bytes — structure and lengths, UTF-8, integer
 //! ranges, enum values, limits, required fields, and the canonical rules under `DecodeOptions::canonical()` —
@@ -39,26 +41,25 @@
 //! # Ok::<(), cramberry::DecodeError>(())
 //! ```
 
-use crate::prelude::*;
 mod boxed;
-mod fields;
+pub(crate) mod fields;
+pub(crate) mod generated;
 pub mod lazy;
 mod listed;
-mod map;
+pub(crate) mod map;
 pub(crate) mod repeated;
 mod tuple;
-mod value;
+pub(crate) mod value;
 
-pub use crate::decode::{Cursor, RevisitTag};
+pub(crate) use crate::decode::{Cursor, RevisitTag};
 pub use boxed::Boxed;
-pub use fields::{array, optional, plain, required};
 pub use lazy::{LazyList, LazyListIter, LazyView, Lazyable};
-pub use map::{merge as map_merge, revisit as map_revisit, MapIter, MapView};
-pub use repeated::{
-    merge as repeated_merge, revisit as repeated_revisit, FixedWidth, Repeated, RepeatedIter,
-};
+pub use map::{MapIter, MapView};
+pub use repeated::{FixedWidth, Repeated, RepeatedIter};
 pub(crate) use value::lazy_is_view;
-pub use value::{LazyViewed, ValueView};
+pub(crate) use value::ValueView;
+/// Little-endian numbers as packed fixed-width lists hold them in place (`Repeated::as_slice`).
+pub use zerocopy::little_endian;
 
 use crate::decode::Reader;
 use crate::error::{DecodeError, Result};
@@ -204,84 +205,4 @@ pub trait MessageView<'a>: Sized + Clone {
 pub trait Viewable {
     /// The view type, borrowing bytes of lifetime `'a`.
     type View<'a>: MessageView<'a>;
-}
-
-/// Reads a nested message as a view: length prefix, then its fields one level deeper.
-#[doc(hidden)]
-#[inline]
-pub fn read_nested<'a, V: MessageView<'a>>(r: &mut Reader<'a>) -> Result<V> {
-    let len = r.read_len()?;
-    r.nested(len, V::parse_fields)
-}
-
-/// Validates a nested message (length prefix, then its fields one level deeper) without keeping its view.
-#[doc(hidden)]
-#[inline]
-pub fn validate_nested<'a, V: MessageView<'a>>(r: &mut Reader<'a>) -> Result<()> {
-    let len = r.read_len()?;
-    r.nested(len, V::validate_fields)
-}
-
-/// Re-reads a value (as written after its tag) from bytes that were already validated.
-#[doc(hidden)]
-#[inline]
-pub fn revisit<'a, K, T: ValueView<'a, K>>(bytes: &'a [u8]) -> T::View {
-    T::revisit_view(&mut Cursor::new(bytes))
-}
-
-/// Re-reads a nested message view (length prefix, then its fields) from validated bytes.
-#[doc(hidden)]
-#[inline]
-pub fn revisit_nested<'a, V: MessageView<'a>>(c: &mut Cursor<'a>) -> V {
-    V::revisit_fields(c.len_delimited())
-}
-
-/// Names the inner type of `Option<T>`, for generated view code.
-#[doc(hidden)]
-pub trait OptionType {
-    type Inner;
-}
-
-impl<T> OptionType for Option<T> {
-    type Inner = T;
-}
-
-/// Names the element type of a list field, for generated view code.
-#[doc(hidden)]
-pub trait ListType {
-    type Elem;
-}
-
-impl<T> ListType for Vec<T> {
-    type Elem = T;
-}
-
-impl<T, const N: usize> ListType for [T; N] {
-    type Elem = T;
-}
-
-impl<T> ListType for &[T] {
-    type Elem = T;
-}
-
-impl<A: smallvec::Array> ListType for smallvec::SmallVec<A> {
-    type Elem = A::Item;
-}
-
-/// Names the key and value types of a map field, for generated view code.
-#[doc(hidden)]
-pub trait MapType {
-    type Key;
-    type Val;
-}
-
-impl<K, V> MapType for alloc::collections::BTreeMap<K, V> {
-    type Key = K;
-    type Val = V;
-}
-
-#[cfg(feature = "std")]
-impl<K, V, S> MapType for std::collections::HashMap<K, V, S> {
-    type Key = K;
-    type Val = V;
 }

@@ -116,7 +116,7 @@ macro_rules! tuple_views {
     ($(($($n:tt $T:ident $F:ident),+);)*) => {$(
         impl<'a, $($F, $T: ElementView<'a, $F>),+> ValueView<'a, Tupled<($($F,)+)>> for ($($T,)+) {
             type View = ($(<$T as ElementView<'a, $F>>::View,)+);
-            crate::viewing::lazy_is_view!(Tupled<($($F,)+)>);
+            crate::view::lazy_is_view!(Tupled<($($F,)+)>);
             #[inline]
             fn empty_view() -> Self::View {
                 ($(<$T as ElementView<'a, $F>>::empty_view(),)+)
@@ -144,7 +144,7 @@ macro_rules! tuple_views {
         /// A tuple of plain values: the view of its `Tupled` kind with every element plain.
         impl<'a, $($T: ValueView<'a>),+> ValueView<'a> for ($($T,)+) {
             type View = ($($T::View,)+);
-            crate::viewing::lazy_is_view!(Natural);
+            crate::view::lazy_is_view!(Natural);
             #[inline]
             fn empty_view() -> Self::View {
                 <Self as ValueView<'a, Tupled<($(plain_natural!($F),)+)>>>::empty_view()

@@ -37,8 +37,8 @@ use crate::decode::{check_message_len, Cursor, Reader, Tag};
 use crate::error::{DecodeError, Result};
 use crate::field::Natural;
 use crate::options::DecodeOptions;
-use crate::viewing::repeated::{merge_framed, Repeated, RepeatedIter};
-use crate::viewing::{MessageView, ValueView};
+use crate::view::repeated::{merge_framed, Repeated, RepeatedIter};
+use crate::view::{MessageView, ValueView};
 use crate::wire::{make_tag, WireType};
 
 /// Messages up to this many bytes are indexed on opening (a bounded pass, so opening stays O(1) in the

@@ -14,7 +14,7 @@ where
     T::View: 'a,
 {
     type View = Repeated<'a, T, K>;
-    crate::viewing::lazy_is_view!(crate::field::listed::Listed<K>);
+    crate::view::lazy_is_view!(crate::field::listed::Listed<K>);
     #[inline]
     fn empty_view() -> Self::View {
         Repeated::empty()
