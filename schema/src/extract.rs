@@ -18,6 +18,7 @@
 //! assert!(out.schema.contains("message Order {\n    uint64 id = 1;\n    fixed64 hash = 2;\n    repeated int64 fills = 3;\n}"));
 //! ```
 
+use crate::model::Scalar;
 use proc_macro2::Span;
 use quote::ToTokens;
 use std::collections::BTreeMap;
@@ -597,28 +598,8 @@ impl<'a> Extractor<'a> {
         let Some((name, args)) = last_segment(ty) else {
             return Err(format!("`{}` has no wire encoding", shown(ty)));
         };
-        let scalar = match (name.as_str(), fixed) {
-            ("bool", _) => "bool",
-            ("u8", _) => "uint8",
-            ("u16", _) => "uint16",
-            ("u32", false) | ("char", _) => "uint32",
-            ("u32", true) => "fixed32",
-            ("u64" | "usize", false) => "uint64",
-            ("u64", true) => "fixed64",
-            ("i8", _) => "int8",
-            ("i16", _) => "int16",
-            ("i32", false) => "int32",
-            ("i32", true) => "sfixed32",
-            ("i64" | "isize", false) => "int64",
-            ("i64", true) => "sfixed64",
-            ("f32", _) => "float32",
-            ("f64", _) => "float64",
-            ("String" | "str", _) => "string",
-            ("u128" | "i128" | "Uuid" | "Decimal", _) => "bytes",
-            _ => "",
-        };
-        if !scalar.is_empty() {
-            return Ok(scalar.into());
+        if let Some(scalar) = rust_scalar(&name, fixed) {
+            return Ok(scalar.schema_name().into());
         }
         match (name.as_str(), args.as_slice()) {
             ("Cow" | "Box" | "Arc" | "Rc", [inner]) if is_str(inner) => return Ok("string".into()),
@@ -709,6 +690,25 @@ fn is_list(ty: &Type) -> bool {
             None => false,
         },
     }
+}
+
+/// The scalar kind the derive writes a Rust type as: the runtime's table (`ScalarKind::rust_type`), with
+/// `#[cram(fixed)]` choosing the fixed-width kind where there is one, plus the types the derive writes as
+/// another's kind (`char` as `u32`, `usize`/`isize` as 64-bit, `str` as `String`, 16-byte numbers and ids as
+/// bytes).
+fn rust_scalar(name: &str, fixed: bool) -> Option<Scalar> {
+    let (name, fixed) = match name {
+        "char" => ("u32", false),
+        "usize" => ("u64", fixed),
+        "isize" => ("i64", fixed),
+        "str" => ("String", fixed),
+        "u128" | "i128" | "Uuid" | "Decimal" => return Some(Scalar::Bytes),
+        name => (name, fixed),
+    };
+    let named = |k: &Scalar| k.rust_type() == name;
+    let mut kinds = Scalar::ALL.into_iter().filter(named);
+    let first = kinds.clone().next();
+    kinds.find(|k| k.is_fixed_int() == fixed).or(first)
 }
 
 /// A type as written.

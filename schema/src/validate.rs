@@ -566,23 +566,19 @@ fn type_span(parts: &[ast::Ident]) -> Span {
     Span { file: parts[0].span.file, start: parts[0].span.start, end: parts.last().map_or(0, |p| p.span.end) }
 }
 
-/// The scalar that another language's name for it means (protobuf's `double`, Rust's `u32`, ...).
+/// The scalar that another language's name for it means (protobuf's `double`, Rust's `u32`, ...): Rust's
+/// names come from the runtime's table (`ScalarKind::rust_type`, the non-fixed kind of each type).
 fn habitual_scalar(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "double" | "f64" => "float64",
-        "float" | "f32" => "float32",
-        "sint32" | "i32" => "int32",
-        "sint64" | "i64" => "int64",
-        "i8" => "int8",
-        "i16" => "int16",
-        "u8" => "uint8",
-        "u16" => "uint16",
-        "u32" => "uint32",
-        "u64" => "uint64",
-        "str" | "String" => "string",
-        "boolean" => "bool",
-        _ => return None,
-    })
+    let kind = match name {
+        "double" => Scalar::F64,
+        "float" => Scalar::F32,
+        "sint32" => Scalar::I32,
+        "sint64" => Scalar::I64,
+        "str" => Scalar::String,
+        "boolean" => Scalar::Bool,
+        rust => Scalar::ALL.into_iter().find(|k| !k.is_fixed_int() && k.rust_type() == rust)?,
+    };
+    Some(kind.schema_name())
 }
 
 fn scalar_names() -> String {

@@ -385,6 +385,32 @@ impl ScalarKind {
         }
     }
 
+    /// The values an integer kind holds, `MIN..=MAX` of its Rust type ([`rust_type`](Self::rust_type)), as
+    /// `(min, max)`; `None` for the kinds that are not integers. Front ends that cannot share this code (the
+    /// TypeScript generator and runtime) take their range checks from here.
+    ///
+    /// ```
+    /// use cramberry::ScalarKind;
+    /// assert_eq!(ScalarKind::I8.int_range(), Some((-128, 127)));
+    /// assert_eq!(ScalarKind::Fixed32.int_range(), Some((0, u32::MAX.into())));
+    /// assert_eq!(ScalarKind::F64.int_range(), None);
+    /// ```
+    pub const fn int_range(self) -> Option<(i128, i128)> {
+        Some(match self {
+            ScalarKind::I8 => (i8::MIN as i128, i8::MAX as i128),
+            ScalarKind::I16 => (i16::MIN as i128, i16::MAX as i128),
+            ScalarKind::I32 | ScalarKind::SFixed32 => (i32::MIN as i128, i32::MAX as i128),
+            ScalarKind::I64 | ScalarKind::SFixed64 => (i64::MIN as i128, i64::MAX as i128),
+            ScalarKind::U8 => (0, u8::MAX as i128),
+            ScalarKind::U16 => (0, u16::MAX as i128),
+            ScalarKind::U32 | ScalarKind::Fixed32 => (0, u32::MAX as i128),
+            ScalarKind::U64 | ScalarKind::Fixed64 => (0, u64::MAX as i128),
+            ScalarKind::Bool | ScalarKind::F32 | ScalarKind::F64 | ScalarKind::String | ScalarKind::Bytes => {
+                return None
+            }
+        })
+    }
+
     /// Whether derived code selects the kind with `#[cram(N, fixed)]`.
     pub const fn is_fixed_int(self) -> bool {
         matches!(

@@ -6,7 +6,7 @@ impl Gen<'_> {
     /// The expression reading one value of `kind`.
     pub(super) fn value_read(&self, kind: Kind) -> String {
         match kind {
-            Kind::Scalar(s) => scalar_ts(s).read.to_string(),
+            Kind::Scalar(s) => scalar_ts(s).read,
             Kind::Enum(e) => {
                 if self.is_open_enum(e) {
                     "r.enumNumber(null)".to_string()

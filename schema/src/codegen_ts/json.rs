@@ -65,7 +65,7 @@ impl Gen<'_> {
                 if let Some((min, max)) = t.range {
                     format!("intFromJson({j}, {min}, {max}, {:?}, {at})", s.schema_name())
                 } else {
-                    let (min, max) = t.big_range.unwrap_or(("0n", "0n"));
+                    let (min, max) = t.big_range.unwrap_or_default();
                     format!("bigintFromJson({j}, {min}, {max}, {:?}, {at})", s.schema_name())
                 }
             }
