@@ -204,12 +204,28 @@ pub mod __private {
         pub use crate::view::repeated::{merge as repeated_merge, revisit as repeated_revisit};
         pub use crate::view::Repeated;
     }
-    /// The read layer and field kinds as the schema crate's dynamic codec and `inspect` use them: a codec
-    /// driven by a schema at run time, reading through the same `ReadValue` kinds as derived code.
+    /// The read and write layers and field kinds as the schema crate's dynamic codec and `inspect` use them:
+    /// a codec driven by a schema at run time, reading through the same `ReadValue` kinds and writing by the
+    /// same `WriteValue` rules as derived code.
     pub mod dynamic {
         pub use crate::decode::{Reader, Tag};
+        pub use crate::encode::{LenRecorder, NoRecord, SizeCursor, Writer};
         pub use crate::field::element::{read_one, read_plain, ReadValue, Shape};
-        pub use crate::field::map::{read_entries, MapInsert, MapKey};
+        pub use crate::field::encoded::WriteValue;
+        pub use crate::field::map::{read_entries, MapInsert, MapKey, SortedEntries};
+        /// The field kinds' measuring and writing rules, over a [`WriteValue`].
+        pub mod write {
+            pub use crate::field::array::{len_with as array_len, write_with as array_write};
+            pub use crate::field::interface::{encode as interface_write, len as interface_len};
+            pub use crate::field::map::{len_with as map_len, write_with as map_write};
+            pub use crate::field::message::{
+                encode as message_write, encode_plain as message_write_plain, len as message_len,
+                plain_len as message_plain_len,
+            };
+            pub use crate::field::optional::{present_len, write_present};
+            pub use crate::field::plain::{len_with as plain_len, write_with as plain_write};
+            pub use crate::field::repeated::{len_with as repeated_len, write_with as repeated_write};
+        }
         pub use crate::field::{
             array::{check_exactly, reject_all_default_if_canonical, AtMost},
             interface::{read_type_id, unknown_type_id},

@@ -3,6 +3,7 @@
 //! the type's default value and is not written (so an absent list and `[0; N]` are the same canonical bytes).
 
 use super::element::Decoded;
+use super::encoded::{Encoded, WriteValue};
 use super::repeated::{read_elements, Sink};
 use super::{DecodeValue, Value};
 use crate::decode::{Reader, Tag};
@@ -17,16 +18,28 @@ pub fn len<K, V: Value<K>, R: LenRecorder, const N: usize>(
     values: &[V; N],
     rec: &mut R,
 ) -> usize {
-    if all_default(values) {
+    len_with(&Encoded::<K, V>::NEW, number, values, rec)
+}
+
+/// Encoded size of fixed-length list field `number` holding `values` of the kind `e` describes.
+#[inline(always)]
+pub fn len_with<E: WriteValue, R: LenRecorder>(e: &E, number: u32, values: &[E::In], rec: &mut R) -> usize {
+    if all_default_with(e, values) {
         return 0;
     }
-    super::repeated::len(number, values, rec)
+    super::repeated::len_with(e, number, values, rec)
 }
 
 /// Whether every element holds its default value (the list is then omitted).
 #[inline]
 pub fn all_default<K, V: Value<K>>(values: &[V]) -> bool {
-    values.iter().all(Value::is_default)
+    all_default_with(&Encoded::<K, V>::NEW, values)
+}
+
+/// Whether every element of the kind `e` describes holds its default value (the list is then omitted).
+#[inline(always)]
+pub fn all_default_with<E: WriteValue>(e: &E, values: &[E::In]) -> bool {
+    values.iter().all(|v| e.is_default(v))
 }
 
 /// Writes fixed-length list field `number`.
@@ -37,8 +50,20 @@ pub fn write<K, V: Value<K>, const N: usize>(
     w: &mut Writer<'_>,
     sizes: &mut SizeCursor<'_>,
 ) {
-    if !all_default(values) {
-        super::repeated::write(number, values, w, sizes)
+    write_with(&Encoded::<K, V>::NEW, number, values, w, sizes);
+}
+
+/// Writes fixed-length list field `number` holding `values` of the kind `e` describes.
+#[inline(always)]
+pub fn write_with<E: WriteValue>(
+    e: &E,
+    number: u32,
+    values: &[E::In],
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
+    if !all_default_with(e, values) {
+        super::repeated::write_with(e, number, values, w, sizes)
     }
 }
 

@@ -473,7 +473,22 @@ impl ScalarKind {
 
     /// Appends `value` as the kind writes it after a tag (or as an element of a packed run: the same bytes).
     pub fn append(self, value: ScalarValue<'_>, out: &mut Vec<u8>) -> Result<(), ScalarError> {
-        with_typed!(self, value, |v: K| append_value::<K, _>(&v, out));
+        let len = self.value_len(value)?;
+        let start = out.len();
+        out.resize(start + len, 0);
+        self.write(value, &mut Writer::new(&mut out[start..]))
+    }
+
+    /// Size of `value` after its tag (or as an element of a packed run: the same bytes).
+    #[doc(hidden)]
+    pub fn value_len(self, value: ScalarValue<'_>) -> Result<usize, ScalarError> {
+        Ok(with_typed!(self, value, |v: K| Value::<K>::value_len(&v, &mut NoRecord)))
+    }
+
+    /// Writes `value` as the kind writes it after a tag (or as an element of a packed run).
+    #[doc(hidden)]
+    pub fn write(self, value: ScalarValue<'_>, w: &mut Writer<'_>) -> Result<(), ScalarError> {
+        with_typed!(self, value, |v: K| Value::<K>::encode(&v, w, &mut SizeCursor::new(&[])));
         Ok(())
     }
 
@@ -507,14 +522,6 @@ impl ScalarKind {
     pub fn run_is_valid(self, run: &[u8]) -> bool {
         with_type!(self, |T, K| <T as Value<K>>::run_is_valid(run))
     }
-}
-
-/// Appends `v` as its type writes it after a tag.
-fn append_value<K, V: Value<K>>(v: &V, out: &mut Vec<u8>) {
-    let len = v.value_len(&mut NoRecord);
-    let start = out.len();
-    out.resize(start + len, 0);
-    v.encode(&mut Writer::new(&mut out[start..]), &mut SizeCursor::new(&[]));
 }
 
 /// A scalar kind read by the field loops: reads [`ScalarValue`]s with the kind's own checks.

@@ -2,6 +2,7 @@
 //! plain field), written in ascending key order so both map types give the same bytes.
 
 use super::element::{read_plain, Decoded, ReadValue};
+use super::encoded::{Encoded, WriteValue};
 use super::{plain, tag_len, DecodeValue, Natural, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -132,10 +133,23 @@ pub fn len<K: Value + MapKey, V: Value, M: SortedEntries<K, V>, R: LenRecorder>(
     map: &M,
     rec: &mut R,
 ) -> usize {
+    len_with(&Encoded::<Natural, K>::NEW, &Encoded::<Natural, V>::NEW, number, map, rec)
+}
+
+/// Encoded size of map field `number` whose keys and values are of the kinds `ke` and `ve` describe: one
+/// entry message per entry, `{1: key, 2: value}` (each a plain field), in the order `map` gives them.
+#[inline(always)]
+pub fn len_with<KE: WriteValue, VE: WriteValue, M: SortedEntries<KE::In, VE::In>, R: LenRecorder>(
+    ke: &KE,
+    ve: &VE,
+    number: u32,
+    map: &M,
+    rec: &mut R,
+) -> usize {
     let mut total = 0;
     map.for_each_sorted(|k, v| {
         let slot = rec.reserve();
-        let body = plain::len(1, k, rec) + plain::len(2, v, rec);
+        let body = plain::len_with(ke, 1, k, rec) + plain::len_with(ve, 2, v, rec);
         rec.fill(slot, body);
         total += tag_len(number, WireType::Bytes) + varint_len(body as u64) + body;
     });
@@ -150,11 +164,25 @@ pub fn write<K: Value + MapKey, V: Value, M: SortedEntries<K, V>>(
     w: &mut Writer<'_>,
     sizes: &mut SizeCursor<'_>,
 ) {
+    write_with(&Encoded::<Natural, K>::NEW, &Encoded::<Natural, V>::NEW, number, map, w, sizes);
+}
+
+/// Writes map field `number` whose keys and values are of the kinds `ke` and `ve` describe (see
+/// [`len_with`]).
+#[inline(always)]
+pub fn write_with<KE: WriteValue, VE: WriteValue, M: SortedEntries<KE::In, VE::In>>(
+    ke: &KE,
+    ve: &VE,
+    number: u32,
+    map: &M,
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
     map.for_each_sorted(|k, v| {
         w.put_tag(number, WireType::Bytes);
         w.put_varint(sizes.next_len() as u64);
-        plain::write(1, k, w, sizes);
-        plain::write(2, v, w, sizes);
+        plain::write_with(ke, 1, k, w, sizes);
+        plain::write_with(ve, 2, v, w, sizes);
     });
 }
 

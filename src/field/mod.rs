@@ -13,6 +13,7 @@ use crate::prelude::*;
 pub mod array;
 mod bytes;
 pub mod element;
+pub mod encoded;
 mod fixed;
 pub mod interface;
 mod kind;

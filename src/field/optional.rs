@@ -1,6 +1,7 @@
 //! Optional fields (`Option<T>`): written whenever `Some`, even `Some(default)`; `None` writes nothing.
 
 use super::element::{read_one, Decoded};
+use super::encoded::{Encoded, WriteValue};
 use super::{tag_len, DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -9,19 +10,35 @@ use crate::error::Result;
 /// Encoded size of optional field `number`.
 #[inline(always)]
 pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &Option<V>, rec: &mut R) -> usize {
-    match value {
-        Some(v) => tag_len(number, V::WIRE_TYPE) + v.value_len(rec),
-        None => 0,
-    }
+    value.as_ref().map_or(0, |v| present_len(&Encoded::<K, V>::NEW, number, v, rec))
+}
+
+/// Encoded size of a field written whenever present (an optional field's `Some`, a required field):
+/// tag and value, even a default one.
+#[inline(always)]
+pub fn present_len<E: WriteValue, R: LenRecorder>(e: &E, number: u32, value: &E::In, rec: &mut R) -> usize {
+    tag_len(number, e.shape().wire_type) + e.value_len(value, rec)
 }
 
 /// Writes optional field `number`.
 #[inline(always)]
 pub fn write<K, V: Value<K>>(number: u32, value: &Option<V>, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     if let Some(v) = value {
-        w.put_tag(number, V::WIRE_TYPE);
-        v.encode(w, sizes);
+        write_present(&Encoded::<K, V>::NEW, number, v, w, sizes);
     }
+}
+
+/// Writes a field written whenever present (see [`present_len`]).
+#[inline(always)]
+pub fn write_present<E: WriteValue>(
+    e: &E,
+    number: u32,
+    value: &E::In,
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
+    w.put_tag(number, e.shape().wire_type);
+    e.write(value, w, sizes);
 }
 
 /// Reads an optional field whose tag was just read.

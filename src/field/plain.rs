@@ -1,6 +1,7 @@
 //! Plain fields: written unless they hold the default value; when absent they decode as the default.
 
 use super::element::{read_plain, Decoded};
+use super::encoded::{Encoded, WriteValue};
 use super::{tag_len, DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
@@ -9,8 +10,14 @@ use crate::error::Result;
 /// Encoded size of plain field `number` holding `value`.
 #[inline(always)]
 pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
-    match value.plain_len(rec) {
-        Some(n) => tag_len(number, V::WIRE_TYPE) + n,
+    len_with(&Encoded::<K, V>::NEW, number, value, rec)
+}
+
+/// Encoded size of plain field `number` holding `value` of the kind `e` describes.
+#[inline(always)]
+pub fn len_with<E: WriteValue, R: LenRecorder>(e: &E, number: u32, value: &E::In, rec: &mut R) -> usize {
+    match e.plain_len(value, rec) {
+        Some(n) => tag_len(number, e.shape().wire_type) + n,
         None => 0,
     }
 }
@@ -18,7 +25,19 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) 
 /// Writes plain field `number` holding `value`.
 #[inline(always)]
 pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
-    value.encode_plain(number, w, sizes);
+    write_with(&Encoded::<K, V>::NEW, number, value, w, sizes);
+}
+
+/// Writes plain field `number` holding `value` of the kind `e` describes.
+#[inline(always)]
+pub fn write_with<E: WriteValue>(
+    e: &E,
+    number: u32,
+    value: &E::In,
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
+    e.write_plain(value, number, w, sizes);
 }
 
 /// Reads a plain field whose tag was just read; the last occurrence wins.

@@ -5,6 +5,7 @@
 //! of consecutive same-tag elements in one call.
 
 use super::element::{Decoded, ReadValue};
+use super::encoded::{Encoded, WriteValue};
 pub use super::sink::{count_packed_varints, for_each_packed_varint, Sink};
 use super::{tag_len, DecodeValue, Repeat, Value};
 use crate::decode::{Reader, Tag};
@@ -25,27 +26,34 @@ pub const fn wire_type<K, V: Value<K>>() -> WireType {
 /// Encoded size of repeated field `number` holding `values`.
 #[inline]
 pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut R) -> usize {
+    len_with(&Encoded::<K, V>::NEW, number, values, rec)
+}
+
+/// Encoded size of repeated field `number` holding `values` of the kind `e` describes.
+#[inline(always)]
+pub fn len_with<E: WriteValue, R: LenRecorder>(e: &E, number: u32, values: &[E::In], rec: &mut R) -> usize {
     if values.is_empty() {
         return 0;
     }
-    match V::REPEAT {
+    let shape = e.shape();
+    match shape.repeat {
         Repeat::Packed => {
-            let body = if V::PACKED_WIDTH != 0 {
-                values.len() * V::PACKED_WIDTH
+            let body = if shape.packed_width != 0 {
+                values.len() * shape.packed_width
             } else {
                 let slot = rec.reserve();
-                let body = values.iter().map(Value::packed_len).sum();
+                let body = values.iter().map(|v| e.packed_len(v)).sum();
                 rec.fill(slot, body);
                 body
             };
             tag_len(number, WireType::Bytes) + varint_len(body as u64) + body
         }
         Repeat::Each => {
-            let tag = tag_len(number, V::WIRE_TYPE);
-            if V::RECORDS_LEN {
+            let tag = tag_len(number, shape.wire_type);
+            if e.records_len() {
                 rec.expect(values.len());
             }
-            values.iter().map(|v| tag + v.value_len(rec)).sum()
+            values.iter().map(|v| tag + e.value_len(v, rec)).sum()
         }
     }
 }
@@ -53,24 +61,37 @@ pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut 
 /// Writes repeated field `number` holding `values`.
 #[inline]
 pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+    write_with(&Encoded::<K, V>::NEW, number, values, w, sizes);
+}
+
+/// Writes repeated field `number` holding `values` of the kind `e` describes.
+#[inline]
+pub fn write_with<E: WriteValue>(
+    e: &E,
+    number: u32,
+    values: &[E::In],
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
     if values.is_empty() {
         return;
     }
-    match V::REPEAT {
+    match e.shape().repeat {
         Repeat::Packed => {
-            let body = if V::PACKED_WIDTH != 0 { values.len() * V::PACKED_WIDTH } else { sizes.next_len() };
+            let width = e.shape().packed_width;
+            let body = if width != 0 { values.len() * width } else { sizes.next_len() };
             w.put_tag(number, WireType::Bytes);
             w.put_varint(body as u64);
-            if !V::encode_run(values, w) {
+            if !e.write_run(values, w) {
                 for v in values {
-                    v.encode_packed(w);
+                    e.write_packed(v, w);
                 }
             }
         }
         Repeat::Each => {
             for v in values {
-                w.put_tag(number, V::WIRE_TYPE);
-                v.encode(w, sizes);
+                w.put_tag(number, e.shape().wire_type);
+                e.write(v, w, sizes);
             }
         }
     }

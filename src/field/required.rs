@@ -1,7 +1,9 @@
 //! Required fields: always written, even when default; a decoder reports a missing one.
 
 use super::element::{read_one, Decoded};
-use super::{tag_len, DecodeValue, Value};
+use super::encoded::Encoded;
+use super::optional::{present_len, write_present};
+use super::{DecodeValue, Value};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{DecodeError, DecodeErrorKind, Result};
@@ -9,14 +11,13 @@ use crate::error::{DecodeError, DecodeErrorKind, Result};
 /// Encoded size of required field `number`.
 #[inline(always)]
 pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
-    tag_len(number, V::WIRE_TYPE) + value.value_len(rec)
+    present_len(&Encoded::<K, V>::NEW, number, value, rec)
 }
 
 /// Writes required field `number`.
 #[inline(always)]
 pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
-    w.put_tag(number, V::WIRE_TYPE);
-    value.encode(w, sizes);
+    write_present(&Encoded::<K, V>::NEW, number, value, w, sizes);
 }
 
 /// Reads a required field whose tag was just read.

@@ -3,16 +3,21 @@
 //! It holds no field-kind rules of its own. Decoding describes each schema kind to the runtime's field loops
 //! (plain, optional, required, list, fixed-length list and map fields, the same code derived types run), so
 //! limits, strict mode, canonical rules and errors — kind, offset and path — are those of generated code.
-//! Encoding asks the runtime's scalar table for ranges, defaults and bytes, and its map-key order for maps.
-//! Its bytes are the generated types' bytes for the same values (tested against them).
+//! Encoding checks the values first (kinds, ranges, interface members, list lengths), then writes them through
+//! the same field-kind rules (`WriteValue`), so its bytes are the generated types' bytes for the same values
+//! (tested against them).
+
+mod encode;
+
+pub use encode::encode;
+use encode::is_default;
 
 use crate::model::*;
 use cramberry::__private::dynamic::{
-    check_exactly, is_default_number, missing, read_elements, read_entries, read_nested, read_number,
-    read_one, read_plain, read_type_id, reject_all_default_if_canonical, unknown_type_id, AtMost, MapInsert,
-    MapKey, ReadValue, Reader, Repeat, Shape, Tag,
+    check_exactly, missing, read_elements, read_entries, read_nested, read_number, read_one, read_plain,
+    read_type_id, reject_all_default_if_canonical, unknown_type_id, AtMost, MapInsert, MapKey, ReadValue,
+    Reader, Shape, Tag,
 };
-use cramberry::wire::{put_tag, put_varint, WireType};
 use cramberry::{DecodeError, DecodeOptions, ScalarError, ScalarValue};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -240,237 +245,6 @@ pub fn default_value(schema: &Schema, kind: Kind) -> Value {
         Kind::Message(m) => Value::Message(DynMessage::new(m)),
         Kind::Interface(i) => Value::Interface(Box::new(DynMessage::new(schema.interfaces[i].members[0].1))),
     }
-}
-
-// ---------------------------------------------------------------------------------------------- encoding
-
-/// Encodes `message` exactly as the generated type would.
-pub fn encode(schema: &Schema, message: &DynMessage) -> Result<Vec<u8>, EncodeError> {
-    let mut out = Vec::new();
-    encode_fields(schema, message, &mut out).map_err(|e| e.within(&schema.messages[message.message].name))?;
-    Ok(out)
-}
-
-fn put_delimited(out: &mut Vec<u8>, bytes: &[u8]) {
-    put_varint(out, bytes.len() as u64);
-    out.extend_from_slice(bytes);
-}
-
-/// Writes the fields of `message` in ascending number, each by its label's rule (errors name the field). A
-/// required field is always written: an absent one holds its default.
-fn encode_fields(schema: &Schema, message: &DynMessage, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    let def = &schema.messages[message.message];
-    if let Some(n) = message.fields.keys().find(|n| def.field(**n).is_none()) {
-        return Err(EncodeError::new(EncodeErrorKind::NoSuchField(*n)));
-    }
-    let mut fields: Vec<&FieldDef> = def.fields.iter().collect();
-    fields.sort_by_key(|f| f.number);
-    for f in fields {
-        let default;
-        let value = match (message.fields.get(&f.number), f.label) {
-            (Some(v), _) => v,
-            (None, Label::Required) => {
-                default = default_value(schema, f.kind);
-                &default
-            }
-            (None, _) => continue,
-        };
-        encode_field(schema, f, value, out).map_err(|e| e.within(&f.name))?;
-    }
-    Ok(())
-}
-
-fn encode_field(schema: &Schema, f: &FieldDef, value: &Value, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    let kind = f.kind;
-    match (f.label, value) {
-        (Label::Plain, v) if f.is_plain_interface() => encode_present(schema, f.number, kind, v, out),
-        (Label::Plain, v) => encode_plain(schema, f.number, kind, v, out),
-        (Label::Optional | Label::Required, v) => encode_present(schema, f.number, kind, v, out),
-        (Label::Repeated, Value::List(items)) => encode_list(schema, f.number, kind, items, out),
-        (Label::Array(n), Value::List(items)) => {
-            if items.len() as u64 != n {
-                return Err(EncodeError::new(EncodeErrorKind::ArrayLength {
-                    expected: n,
-                    found: items.len(),
-                }));
-            }
-            // Like any plain field, a list whose elements are all default is the default: not written.
-            let mut all_default = true;
-            for v in items {
-                all_default &= is_default(schema, kind, v)?;
-            }
-            if all_default {
-                return Ok(());
-            }
-            encode_list(schema, f.number, kind, items, out)
-        }
-        (Label::Map(key), Value::Map(entries)) => encode_map(schema, f.number, key, kind, entries, out),
-        (Label::Repeated | Label::Array(_), v) => Err(EncodeError::new(EncodeErrorKind::Mismatch {
-            expected: format!("a list of {}", schema.kind_name(kind)),
-            found: v.kind_name(),
-        })),
-        (Label::Map(_), v) => Err(EncodeError::new(EncodeErrorKind::Mismatch {
-            expected: "a map".into(),
-            found: v.kind_name(),
-        })),
-    }
-}
-
-/// Writes a field that is written whenever present: tag and value.
-fn encode_present(
-    schema: &Schema,
-    number: u32,
-    kind: Kind,
-    v: &Value,
-    out: &mut Vec<u8>,
-) -> Result<(), EncodeError> {
-    put_tag(out, number, kind.wire_type());
-    encode_value(schema, kind, v, out)
-}
-
-/// Writes a plain field unless it holds its default.
-fn encode_plain(
-    schema: &Schema,
-    number: u32,
-    kind: Kind,
-    v: &Value,
-    out: &mut Vec<u8>,
-) -> Result<(), EncodeError> {
-    if let (Kind::Message(m), Value::Message(msg)) = (kind, v) {
-        // Encode the body once: it decides whether the field is written (a message encoding to nothing is
-        // the default) and is what gets written.
-        if msg.message != m {
-            return Err(EncodeError::new(mismatch(schema, kind, v)));
-        }
-        let mut body = Vec::new();
-        encode_fields(schema, msg, &mut body)?;
-        if !body.is_empty() {
-            put_tag(out, number, WireType::Bytes);
-            put_delimited(out, &body);
-        }
-        return Ok(());
-    }
-    if is_default(schema, kind, v)? {
-        return Ok(());
-    }
-    encode_present(schema, number, kind, v, out)
-}
-
-/// Whether `v` is the default of `kind` (the runtime's test for scalars; number 0 for enums; a message that
-/// encodes to nothing).
-fn is_default(schema: &Schema, kind: Kind, v: &Value) -> Result<bool, EncodeError> {
-    match (kind, v) {
-        (Kind::Scalar(s), v) => {
-            let scalar = v.as_scalar().ok_or_else(|| EncodeError::new(mismatch(schema, kind, v)))?;
-            s.is_default(scalar).map_err(|e| EncodeError::scalar(e, schema, kind, v))
-        }
-        (Kind::Enum(_), Value::Enum(n)) => Ok(is_default_number(*n)),
-        (Kind::Message(_), Value::Message(m)) => {
-            let mut body = Vec::new();
-            encode_fields(schema, m, &mut body)?;
-            Ok(body.is_empty())
-        }
-        (Kind::Interface(_), Value::Interface(_)) => Ok(false),
-        (kind, v) => Err(EncodeError::new(mismatch(schema, kind, v))),
-    }
-}
-
-/// Writes a list: nothing when empty, one packed run for kinds that pack, one field per element otherwise.
-fn encode_list(
-    schema: &Schema,
-    number: u32,
-    kind: Kind,
-    items: &[Value],
-    out: &mut Vec<u8>,
-) -> Result<(), EncodeError> {
-    if items.is_empty() {
-        return Ok(());
-    }
-    let each = |out: &mut Vec<u8>, i: usize, v: &Value| {
-        encode_value(schema, kind, v, out).map_err(|e| e.within(&format!("[{i}]")))
-    };
-    match kind.shape().repeat {
-        Repeat::Packed => {
-            let mut run = Vec::new();
-            for (i, v) in items.iter().enumerate() {
-                each(&mut run, i, v)?;
-            }
-            put_tag(out, number, WireType::Bytes);
-            put_delimited(out, &run);
-        }
-        Repeat::Each => {
-            for (i, v) in items.iter().enumerate() {
-                put_tag(out, number, kind.wire_type());
-                each(out, i, v)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Writes a map: one entry per key in ascending wire order of the keys (a key given twice keeps its last
-/// value), each entry holding the key as plain field 1 and the value as plain field 2.
-fn encode_map(
-    schema: &Schema,
-    number: u32,
-    key_kind: Kind,
-    kind: Kind,
-    entries: &[(Value, Value)],
-    out: &mut Vec<u8>,
-) -> Result<(), EncodeError> {
-    let mut sorted: Vec<&(Value, Value)> = entries.iter().collect();
-    sorted.sort_by(|a, b| a.0.wire_cmp(&b.0));
-    // After a stable sort, the last of equal keys is the one given last.
-    let mut kept: Vec<&(Value, Value)> = Vec::with_capacity(sorted.len());
-    for entry in sorted {
-        match kept.last_mut() {
-            Some(last) if last.0.wire_cmp(&entry.0) == Ordering::Equal => *last = entry,
-            _ => kept.push(entry),
-        }
-    }
-    for (i, (k, v)) in kept.into_iter().enumerate() {
-        let mut body = Vec::new();
-        encode_plain(schema, 1, key_kind, k, &mut body)
-            .and_then(|()| encode_plain(schema, 2, kind, v, &mut body))
-            .map_err(|e| e.within(&format!("[{i}]")))?;
-        put_tag(out, number, WireType::Bytes);
-        put_delimited(out, &body);
-    }
-    Ok(())
-}
-
-/// Writes one value after its tag.
-fn encode_value(schema: &Schema, kind: Kind, v: &Value, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    match (kind, v) {
-        (Kind::Scalar(s), v) => {
-            let scalar = v.as_scalar().ok_or_else(|| EncodeError::new(mismatch(schema, kind, v)))?;
-            s.append(scalar, out).map_err(|e| EncodeError::scalar(e, schema, kind, v))
-        }
-        (Kind::Enum(_), Value::Enum(n)) => {
-            put_varint(out, u64::from(*n));
-            Ok(())
-        }
-        (Kind::Message(m), Value::Message(msg)) if msg.message == m => encode_nested(schema, msg, out),
-        (Kind::Interface(i), Value::Interface(msg)) => {
-            let interface = &schema.interfaces[i];
-            let Some(&(type_id, _, _)) = interface.members.iter().find(|(_, m, _)| *m == msg.message) else {
-                return Err(EncodeError::new(EncodeErrorKind::NotAMember {
-                    message: schema.messages[msg.message].name.clone(),
-                    interface: interface.name.clone(),
-                }));
-            };
-            put_varint(out, type_id);
-            encode_nested(schema, msg, out)
-        }
-        (kind, v) => Err(EncodeError::new(mismatch(schema, kind, v))),
-    }
-}
-
-fn encode_nested(schema: &Schema, msg: &DynMessage, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    let mut body = Vec::new();
-    encode_fields(schema, msg, &mut body)?;
-    put_delimited(out, &body);
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------- decoding
