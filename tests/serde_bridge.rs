@@ -314,7 +314,8 @@ fn bad_input_is_a_typed_error_with_its_offset() {
         found: cramberry::WireType::Varint,
     };
     assert_eq!(decode(&[0x10, 0x01]), (mismatch, 0));
-    assert_eq!(decode(&[0x12, 0x05, b'a']), (DecodeErrorKind::LengthOutOfBounds { len: 5, remaining: 1 }, 2));
+    // At the length prefix, as the derive reports it (the bridge reads tags and payloads with its reader).
+    assert_eq!(decode(&[0x12, 0x05, b'a']), (DecodeErrorKind::LengthOutOfBounds { len: 5, remaining: 1 }, 1));
     let strict = DecodeOptions::strict();
     assert!(
         matches!(from_slice_with::<Two>(&[0x18, 0x01], &strict), Err(Error::Decode(e)) if e.kind() == &DecodeErrorKind::UnknownField(3))
@@ -507,6 +508,51 @@ fn std_durations_and_times_are_written_as_the_derive_writes_them() {
         let Error::Decode(serded) = from_slice::<TimesS>(bytes).unwrap_err() else { panic!() };
         assert_eq!((serded.kind(), serded.offset()), (derived.kind(), derived.offset()), "{derived}");
     }
+}
+
+/// Malformed framing — truncated varints and payloads, bad tags, overflowing varints, a message over the
+/// length limit — gets the derive's verdict: the same kind at the same offset. (A field of the wrong wire type
+/// whose payload is also cut short is one difference left: the bridge frames a whole message before serde
+/// asks for its fields, so it reports the framing; the derive meets the wire type first.)
+#[test]
+fn framing_errors_are_the_derives() {
+    #[derive(Cramberry, Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Two {
+        #[cram(1)]
+        a: u8,
+        #[cram(2)]
+        b: String,
+    }
+    let cases: [&[u8]; 9] = [
+        &[0x12, 0x05, b'a'],
+        &[0x08],
+        &[0x08, 0x80],
+        &[0x80],
+        &[0x00, 0x01],
+        &[0x0b, 0x01],
+        &[0x12, 0x80],
+        &[0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+        &[0x12, 0x01, b'a', 0x08, 0x01],
+    ];
+    let tight = DecodeOptions::default().max_message_len(4);
+    let mut failures = 0;
+    for bytes in cases {
+        for options in [DecodeOptions::default(), tight] {
+            let derived =
+                Two::decode_with(bytes, &options).map(drop).map_err(|e| (e.kind().clone(), e.offset()));
+            let serded = from_slice_with::<Two>(bytes, &options).map(drop).map_err(|e| match e {
+                Error::Decode(e) => (e.kind().clone(), e.offset()),
+                other => panic!("{other:?}"),
+            });
+            assert_eq!(serded, derived, "{bytes:x?}");
+            failures += usize::from(derived.is_err());
+        }
+    }
+    assert_eq!(
+        failures, 17,
+        "every case fails under both option sets but the last, which fits only the default"
+    );
 }
 
 #[test]

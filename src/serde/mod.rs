@@ -199,5 +199,6 @@ pub fn from_slice_with<'de, T: serde::Deserialize<'de>>(
     bytes: &'de [u8],
     options: &DecodeOptions,
 ) -> Result<T> {
+    crate::decode::check_message_len(bytes, options).map_err(Error::decode)?;
     T::deserialize(de::Root { bytes, ctx: wire::Ctx { options, depth: 0, hops: 0 } })
 }

@@ -2,9 +2,10 @@
 //! payload, offset), read once and then handed to serde's visitors in whatever order they ask.
 
 use super::{Error, Result};
+use crate::decode::Reader;
 use crate::error::{DecodeError, DecodeErrorKind, Limit};
 use crate::options::DecodeOptions;
-use crate::wire::{decode_varint, split_tag, VarintError, WireType, MAX_FIELD_NUMBER};
+use crate::wire::WireType;
 use smallvec::SmallVec;
 
 /// What decoding may still do: the options, how deep the current message is, and how many values have been
@@ -109,46 +110,6 @@ impl<'de> Message<'de> {
     }
 }
 
-/// Reads a varint at `pos`, advancing it.
-fn varint(bytes: &[u8], pos: &mut usize, base: usize) -> Result<u64> {
-    match decode_varint(&bytes[*pos..]) {
-        Ok((value, n)) => {
-            *pos += n;
-            Ok(value)
-        }
-        Err(VarintError::Truncated) => Err(Error::at(DecodeErrorKind::Truncated, base + bytes.len())),
-        Err(VarintError::Overflow) => Err(Error::at(DecodeErrorKind::VarintOverflow, base + *pos)),
-    }
-}
-
-/// Takes `n` bytes at `pos`, advancing it.
-fn take<'de>(bytes: &'de [u8], pos: &mut usize, n: usize, base: usize) -> Result<&'de [u8]> {
-    let rest = &bytes[*pos..];
-    if n > rest.len() {
-        let kind = DecodeErrorKind::LengthOutOfBounds { len: n as u64, remaining: rest.len() };
-        return Err(Error::at(kind, base + *pos));
-    }
-    *pos += n;
-    Ok(&rest[..n])
-}
-
-/// Takes a length-delimited payload at `pos`, checked against `limit` (`max`).
-fn delimited<'de>(
-    bytes: &'de [u8],
-    pos: &mut usize,
-    base: usize,
-    max: usize,
-    limit: Limit,
-) -> Result<&'de [u8]> {
-    let at = *pos;
-    let len = varint(bytes, pos, base)?;
-    if len > max as u64 {
-        return Err(Error::at(DecodeErrorKind::LimitExceeded { limit, max }, base + at));
-    }
-    let len = usize::try_from(len).unwrap_or(usize::MAX);
-    take(bytes, pos, len, base)
-}
-
 /// Splits `bytes` (a message's fields, starting at absolute offset `base`) into occurrences, one message level
 /// below `ctx`.
 pub(super) fn parse<'de>(bytes: &'de [u8], base: usize, ctx: Ctx<'_>) -> Result<Message<'de>> {
@@ -159,46 +120,50 @@ pub(super) fn parse<'de>(bytes: &'de [u8], base: usize, ctx: Ctx<'_>) -> Result<
             base,
         ));
     }
+    // Tags and payloads are read by the runtime's reader, with the checks and errors derived decoding has
+    // (canonical form is not checked by the bridge, so not asked of the reader either).
+    let options = DecodeOptions { canonical: false, ..*options };
+    let mut r = Reader::window(bytes, 0, bytes.len(), &options, ctx.depth);
     let mut fields = SmallVec::new();
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let tag_offset = base + pos;
-        let (number, bits) = split_tag(varint(bytes, &mut pos, base)?);
-        if number == 0 || number > u64::from(MAX_FIELD_NUMBER) {
-            return Err(Error::at(DecodeErrorKind::InvalidFieldNumber(number), tag_offset));
-        }
-        let wire_type = WireType::from_bits(bits)
-            .ok_or_else(|| Error::at(DecodeErrorKind::InvalidWireType(bits), tag_offset))?;
-        let value_offset = base + pos;
-        let raw = match wire_type {
-            WireType::Varint => Raw::Varint(varint(bytes, &mut pos, base)?),
-            WireType::Svarint => Raw::Svarint(varint(bytes, &mut pos, base)?),
-            WireType::Fixed32 => Raw::Fixed32(take(bytes, &mut pos, 4, base)?.try_into().expect("4 bytes")),
-            WireType::Fixed64 => Raw::Fixed64(take(bytes, &mut pos, 8, base)?.try_into().expect("8 bytes")),
-            WireType::Bytes => {
-                Raw::Bytes(delimited(bytes, &mut pos, base, options.max_message_len, Limit::MessageLen)?)
-            }
-            WireType::TypeRef => {
-                let id = varint(bytes, &mut pos, base)?;
-                Raw::TypeRef(
-                    id,
-                    delimited(bytes, &mut pos, base, options.max_message_len, Limit::MessageLen)?,
-                )
-            }
-        };
+    let mut last = 0;
+    while let Some(occurrence) =
+        read_occurrence(&mut r, &mut last).map_err(|e| Error::decode(e.shifted(base)))?
+    {
         if fields.len() >= options.max_elements {
             let kind = DecodeErrorKind::LimitExceeded { limit: Limit::Elements, max: options.max_elements };
-            return Err(Error::at(kind, tag_offset));
+            return Err(Error::at(kind, base + occurrence.tag_offset));
         }
-        // For length-delimited payloads, the offset of their first byte (after the length).
-        let offset = match raw {
-            Raw::Bytes(b) | Raw::TypeRef(_, b) => base + pos - b.len(),
-            _ => value_offset,
-        };
-        fields.push(Occurrence { number: number as u32, raw, tag_offset, offset });
+        fields.push(Occurrence {
+            tag_offset: base + occurrence.tag_offset,
+            offset: base + occurrence.offset,
+            ..occurrence
+        });
     }
     if !fields.windows(2).all(|w: &[Occurrence<'_>]| w[0].number <= w[1].number) {
         fields.sort_by_key(|o| o.number);
     }
     Ok(Message { fields })
+}
+
+/// Reads the next field occurrence (offsets relative to the reader's input), or `None` at the end.
+fn read_occurrence<'de>(r: &mut Reader<'de>, last: &mut u32) -> crate::Result<Option<Occurrence<'de>>> {
+    let Some(tag) = r.next_field(last)? else { return Ok(None) };
+    let value_offset = r.position();
+    let raw = match tag.wire_type {
+        WireType::Varint => Raw::Varint(r.read_varint()?),
+        WireType::Svarint => Raw::Svarint(r.read_varint()?),
+        WireType::Fixed32 => Raw::Fixed32(r.read_array()?),
+        WireType::Fixed64 => Raw::Fixed64(r.read_array()?),
+        WireType::Bytes => Raw::Bytes(r.read_len_delimited(Limit::MessageLen)?),
+        WireType::TypeRef => {
+            let id = r.read_varint()?;
+            Raw::TypeRef(id, r.read_len_delimited(Limit::MessageLen)?)
+        }
+    };
+    // For length-delimited payloads, the offset of their first byte (after the length).
+    let offset = match raw {
+        Raw::Bytes(b) | Raw::TypeRef(_, b) => r.position() - b.len(),
+        _ => value_offset,
+    };
+    Ok(Some(Occurrence { number: tag.number, raw, tag_offset: tag.offset, offset }))
 }
