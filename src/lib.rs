@@ -243,7 +243,7 @@ pub mod __private {
         listed::Listed,
         map, message, optional, plain, pod, repeated, required, scalar_enum as enumeration,
         tuple::{AsArray, AsList, AsOptional, AsPlain, Tupled},
-        DecodeValue, Fixed, Natural, Repeat, Value,
+        DecodeValue, EncodeValue, Fixed, Natural, Repeat,
     };
     pub use crate::view::value::ValueView;
     pub use crate::wire::WireType;

@@ -2,7 +2,7 @@
 //! once (nested lengths are recorded by the measuring pass, not recomputed by the writing pass).
 
 use cramberry::__private::{
-    message, optional, plain, LenRecorder, Natural, SizeCursor, Value, WireType, Writer,
+    message, optional, plain, EncodeValue, LenRecorder, Natural, SizeCursor, WireType, Writer,
 };
 use cramberry::{Cramberry, DecodeOptions, Message};
 use std::cell::Cell;
@@ -31,7 +31,7 @@ impl Message for Link {
     }
 }
 
-impl Value for Link {
+impl EncodeValue for Link {
     const WIRE_TYPE: WireType = WireType::Bytes;
     fn is_default(&self) -> bool {
         self.next.is_none() && self.value == 0

@@ -1,9 +1,9 @@
-//! Custom field types (`#[cram(N, with = "module")]`): a marker kind per field, and `Value`, `DecodeValue` and
+//! Custom field types (`#[cram(N, with = "module")]`): a marker kind per field, and `EncodeValue`, `DecodeValue` and
 //! `ValueView` in that kind for the field's value type, each item delegating to the module's functions (the
 //! contract is documented in the runtime's `cramberry::with`). A local marker lets the user's crate implement
 //! the runtime's traits for a type it does not own, and lets `Option` and list fields of it work unchanged.
 
-use crate::shape::{list_element, option_inner, Shape};
+use crate::shape::{list_element, option_inner, Strategy};
 use crate::vocab::rt;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
@@ -14,19 +14,19 @@ pub fn marker(message: &syn::Ident, member: &syn::Ident) -> syn::Ident {
     format_ident!("__CramWith_{}_{}", message, syn::ext::IdentExt::unraw(member))
 }
 
-/// The type one value of a field of type `ty` and shape `shape` has (`T` of `Option<T>`, `Vec<T>`, `[T; N]`).
-pub fn value_type(ty: &Type, shape: Shape) -> Option<&Type> {
-    match shape {
-        Shape::Plain => Some(ty),
-        Shape::Optional => option_inner(ty),
-        Shape::Repeated | Shape::Array => list_element(ty),
-        Shape::Map => None,
+/// The type one value of a field of type `ty` and strategy `strategy` has (`T` of `Option<T>`, `Vec<T>`, `[T; N]`).
+pub fn value_type(ty: &Type, strategy: Strategy) -> Option<&Type> {
+    match strategy {
+        Strategy::Plain => Some(ty),
+        Strategy::Optional => option_inner(ty),
+        Strategy::Repeated | Strategy::Array => list_element(ty),
+        Strategy::Map => None,
     }
 }
 
 /// Why `with` cannot apply to a field of type `ty`, if it cannot.
-pub fn problem(ty: &Type, shape: Shape, fixed: bool) -> Option<String> {
-    let Some(value) = value_type(ty, shape) else {
+pub fn problem(ty: &Type, strategy: Strategy, fixed: bool) -> Option<String> {
+    let Some(value) = value_type(ty, strategy) else {
         return Some("`with` applies to a value, an `Option` or a list of values, not to maps".into());
     };
     let tokens = value.to_token_stream().to_string();
@@ -51,7 +51,7 @@ pub fn expand(marker: &syn::Ident, value: &Type, module: &syn::Path) -> TokenStr
         pub enum #marker {}
 
         #[automatically_derived]
-        impl #rt::Value<#marker> for #value {
+        impl #rt::EncodeValue<#marker> for #value {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
             // The payload size is measured once and recorded for the writing pass.
             const RECORDS_LEN: bool = true;

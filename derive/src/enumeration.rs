@@ -141,7 +141,7 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
 
         #[automatically_derived]
         #[allow(deprecated)]
-        impl #impl_g #rt::Value for #name #ty_g #where_c {
+        impl #impl_g #rt::EncodeValue for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Varint;
             #[inline]
             fn is_default(&self) -> bool {

@@ -146,14 +146,14 @@ pub fn expand(input: &DeriveInput, data: &DataEnum, errors: &mut Errors) -> Toke
 
         #[automatically_derived]
         #[allow(deprecated)]
-        impl #impl_g #rt::Value for #name #ty_g #where_c {
+        impl #impl_g #rt::EncodeValue for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::TypeRef;
             const RECORDS_LEN: bool = true;
             #[inline]
             fn is_default(&self) -> bool {
                 // The default is what an absent field decodes to: the first member, empty.
                 match self {
-                    #name::#first_ident(m) => <#first_ty as #rt::Value>::is_default(m),
+                    #name::#first_ident(m) => <#first_ty as #rt::EncodeValue>::is_default(m),
                     #[allow(unreachable_patterns)]
                     _ => false,
                 }

@@ -212,10 +212,10 @@ pub fn message_lazy(message: &MessageInfo) -> TokenStream {
     let (numbers, names): (Vec<_>, Vec<_>) =
         plans.iter().map(|p| (p.number, syn::ext::IdentExt::unraw(p.info.member).to_string())).unzip();
     let indices = 0..plans.len();
-    let run_of = |p: &FieldPlan<'_>| match p.info.shape {
-        crate::shape::Shape::Plain | crate::shape::Shape::Optional => quote!(#rt::view::lazy::Run::One),
-        crate::shape::Shape::Repeated | crate::shape::Shape::Array => p.lazy_run(),
-        crate::shape::Shape::Map => quote!(#rt::view::lazy::Run::Pass),
+    let run_of = |p: &FieldPlan<'_>| match p.info.strategy {
+        crate::shape::Strategy::Plain | crate::shape::Strategy::Optional => quote!(#rt::view::lazy::Run::One),
+        crate::shape::Strategy::Repeated | crate::shape::Strategy::Array => p.lazy_run(),
+        crate::shape::Strategy::Map => quote!(#rt::view::lazy::Run::Pass),
     };
     let runs: Vec<_> = plans.iter().map(run_of).collect();
     // The index's in-order pass: fields by ascending number, with the wire type the encoder writes.

@@ -3,7 +3,7 @@
 use crate::attr::FieldRole;
 use crate::errors::Errors;
 use crate::plan::FieldPlan;
-use crate::shape::{shape_of, Shape};
+use crate::shape::{strategy_of, Strategy};
 use crate::vocab::{de_lifetime, rt, with_de_lifetime, FieldInfo, MessageInfo};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -23,7 +23,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
     let mut custom_impls = TokenStream::new();
     for f in named.iter().flat_map(|n| &n.named) {
         let member = f.ident.as_ref().expect("named field");
-        let shape = shape_of(&f.ty);
+        let strategy = strategy_of(&f.ty);
         let role = errors.ok(FieldRole::parse(&f.attrs, member.span())).unwrap_or(FieldRole::Broken);
         let problem = match &role {
             FieldRole::Encoded { number, span, required, fixed, with } => {
@@ -32,15 +32,15 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
                         *span,
                         format!("field number {number} is already used by `{previous}`"),
                     ))
-                } else if *required && shape != Shape::Plain {
+                } else if *required && strategy != Strategy::Plain {
                     Some(syn::Error::new(
                         *span,
                         "`required` applies to single values, not Option, lists or maps",
                     ))
-                } else if *fixed && shape == Shape::Map {
+                } else if *fixed && strategy == Strategy::Map {
                     Some(syn::Error::new(*span, "`fixed` is not supported on maps"))
                 } else if let Some(path) = with {
-                    crate::custom::problem(&f.ty, shape, *fixed).map(|e| syn::Error::new_spanned(path, e))
+                    crate::custom::problem(&f.ty, strategy, *fixed).map(|e| syn::Error::new_spanned(path, e))
                 } else {
                     crate::supported::check(&f.ty).err()
                 }
@@ -65,20 +65,20 @@ pub fn expand(input: &DeriveInput, data: &DataStruct, errors: &mut Errors) -> To
         let custom = match &role {
             FieldRole::Encoded { with: Some(module), .. } => {
                 let marker = crate::custom::marker(&input.ident, member);
-                let value = crate::custom::value_type(&f.ty, shape).expect("checked above");
+                let value = crate::custom::value_type(&f.ty, strategy).expect("checked above");
                 custom_impls.extend(crate::custom::expand(&marker, value, module));
                 Some(marker)
             }
             _ => None,
         };
-        fields.push(FieldInfo { member, ty: &f.ty, role, shape, docs, custom });
+        fields.push(FieldInfo { member, ty: &f.ty, role, strategy, docs, custom });
     }
     let message = MessageInfo { input, fields, constructible: named.is_some() };
 
     // A borrowed list `&[T]` (T not u8) cannot be filled from the input, so such a struct is encode-only.
     let encode_only = message.fields.iter().any(|f| {
         matches!(&f.ty, syn::Type::Reference(_))
-            && f.shape == Shape::Repeated
+            && f.strategy == Strategy::Repeated
             && !matches!(f.role, FieldRole::Broken)
     });
     let encode = encode_impl(input, &message.fields);
@@ -202,7 +202,7 @@ fn value_impl(input: &DeriveInput) -> TokenStream {
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
-        impl #impl_g #rt::Value for #name #ty_g #where_c {
+        impl #impl_g #rt::EncodeValue for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
             const RECORDS_LEN: bool = true;
             #[inline]

@@ -4,7 +4,7 @@
 
 use crate::attr::FieldRole;
 use crate::dispatch::Arm;
-use crate::shape::{self, Shape};
+use crate::shape::{self, Strategy};
 use crate::vocab::{kind, rt, FieldInfo};
 use crate::vocab::{view_lifetime, with_view_lifetime};
 use proc_macro2::TokenStream;
@@ -41,20 +41,20 @@ fn value_kind(ty: &Type, base: &TokenStream) -> (TokenStream, bool) {
 fn element_kind(elem: &Type) -> (TokenStream, bool) {
     let (rt, natural) = (rt(), kind(false));
     let inner = |t: &Type| value_kind(t, &natural).0;
-    match shape::shape_of(elem) {
-        Shape::Optional => {
+    match shape::strategy_of(elem) {
+        Strategy::Optional => {
             let k = shape::option_inner(elem).map(inner);
             (quote!(#rt::AsOptional<#k>), false)
         }
-        Shape::Repeated => {
+        Strategy::Repeated => {
             let k = shape::list_element(elem).map(inner);
             (quote!(#rt::AsList<#k>), false)
         }
-        Shape::Array => {
+        Strategy::Array => {
             let k = shape::list_element(elem).map(inner);
             (quote!(#rt::AsArray<#k>), false)
         }
-        Shape::Plain | Shape::Map => {
+        Strategy::Plain | Strategy::Map => {
             let (k, differs) = value_kind(elem, &natural);
             (quote!(#rt::AsPlain<#k>), !differs)
         }
@@ -110,26 +110,28 @@ impl<'a> FieldPlan<'a> {
     /// The runtime module of the field's strategy.
     fn module(&self) -> TokenStream {
         let rt = rt();
-        match (self.info.shape, self.required) {
-            (Shape::Plain, true) => quote!(#rt::required),
-            (Shape::Plain, false) => quote!(#rt::plain),
-            (Shape::Optional, _) => quote!(#rt::optional),
-            (Shape::Repeated, _) => quote!(#rt::repeated),
-            (Shape::Array, _) => quote!(#rt::array),
-            (Shape::Map, _) => quote!(#rt::map),
+        match (self.info.strategy, self.required) {
+            (Strategy::Plain, true) => quote!(#rt::required),
+            (Strategy::Plain, false) => quote!(#rt::plain),
+            (Strategy::Optional, _) => quote!(#rt::optional),
+            (Strategy::Repeated, _) => quote!(#rt::repeated),
+            (Strategy::Array, _) => quote!(#rt::array),
+            (Strategy::Map, _) => quote!(#rt::map),
         }
     }
 
     /// The wire type the encoder writes for the field (of type `ty`): what the in-order fast path expects.
     fn written_wire_type(&self, ty: &Type) -> TokenStream {
         let (rt, k) = (rt(), &self.kind);
-        match self.info.shape {
-            Shape::Plain => quote!(<#ty as #rt::Value<#k>>::WIRE_TYPE),
-            Shape::Optional => quote!(<<#ty as #rt::view::OptionType>::Inner as #rt::Value<#k>>::WIRE_TYPE),
-            Shape::Repeated | Shape::Array => {
+        match self.info.strategy {
+            Strategy::Plain => quote!(<#ty as #rt::EncodeValue<#k>>::WIRE_TYPE),
+            Strategy::Optional => {
+                quote!(<<#ty as #rt::view::OptionType>::Inner as #rt::EncodeValue<#k>>::WIRE_TYPE)
+            }
+            Strategy::Repeated | Strategy::Array => {
                 quote!(#rt::repeated::wire_type::<#k, <#ty as #rt::view::ListType>::Elem>())
             }
-            Shape::Map => quote!(#rt::WireType::Bytes),
+            Strategy::Map => quote!(#rt::WireType::Bytes),
         }
     }
 
@@ -137,9 +139,10 @@ impl<'a> FieldPlan<'a> {
     /// more for arrays, whose length is one); maps infer everything.
     fn turbofish(&self, inferred: usize) -> TokenStream {
         let k = &self.kind;
-        let underscores = (0..inferred + usize::from(self.info.shape == Shape::Array)).map(|_| quote!(_));
-        match self.info.shape {
-            Shape::Map => quote!(),
+        let underscores =
+            (0..inferred + usize::from(self.info.strategy == Strategy::Array)).map(|_| quote!(_));
+        match self.info.strategy {
+            Strategy::Map => quote!(),
             _ => quote!(::<#k, #(#underscores),*>),
         }
     }
@@ -147,8 +150,8 @@ impl<'a> FieldPlan<'a> {
     /// The field as the strategy module takes it (`&self.member`, sliced for lists).
     fn access(&self) -> TokenStream {
         let member = self.member();
-        match self.info.shape {
-            Shape::Repeated => quote!(&self.#member[..]),
+        match self.info.strategy {
+            Strategy::Repeated => quote!(&self.#member[..]),
             _ => quote!(&self.#member),
         }
     }
@@ -170,11 +173,11 @@ impl<'a> FieldPlan<'a> {
     /// The field's absent value, for owned decoding's empty message (input lifetime `de`).
     pub fn decode_empty(&self, de: &syn::Lifetime) -> TokenStream {
         let (rt, k, ty) = (rt(), &self.kind, self.info.ty);
-        match self.info.shape {
-            Shape::Plain => quote!(<#ty as #rt::DecodeValue<#de, #k>>::empty()),
-            Shape::Optional => quote!(::core::option::Option::None),
-            Shape::Array => quote!(#rt::array::empty::<#k, _, _>()),
-            Shape::Repeated | Shape::Map => quote!(::core::default::Default::default()),
+        match self.info.strategy {
+            Strategy::Plain => quote!(<#ty as #rt::DecodeValue<#de, #k>>::empty()),
+            Strategy::Optional => quote!(::core::option::Option::None),
+            Strategy::Array => quote!(#rt::array::empty::<#k, _, _>()),
+            Strategy::Repeated | Strategy::Map => quote!(::core::default::Default::default()),
         }
     }
 
@@ -207,7 +210,7 @@ impl<'a> FieldPlan<'a> {
     /// For a map field: the counter of its entries on the wire (for the element limit and error paths, which
     /// count a duplicate key again, as views do).
     fn entry_counter(&self) -> Option<syn::Ident> {
-        (self.info.shape == Shape::Map).then(|| format_ident!("__entries_{}", self.member()))
+        (self.info.strategy == Strategy::Map).then(|| format_ident!("__entries_{}", self.member()))
     }
 
     /// The locals owned decoding keeps per field: a required field's presence flag, a map's entry count.
@@ -252,9 +255,9 @@ impl<'a> FieldPlan<'a> {
             |t: &Type| readable(t).unwrap_or_else(|| quote!(<#t as #rt::ValueView<#v, #k>>::View));
         // The list's kind parameter is only written when it is not the default (`Natural`).
         let list_kind = if self.non_natural { quote!(, #k) } else { quote!() };
-        match self.info.shape {
-            Shape::Plain => value_view(&ty),
-            Shape::Optional => match shape::option_inner(&ty) {
+        match self.info.strategy {
+            Strategy::Plain => value_view(&ty),
+            Strategy::Optional => match shape::option_inner(&ty) {
                 Some(inner) => {
                     let inner = value_view(inner);
                     quote!(::core::option::Option<#inner>)
@@ -263,11 +266,11 @@ impl<'a> FieldPlan<'a> {
                     quote!(::core::option::Option<<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::View>)
                 }
             },
-            Shape::Repeated | Shape::Array => match shape::list_element(&ty) {
+            Strategy::Repeated | Strategy::Array => match shape::list_element(&ty) {
                 Some(elem) => quote!(::cramberry::view::Repeated<#v, #elem #list_kind>),
                 None => quote!(::cramberry::view::Repeated<#v, <#ty as #rt::view::ListType>::Elem, #k>),
             },
-            Shape::Map => match shape::map_key_value(&ty) {
+            Strategy::Map => match shape::map_key_value(&ty) {
                 Some((key, val)) => quote!(::cramberry::view::MapView<#v, #key, #val>),
                 None => {
                     quote!(::cramberry::view::MapView<#v, <#ty as #rt::view::MapType>::Key, <#ty as #rt::view::MapType>::Val>)
@@ -279,15 +282,15 @@ impl<'a> FieldPlan<'a> {
     /// The view slot's value when the field is absent.
     pub fn view_empty(&self) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
-        match (&self.info.shape, &ty) {
-            (Shape::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::empty_view()),
-            (Shape::Optional, _) => quote!(::core::option::Option::None),
-            (Shape::Array, Type::Array(a)) => {
+        match (&self.info.strategy, &ty) {
+            (Strategy::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::empty_view()),
+            (Strategy::Optional, _) => quote!(::core::option::Option::None),
+            (Strategy::Array, Type::Array(a)) => {
                 let len = &a.len;
                 quote!(#rt::view::Repeated::absent_array(#len))
             }
-            (Shape::Repeated | Shape::Array, _) => quote!(#rt::view::Repeated::empty()),
-            (Shape::Map, _) => quote!(::core::default::Default::default()),
+            (Strategy::Repeated | Strategy::Array, _) => quote!(#rt::view::Repeated::empty()),
+            (Strategy::Map, _) => quote!(::core::default::Default::default()),
         }
     }
 
@@ -304,10 +307,10 @@ impl<'a> FieldPlan<'a> {
             return self.view_merge_arm(message, quote!(*slot));
         }
         let (rt, k, ty) = (rt(), &self.kind, self.view_ty());
-        let merge = match self.info.shape {
-            Shape::Plain if self.required => quote!(#rt::view::required::merge_lazy::<#k, #ty>),
-            Shape::Plain => quote!(#rt::view::plain::merge_lazy::<#k, #ty>),
-            Shape::Repeated => {
+        let merge = match self.info.strategy {
+            Strategy::Plain if self.required => quote!(#rt::view::required::merge_lazy::<#k, #ty>),
+            Strategy::Plain => quote!(#rt::view::plain::merge_lazy::<#k, #ty>),
+            Strategy::Repeated => {
                 let elem = self.list_elem();
                 quote!(#rt::view::lazy::list_merge::<#k, #elem>)
             }
@@ -320,20 +323,20 @@ impl<'a> FieldPlan<'a> {
     /// the field's view type).
     fn view_merge_arm(&self, message: &str, target: TokenStream) -> Arm {
         let (rt, k, ty) = (rt(), &self.kind, self.view_ty());
-        let merge = match (&self.info.shape, &ty) {
-            (Shape::Plain, _) if self.required => quote!(#rt::view::required::merge::<#k, #ty>),
-            (Shape::Plain, _) => quote!(#rt::view::plain::merge::<#k, #ty>),
-            (Shape::Optional, _) => {
+        let merge = match (&self.info.strategy, &ty) {
+            (Strategy::Plain, _) if self.required => quote!(#rt::view::required::merge::<#k, #ty>),
+            (Strategy::Plain, _) => quote!(#rt::view::plain::merge::<#k, #ty>),
+            (Strategy::Optional, _) => {
                 quote!(#rt::view::optional::merge::<#k, <#ty as #rt::view::OptionType>::Inner>)
             }
-            (Shape::Array, Type::Array(a)) => {
+            (Strategy::Array, Type::Array(a)) => {
                 let len = &a.len;
                 quote!(#rt::view::array::merge::<#k, <#ty as #rt::view::ListType>::Elem, { #len }>)
             }
-            (Shape::Repeated | Shape::Array, _) => {
+            (Strategy::Repeated | Strategy::Array, _) => {
                 quote!(#rt::view::repeated_merge::<#k, <#ty as #rt::view::ListType>::Elem>)
             }
-            (Shape::Map, _) => {
+            (Strategy::Map, _) => {
                 quote!(#rt::view::map_merge::<<#ty as #rt::view::MapType>::Key, <#ty as #rt::view::MapType>::Val>)
             }
         };
@@ -343,18 +346,18 @@ impl<'a> FieldPlan<'a> {
     /// The re-reading arm: the field of validated bytes, from the check-free cursor `c`, into `view`.
     pub fn revisit_arm(&self) -> Arm {
         let (rt, k, member, ty) = (rt(), &self.kind, self.member(), self.view_ty());
-        let body = match self.info.shape {
-            Shape::Plain => quote!(#rt::view::plain::revisit::<#k, #ty>(&mut view.#member, &mut c)),
-            Shape::Optional => quote! {
+        let body = match self.info.strategy {
+            Strategy::Plain => quote!(#rt::view::plain::revisit::<#k, #ty>(&mut view.#member, &mut c)),
+            Strategy::Optional => quote! {
                 #rt::view::optional::revisit::<#k, <#ty as #rt::view::OptionType>::Inner>(&mut view.#member, &mut c)
             },
-            Shape::Array => quote! {
+            Strategy::Array => quote! {
                 #rt::view::array::revisit::<#k, <#ty as #rt::view::ListType>::Elem>(&mut view.#member, &tag, &mut c)
             },
-            Shape::Repeated => quote! {
+            Strategy::Repeated => quote! {
                 #rt::view::repeated_revisit::<#k, <#ty as #rt::view::ListType>::Elem>(&mut view.#member, &tag, &mut c)
             },
-            Shape::Map => quote!(#rt::view::map_revisit(&mut view.#member, &tag, &mut c)),
+            Strategy::Map => quote!(#rt::view::map_revisit(&mut view.#member, &tag, &mut c)),
         };
         Arm { number: self.number, wire_type: self.written_wire_type(&ty), body }
     }
@@ -368,24 +371,24 @@ impl<'a> FieldPlan<'a> {
     /// The owned value of the view slot `slot` (an expression of the slot's type).
     fn slot_to_message(&self, slot: TokenStream) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
-        match (&self.info.shape, &ty) {
-            (Shape::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&#slot)),
-            (Shape::Optional, _) => quote! {
+        match (&self.info.strategy, &ty) {
+            (Strategy::Plain, _) => quote!(<#ty as #rt::ValueView<#v, #k>>::from_view(&#slot)),
+            (Strategy::Optional, _) => quote! {
                 #slot.as_ref().map(<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::from_view)
             },
-            (Shape::Repeated | Shape::Array, Type::Array(_)) => quote!(#slot.to_array()),
-            (Shape::Repeated, _) if shape::last_ident(&ty).as_deref() == Some("SmallVec") => {
+            (Strategy::Repeated | Strategy::Array, Type::Array(_)) => quote!(#slot.to_array()),
+            (Strategy::Repeated, _) if shape::last_ident(&ty).as_deref() == Some("SmallVec") => {
                 quote!(::core::convert::From::from(#slot.to_vec()))
             }
-            (Shape::Repeated | Shape::Array, _) => quote!(#slot.to_vec()),
-            (Shape::Map, _) => quote!(#slot.to_map()),
+            (Strategy::Repeated | Strategy::Array, _) => quote!(#slot.to_vec()),
+            (Strategy::Map, _) => quote!(#slot.to_map()),
         }
     }
 
     /// Whether a lazy accessor returns the field lazily (a message opened, not read): plain, optional and
     /// list fields. Fixed-length lists and maps return their views.
     fn lazy_differs(&self) -> bool {
-        matches!(self.info.shape, Shape::Plain | Shape::Optional | Shape::Repeated)
+        matches!(self.info.strategy, Strategy::Plain | Strategy::Optional | Strategy::Repeated)
     }
 
     /// How a lazy view's index records this list field's occurrences (see `Run::list`).
@@ -408,12 +411,12 @@ impl<'a> FieldPlan<'a> {
     /// the view's slot otherwise.
     pub fn lazy_slot_ty(&self) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
-        match self.info.shape {
-            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::Lazy),
-            Shape::Optional => {
+        match self.info.strategy {
+            Strategy::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::Lazy),
+            Strategy::Optional => {
                 quote!(::core::option::Option<<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::Lazy>)
             }
-            Shape::Repeated => {
+            Strategy::Repeated => {
                 let elem = self.list_elem();
                 quote!(::cramberry::view::LazyList<#v, #elem, #k>)
             }
@@ -426,10 +429,10 @@ impl<'a> FieldPlan<'a> {
     /// differently (another tag form, an error, canonical mode, a missing required field) falls through to it.
     pub fn lazy_fast_path(&self, slot_index: usize) -> Option<TokenStream> {
         let (rt, k, ty) = (rt(), &self.kind, self.view_ty());
-        let (value_ty, found, absent) = match self.info.shape {
-            Shape::Plain if self.required => (quote!(#ty), quote!(value), None),
-            Shape::Plain => (quote!(#ty), quote!(value), Some(self.lazy_empty())),
-            Shape::Optional => (
+        let (value_ty, found, absent) = match self.info.strategy {
+            Strategy::Plain if self.required => (quote!(#ty), quote!(value), None),
+            Strategy::Plain => (quote!(#ty), quote!(value), Some(self.lazy_empty())),
+            Strategy::Optional => (
                 quote!(<#ty as #rt::view::OptionType>::Inner),
                 quote!(::core::option::Option::Some(value)),
                 Some(quote!(::core::option::Option::None)),
@@ -459,9 +462,9 @@ impl<'a> FieldPlan<'a> {
     /// The lazy slot of an absent field.
     pub fn lazy_empty(&self) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
-        match self.info.shape {
-            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::empty_lazy()),
-            Shape::Repeated => quote!(::cramberry::view::LazyList::empty()),
+        match self.info.strategy {
+            Strategy::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::empty_lazy()),
+            Strategy::Repeated => quote!(::cramberry::view::LazyList::empty()),
             _ => self.view_empty(),
         }
     }
@@ -469,12 +472,12 @@ impl<'a> FieldPlan<'a> {
     /// The owned value of the lazy slot `slot`, validating what the slot left unread (a `Result`).
     pub fn lazy_to_message(&self, slot: TokenStream) -> TokenStream {
         let (rt, v, k, ty) = (rt(), view_lifetime(), &self.kind, self.view_ty());
-        match self.info.shape {
-            Shape::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::lazy_to_owned(&#slot)),
-            Shape::Optional => quote! {
+        match self.info.strategy {
+            Strategy::Plain => quote!(<#ty as #rt::ValueView<#v, #k>>::lazy_to_owned(&#slot)),
+            Strategy::Optional => quote! {
                 #slot.as_ref().map(<<#ty as #rt::view::OptionType>::Inner as #rt::ValueView<#v, #k>>::lazy_to_owned).transpose()
             },
-            Shape::Repeated => {
+            Strategy::Repeated => {
                 let elem = self.list_elem();
                 let collect = quote! {
                     #slot.iter().enumerate().map(|(i, element)| {

@@ -63,7 +63,7 @@ pub fn expand(input: &DeriveInput, data: &DataStruct) -> syn::Result<TokenStream
 
         #[automatically_derived]
         #[allow(deprecated)]
-        impl #rt::Value for #name {
+        impl #rt::EncodeValue for #name {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
             const REPEAT: #rt::Repeat = #rt::Repeat::Packed;
             const PACKED_WIDTH: usize = ::core::mem::size_of::<#name>();

@@ -1,11 +1,12 @@
 //! The container shape of a field's type, read from its syntax. Element kinds are left to the runtime's
-//! `Value` trait, so this is the only place the derive looks inside a type.
+//! `EncodeValue` trait, so this is the only place the derive looks inside a type.
 
 use syn::{GenericArgument, PathArguments, Type};
 
-/// How a field's type is laid out as a field.
+/// The field strategy a field's container type selects (the runtime module its code calls: `plain`,
+/// `optional`, `repeated`, `array`, `map`). Not the runtime's `Shape`, which is an element kind's wire layout.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+pub enum Strategy {
     /// One value (scalars, strings, `Vec<u8>`, `[u8; N]`, messages, enums, `Box<T>`).
     Plain,
     /// `Option<T>`.
@@ -18,29 +19,29 @@ pub enum Shape {
     Map,
 }
 
-pub fn shape_of(ty: &Type) -> Shape {
+pub fn strategy_of(ty: &Type) -> Strategy {
     match ty {
         Type::Path(p) => {
             let Some(last) = p.path.segments.last() else {
-                return Shape::Plain;
+                return Strategy::Plain;
             };
             let name = last.ident.to_string();
             match name.as_str() {
-                "Option" => Shape::Optional,
-                "BTreeMap" | "HashMap" => Shape::Map,
-                "Vec" if !first_type_arg(&last.arguments).is_some_and(is_u8) => Shape::Repeated,
-                "SmallVec" if !first_type_arg(&last.arguments).is_some_and(is_u8_array) => Shape::Repeated,
-                _ => Shape::Plain,
+                "Option" => Strategy::Optional,
+                "BTreeMap" | "HashMap" => Strategy::Map,
+                "Vec" if !first_type_arg(&last.arguments).is_some_and(is_u8) => Strategy::Repeated,
+                "SmallVec" if !first_type_arg(&last.arguments).is_some_and(is_u8_array) => Strategy::Repeated,
+                _ => Strategy::Plain,
             }
         }
         Type::Reference(r) => match &*r.elem {
-            Type::Slice(s) if !is_u8(&s.elem) => Shape::Repeated,
-            _ => Shape::Plain,
+            Type::Slice(s) if !is_u8(&s.elem) => Strategy::Repeated,
+            _ => Strategy::Plain,
         },
-        Type::Array(a) if !is_u8(&a.elem) => Shape::Array,
-        Type::Group(g) => shape_of(&g.elem),
-        Type::Paren(p) => shape_of(&p.elem),
-        _ => Shape::Plain,
+        Type::Array(a) if !is_u8(&a.elem) => Strategy::Array,
+        Type::Group(g) => strategy_of(&g.elem),
+        Type::Paren(p) => strategy_of(&p.elem),
+        _ => Strategy::Plain,
     }
 }
 
@@ -140,11 +141,11 @@ pub fn is_value_list(ty: &Type) -> bool {
 /// The type of one value of a field of type `field`: the type itself for a plain field, the inner type of an
 /// `Option`, the element type of a list; `None` for a map (whose keys and values have natural kinds).
 pub fn field_value(field: &Type) -> Option<&Type> {
-    match shape_of(field) {
-        Shape::Plain => Some(field),
-        Shape::Optional => option_inner(field),
-        Shape::Repeated | Shape::Array => list_element(field),
-        Shape::Map => None,
+    match strategy_of(field) {
+        Strategy::Plain => Some(field),
+        Strategy::Optional => option_inner(field),
+        Strategy::Repeated | Strategy::Array => list_element(field),
+        Strategy::Map => None,
     }
 }
 
@@ -157,8 +158,8 @@ pub fn listed_depth(field: &Type) -> usize {
             _ => 0,
         }
     }
-    match shape_of(field) {
-        Shape::Plain => 0,
+    match strategy_of(field) {
+        Strategy::Plain => 0,
         _ => field_value(field).map_or(0, depth),
     }
 }

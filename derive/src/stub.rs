@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-/// `Value`, `DecodeValue` and `ValueView` for `input`, every body `broken()`.
+/// `EncodeValue`, `DecodeValue` and `ValueView` for `input`, every body `broken()`.
 pub fn value_impls(input: &DeriveInput) -> TokenStream {
     let rt = rt();
     let name = &input.ident;
@@ -20,7 +20,7 @@ pub fn value_impls(input: &DeriveInput) -> TokenStream {
     let (vv_impl, vv_ty_where) = value_view_generics(input);
     let lazy_is_view = crate::view::lazy_is_view(&quote!(#v), &quote!(::cramberry::__private::Natural));
     quote! {
-        impl #impl_g #rt::Value for #name #ty_g #where_c {
+        impl #impl_g #rt::EncodeValue for #name #ty_g #where_c {
             const WIRE_TYPE: #rt::WireType = #rt::WireType::Bytes;
             fn is_default(&self) -> bool {
                 #rt::broken()

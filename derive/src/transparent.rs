@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{DeriveInput, Field, Member};
 
-/// `Value`, `DecodeValue` and `ValueView` for `input`, whose one field is `field` (at `member`).
+/// `EncodeValue`, `DecodeValue` and `ValueView` for `input`, whose one field is `field` (at `member`).
 pub fn expand(input: &DeriveInput, field: &Field, member: &Member) -> TokenStream {
     let rt = rt();
     let name = &input.ident;
@@ -27,36 +27,36 @@ pub fn expand(input: &DeriveInput, field: &Field, member: &Member) -> TokenStrea
     let lazy_is_view = crate::view::lazy_is_view(&quote!(#v), &quote!(::cramberry::__private::Natural));
     quote! {
         #[automatically_derived]
-        impl #impl_g #rt::Value for #name #ty_g #where_c {
-            const WIRE_TYPE: #rt::WireType = <#inner as #rt::Value>::WIRE_TYPE;
-            const REPEAT: #rt::Repeat = <#inner as #rt::Value>::REPEAT;
-            const PACKED_WIDTH: usize = <#inner as #rt::Value>::PACKED_WIDTH;
-            const PACKED_UNCHECKED: bool = <#inner as #rt::Value>::PACKED_UNCHECKED;
-            const RECORDS_LEN: bool = <#inner as #rt::Value>::RECORDS_LEN;
-            const PACKED_VARINT_MAX: ::core::option::Option<u64> = <#inner as #rt::Value>::PACKED_VARINT_MAX;
+        impl #impl_g #rt::EncodeValue for #name #ty_g #where_c {
+            const WIRE_TYPE: #rt::WireType = <#inner as #rt::EncodeValue>::WIRE_TYPE;
+            const REPEAT: #rt::Repeat = <#inner as #rt::EncodeValue>::REPEAT;
+            const PACKED_WIDTH: usize = <#inner as #rt::EncodeValue>::PACKED_WIDTH;
+            const PACKED_UNCHECKED: bool = <#inner as #rt::EncodeValue>::PACKED_UNCHECKED;
+            const RECORDS_LEN: bool = <#inner as #rt::EncodeValue>::RECORDS_LEN;
+            const PACKED_VARINT_MAX: ::core::option::Option<u64> = <#inner as #rt::EncodeValue>::PACKED_VARINT_MAX;
             #[inline(always)]
             fn run_is_valid(run: &[u8]) -> bool {
-                <#inner as #rt::Value>::run_is_valid(run)
+                <#inner as #rt::EncodeValue>::run_is_valid(run)
             }
             #[inline(always)]
             fn is_default(&self) -> bool {
-                <#inner as #rt::Value>::is_default(&self.#member)
+                <#inner as #rt::EncodeValue>::is_default(&self.#member)
             }
             #[inline(always)]
             fn value_len<R: #rt::LenRecorder>(&self, rec: &mut R) -> usize {
-                <#inner as #rt::Value>::value_len(&self.#member, rec)
+                <#inner as #rt::EncodeValue>::value_len(&self.#member, rec)
             }
             #[inline(always)]
             fn encode(&self, w: &mut #rt::Writer<'_>, sizes: &mut #rt::SizeCursor<'_>) {
-                <#inner as #rt::Value>::encode(&self.#member, w, sizes)
+                <#inner as #rt::EncodeValue>::encode(&self.#member, w, sizes)
             }
             #[inline(always)]
             fn packed_len(&self) -> usize {
-                <#inner as #rt::Value>::packed_len(&self.#member)
+                <#inner as #rt::EncodeValue>::packed_len(&self.#member)
             }
             #[inline(always)]
             fn encode_packed(&self, w: &mut #rt::Writer<'_>) {
-                <#inner as #rt::Value>::encode_packed(&self.#member, w)
+                <#inner as #rt::EncodeValue>::encode_packed(&self.#member, w)
             }
         }
 

@@ -333,7 +333,7 @@ pub fn self_view(input: &DeriveInput, extra: TokenStream) -> TokenStream {
             }
             #[inline]
             fn view_is_default(view: &Self) -> bool {
-                <Self as #rt::Value>::is_default(view)
+                <Self as #rt::EncodeValue>::is_default(view)
             }
             #[inline]
             fn read_view(r: &mut #rt::Reader<#v>) -> ::cramberry::Result<Self> {

@@ -2,7 +2,7 @@
 //! lifetimes it introduces, and the field and message descriptions the generators read.
 
 use crate::attr::FieldRole;
-use crate::shape::Shape;
+use crate::shape::Strategy;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::visit_mut::VisitMut;
@@ -80,7 +80,7 @@ pub struct FieldInfo<'a> {
     pub member: &'a syn::Ident,
     pub ty: &'a syn::Type,
     pub role: FieldRole,
-    pub shape: Shape,
+    pub strategy: Strategy,
     /// The field's doc comments, carried onto its view accessor.
     pub docs: Vec<&'a syn::Attribute>,
     /// For a `with` field: its marker kind.

@@ -5,7 +5,7 @@
 use super::element::Decoded;
 use super::encoded::{Encoded, WriteValue};
 use super::repeated::{read_elements, Sink};
-use super::{DecodeValue, Value};
+use super::{DecodeValue, EncodeValue};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
@@ -13,7 +13,7 @@ use crate::prelude::*;
 
 /// Encoded size of fixed-length list field `number`.
 #[inline]
-pub fn len<K, V: Value<K>, R: LenRecorder, const N: usize>(
+pub fn len<K, V: EncodeValue<K>, R: LenRecorder, const N: usize>(
     number: u32,
     values: &[V; N],
     rec: &mut R,
@@ -32,7 +32,7 @@ pub fn len_with<E: WriteValue, R: LenRecorder>(e: &E, number: u32, values: &[E::
 
 /// Whether every element holds its default value (the list is then omitted).
 #[inline]
-pub fn all_default<K, V: Value<K>>(values: &[V]) -> bool {
+pub fn all_default<K, V: EncodeValue<K>>(values: &[V]) -> bool {
     all_default_with(&Encoded::<K, V>::NEW, values)
 }
 
@@ -44,7 +44,7 @@ pub fn all_default_with<E: WriteValue>(e: &E, values: &[E::In]) -> bool {
 
 /// Writes fixed-length list field `number`.
 #[inline]
-pub fn write<K, V: Value<K>, const N: usize>(
+pub fn write<K, V: EncodeValue<K>, const N: usize>(
     number: u32,
     values: &[V; N],
     w: &mut Writer<'_>,

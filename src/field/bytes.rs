@@ -3,7 +3,7 @@
 //!
 //! Borrowed forms decode without copying: they point into the input.
 
-use super::{DecodeValue, Value};
+use super::{DecodeValue, EncodeValue};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{DecodeErrorKind, Limit, Result};
@@ -48,10 +48,10 @@ fn utf8_error(start: usize, bytes: &[u8]) -> crate::DecodeError {
     crate::DecodeError::new(DecodeErrorKind::InvalidUtf8, start + valid)
 }
 
-/// Implements `Value` for a type that derefs to `str` or `[u8]`.
+/// Implements `EncodeValue` for a type that derefs to `str` or `[u8]`.
 macro_rules! delimited_value {
     ($([$($gen:tt)*] $ty:ty, $as_bytes:expr;)*) => {$(
-        impl<$($gen)*> Value for $ty {
+        impl<$($gen)*> EncodeValue for $ty {
             const WIRE_TYPE: WireType = WireType::Bytes;
             #[inline(always)]
             fn is_default(&self) -> bool {
@@ -211,7 +211,7 @@ impl<'de: 'a, 'a> DecodeValue<'de> for Cow<'a, [u8]> {
 }
 
 /// Fixed-length bytes (hashes, keys, ids): BYTES of exactly `N` bytes; all zeros is the default.
-impl<const N: usize> Value for [u8; N] {
+impl<const N: usize> EncodeValue for [u8; N] {
     const WIRE_TYPE: WireType = WireType::Bytes;
     #[inline(always)]
     fn is_default(&self) -> bool {
@@ -246,7 +246,7 @@ impl<'de, const N: usize> DecodeValue<'de> for [u8; N] {
 /// `[16]uint8`, so another length is `FixedLengthMismatch`. Zero is the default, not written.
 macro_rules! wide_integers {
     ($($ty:ty),*) => {$(
-        impl Value for $ty {
+        impl EncodeValue for $ty {
             const WIRE_TYPE: WireType = WireType::Bytes;
             #[inline(always)]
             fn is_default(&self) -> bool {

@@ -8,7 +8,7 @@
 //! every front end.
 
 use super::sink::Sink;
-use super::{DecodeValue, Repeat, Value};
+use super::{DecodeValue, EncodeValue, Repeat};
 use crate::decode::{Reader, Tag};
 use crate::error::{CanonicalRule, Result};
 use crate::wire::WireType;
@@ -49,7 +49,7 @@ impl Shape {
 
     /// The shape of static type `V` in encoding `K`.
     #[inline(always)]
-    pub const fn of<K, V: Value<K>>() -> Shape {
+    pub const fn of<K, V: EncodeValue<K>>() -> Shape {
         Shape {
             wire_type: V::WIRE_TYPE,
             repeat: V::REPEAT,

@@ -5,11 +5,11 @@
 //! one always written, lists packed in one run or one field per element, fixed-length lists omitted when all
 //! default, map entries in ascending key order — are written once, in this module's siblings, generic over a
 //! [`WriteValue`]. Derived code passes [`Encoded`], a zero-sized description of a static type whose calls
-//! inline to the type's own [`Value`] methods; the dynamic codec in `cramberry-schema` passes a description
+//! inline to the type's own [`EncodeValue`] methods; the dynamic codec in `cramberry-schema` passes a description
 //! built from the schema. Every front end therefore writes the same bytes by the same code.
 
 use super::element::Shape;
-use super::Value;
+use super::EncodeValue;
 use crate::encode::{LenRecorder, NoRecord, SizeCursor, Writer};
 use core::marker::PhantomData;
 
@@ -79,7 +79,7 @@ pub trait WriteValue {
 }
 
 /// Writes values of static type `V` (encoding `K`): what derived code uses. Zero-sized; every call inlines
-/// to `V`'s own [`Value`] method.
+/// to `V`'s own [`EncodeValue`] method.
 pub struct Encoded<K, V>(PhantomData<fn() -> (K, V)>);
 
 impl<K, V> Encoded<K, V> {
@@ -87,7 +87,7 @@ impl<K, V> Encoded<K, V> {
     pub const NEW: Self = Encoded(PhantomData);
 }
 
-impl<K, V: Value<K>> WriteValue for Encoded<K, V> {
+impl<K, V: EncodeValue<K>> WriteValue for Encoded<K, V> {
     type In = V;
     #[inline(always)]
     fn shape(&self) -> Shape {

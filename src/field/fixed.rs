@@ -1,6 +1,6 @@
 //! Fixed-width integers, selected with `#[cram(N, fixed)]`: fixed32, fixed64, sfixed32, sfixed64.
 
-use super::{DecodeValue, Fixed, Value};
+use super::{DecodeValue, EncodeValue, Fixed};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
@@ -8,7 +8,7 @@ use crate::wire::WireType;
 
 macro_rules! fixed {
     ($ty:ty, $wire:ident, $width:literal, $bits:ty, $put:ident, $read:ident) => {
-        impl Value<Fixed> for $ty {
+        impl EncodeValue<Fixed> for $ty {
             const WIRE_TYPE: WireType = WireType::$wire;
             const PACKED_WIDTH: usize = $width;
             const PACKED_UNCHECKED: bool = true;

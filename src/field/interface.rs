@@ -1,6 +1,6 @@
 //! Interface (polymorphic) values: TYPEREF — type id, length, then the concrete message's fields.
 //!
-//! The derive implements [`Value`](super::Value) for an enum whose variants each hold one message by calling
+//! The derive implements [`EncodeValue`](super::EncodeValue) for an enum whose variants each hold one message by calling
 //! these functions with the variant's type id.
 
 use super::message;

@@ -1,11 +1,11 @@
 //! The scalar kinds of the format, described once: wire type, packing, width, range, default, names.
 //!
-//! The static `Value` impls of the Rust scalar types take their layout from this table, and every operation
+//! The static `EncodeValue` impls of the Rust scalar types take their layout from this table, and every operation
 //! on a [`ScalarKind`] (reading, range checks, default tests, writing) dispatches to those impls, so the schema
 //! tooling (code generator, dynamic codec) and derived code cannot disagree about a scalar.
 
 use super::element::{ReadValue, Shape};
-use super::{DecodeValue, Fixed, Natural, Repeat, Value};
+use super::{DecodeValue, EncodeValue, Fixed, Natural, Repeat};
 use crate::decode::Reader;
 use crate::encode::{NoRecord, SizeCursor, Writer};
 use crate::error::Result;
@@ -463,7 +463,7 @@ impl ScalarKind {
 
     /// Whether `value` is the kind's default (a plain field holding it is not written).
     pub fn is_default(self, value: ScalarValue<'_>) -> Result<bool, ScalarError> {
-        Ok(with_typed!(self, value, |v: K| Value::<K>::is_default(&v)))
+        Ok(with_typed!(self, value, |v: K| EncodeValue::<K>::is_default(&v)))
     }
 
     /// Checks that `value` is of the kind and in its range.
@@ -482,13 +482,13 @@ impl ScalarKind {
     /// Size of `value` after its tag (or as an element of a packed run: the same bytes).
     #[doc(hidden)]
     pub fn value_len(self, value: ScalarValue<'_>) -> Result<usize, ScalarError> {
-        Ok(with_typed!(self, value, |v: K| Value::<K>::value_len(&v, &mut NoRecord)))
+        Ok(with_typed!(self, value, |v: K| EncodeValue::<K>::value_len(&v, &mut NoRecord)))
     }
 
     /// Writes `value` as the kind writes it after a tag (or as an element of a packed run).
     #[doc(hidden)]
     pub fn write(self, value: ScalarValue<'_>, w: &mut Writer<'_>) -> Result<(), ScalarError> {
-        with_typed!(self, value, |v: K| Value::<K>::encode(&v, w, &mut SizeCursor::new(&[])));
+        with_typed!(self, value, |v: K| EncodeValue::<K>::encode(&v, w, &mut SizeCursor::new(&[])));
         Ok(())
     }
 
@@ -520,7 +520,7 @@ impl ScalarKind {
     /// Whether every element of a fixed-width packed run is valid (outside canonical mode).
     #[doc(hidden)]
     pub fn run_is_valid(self, run: &[u8]) -> bool {
-        with_type!(self, |T, K| <T as Value<K>>::run_is_valid(run))
+        with_type!(self, |T, K| <T as EncodeValue<K>>::run_is_valid(run))
     }
 }
 

@@ -6,7 +6,7 @@
 //! picks it for a list inside an `Option` or a list. (`Vec<u8>` keeps its natural encoding: bytes.)
 
 use super::message::{read_nested, recorded_len};
-use super::{repeated, DecodeValue, Value};
+use super::{repeated, DecodeValue, EncodeValue};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
@@ -21,7 +21,7 @@ pub struct Listed<K>(PhantomData<K>);
 /// The field number of the list inside its nested message.
 pub(crate) const LIST_FIELD: u32 = 1;
 
-impl<K, T: Value<K>> Value<Listed<K>> for Vec<T> {
+impl<K, T: EncodeValue<K>> EncodeValue<Listed<K>> for Vec<T> {
     const WIRE_TYPE: WireType = WireType::Bytes;
     const RECORDS_LEN: bool = true;
     #[inline]

@@ -3,7 +3,7 @@
 
 use super::element::{read_plain, Decoded, ReadValue};
 use super::encoded::{Encoded, WriteValue};
-use super::{plain, tag_len, DecodeValue, Natural, Value};
+use super::{plain, tag_len, DecodeValue, EncodeValue, Natural};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, Result};
@@ -128,7 +128,7 @@ impl<K: Eq + Hash, V, S: BuildHasher> MapInsert<K, V> for HashMap<K, V, S> {
 
 /// Encoded size of map field `number`.
 #[inline]
-pub fn len<K: Value + MapKey, V: Value, M: SortedEntries<K, V>, R: LenRecorder>(
+pub fn len<K: EncodeValue + MapKey, V: EncodeValue, M: SortedEntries<K, V>, R: LenRecorder>(
     number: u32,
     map: &M,
     rec: &mut R,
@@ -158,7 +158,7 @@ pub fn len_with<KE: WriteValue, VE: WriteValue, M: SortedEntries<KE::In, VE::In>
 
 /// Writes map field `number`.
 #[inline]
-pub fn write<K: Value + MapKey, V: Value, M: SortedEntries<K, V>>(
+pub fn write<K: EncodeValue + MapKey, V: EncodeValue, M: SortedEntries<K, V>>(
     number: u32,
     map: &M,
     w: &mut Writer<'_>,

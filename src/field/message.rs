@@ -1,9 +1,9 @@
 //! Nested messages as values: BYTES holding the message's fields. A plain nested message that encodes to
 //! nothing (all fields default) is omitted.
 //!
-//! The derive implements [`Value`] for every message by calling these functions; `Box<T>` forwards to `T`.
+//! The derive implements [`EncodeValue`] for every message by calling these functions; `Box<T>` forwards to `T`.
 
-use super::{DecodeValue, Value};
+use super::{DecodeValue, EncodeValue};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
@@ -91,7 +91,7 @@ pub(crate) fn recorded_len<R: LenRecorder>(rec: &mut R, body: impl FnOnce(&mut R
     varint_len(body as u64) + body
 }
 
-impl<K, T: Value<K>> Value<K> for Box<T> {
+impl<K, T: EncodeValue<K>> EncodeValue<K> for Box<T> {
     const WIRE_TYPE: WireType = T::WIRE_TYPE;
     const REPEAT: super::Repeat = T::REPEAT;
     const PACKED_WIDTH: usize = T::PACKED_WIDTH;

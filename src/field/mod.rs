@@ -3,7 +3,7 @@
 //! This is the one description of field kinds that the derive (and the schema code generator, which emits
 //! derived types) relies on. Two layers:
 //!
-//! - [`Value`] / [`DecodeValue`]: how one value of a type is written after its tag — scalars, fixed-width
+//! - [`EncodeValue`] / [`DecodeValue`]: how one value of a type is written after its tag — scalars, fixed-width
 //!   numbers, floats, strings, bytes, enums, nested messages, interface values and pods. One impl per type.
 //! - Field strategies, one module each: [`plain`] (omitted when default), [`optional`] (`Option<T>`, written when
 //!   `Some`), [`required`] (always written, must be present), [`repeated`] (`Vec<T>` / `&[T]`: packed for
@@ -74,7 +74,7 @@ impl Repeat {
     note = "derive Cramberry on it: a struct with numbered fields is a message, a fieldless enum with numbers an enumeration, a `#[repr(C)] #[cram(pod)]` struct a pod",
     note = "supported field types: bool, u8-u128, usize, i8-i128, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T> / SmallVec<[T; N]> (and Option<Vec<T>>, Vec<Vec<T>>), [T; N], BTreeMap / HashMap, tuples of up to 4 of these, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
 )]
-pub trait Value<K = Natural> {
+pub trait EncodeValue<K = Natural> {
     /// The wire type in the value's tag.
     const WIRE_TYPE: WireType;
     /// How lists of this value are written.
@@ -163,7 +163,7 @@ pub trait Value<K = Natural> {
     note = "derive Cramberry on it: a struct with numbered fields is a message, a fieldless enum with numbers an enumeration, a `#[repr(C)] #[cram(pod)]` struct a pod",
     note = "supported field types: bool, u8-u128, usize, i8-i128, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T> / SmallVec<[T; N]> (and Option<Vec<T>>, Vec<Vec<T>>), [T; N], BTreeMap / HashMap, tuples of up to 4 of these, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
 )]
-pub trait DecodeValue<'de, K = Natural>: Value<K> + Sized {
+pub trait DecodeValue<'de, K = Natural>: EncodeValue<K> + Sized {
     /// The value a plain field has when it is absent.
     fn empty() -> Self;
 
@@ -176,7 +176,7 @@ pub trait DecodeValue<'de, K = Natural>: Value<K> + Sized {
         Self::decode(r)
     }
 
-    /// The element a raw varint stands for, when it is at most [`Value::PACKED_VARINT_MAX`].
+    /// The element a raw varint stands for, when it is at most [`EncodeValue::PACKED_VARINT_MAX`].
     #[inline(always)]
     fn from_packed_varint(raw: u64) -> Option<Self> {
         let _ = raw;

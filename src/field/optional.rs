@@ -2,14 +2,14 @@
 
 use super::element::{read_one, Decoded};
 use super::encoded::{Encoded, WriteValue};
-use super::{tag_len, DecodeValue, Value};
+use super::{tag_len, DecodeValue, EncodeValue};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
 
 /// Encoded size of optional field `number`.
 #[inline(always)]
-pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &Option<V>, rec: &mut R) -> usize {
+pub fn len<K, V: EncodeValue<K>, R: LenRecorder>(number: u32, value: &Option<V>, rec: &mut R) -> usize {
     value.as_ref().map_or(0, |v| present_len(&Encoded::<K, V>::NEW, number, v, rec))
 }
 
@@ -22,7 +22,12 @@ pub fn present_len<E: WriteValue, R: LenRecorder>(e: &E, number: u32, value: &E:
 
 /// Writes optional field `number`.
 #[inline(always)]
-pub fn write<K, V: Value<K>>(number: u32, value: &Option<V>, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+pub fn write<K, V: EncodeValue<K>>(
+    number: u32,
+    value: &Option<V>,
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
     if let Some(v) = value {
         write_present(&Encoded::<K, V>::NEW, number, v, w, sizes);
     }

@@ -2,14 +2,14 @@
 
 use super::element::{read_plain, Decoded};
 use super::encoded::{Encoded, WriteValue};
-use super::{tag_len, DecodeValue, Value};
+use super::{tag_len, DecodeValue, EncodeValue};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
 
 /// Encoded size of plain field `number` holding `value`.
 #[inline(always)]
-pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
+pub fn len<K, V: EncodeValue<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
     len_with(&Encoded::<K, V>::NEW, number, value, rec)
 }
 
@@ -24,7 +24,7 @@ pub fn len_with<E: WriteValue, R: LenRecorder>(e: &E, number: u32, value: &E::In
 
 /// Writes plain field `number` holding `value`.
 #[inline(always)]
-pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+pub fn write<K, V: EncodeValue<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     write_with(&Encoded::<K, V>::NEW, number, value, w, sizes);
 }
 

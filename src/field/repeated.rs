@@ -7,7 +7,7 @@
 use super::element::{Decoded, ReadValue};
 use super::encoded::{Encoded, WriteValue};
 pub use super::sink::{count_packed_varints, for_each_packed_varint, Sink};
-use super::{tag_len, DecodeValue, Repeat, Value};
+use super::{tag_len, DecodeValue, EncodeValue, Repeat};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
@@ -16,7 +16,7 @@ use crate::wire::{varint_len, WireType};
 /// The wire type the encoder writes for a repeated field of `V`: BYTES for a packed run, the element's own
 /// otherwise.
 #[inline(always)]
-pub const fn wire_type<K, V: Value<K>>() -> WireType {
+pub const fn wire_type<K, V: EncodeValue<K>>() -> WireType {
     match V::REPEAT {
         Repeat::Packed => WireType::Bytes,
         Repeat::Each => V::WIRE_TYPE,
@@ -25,7 +25,7 @@ pub const fn wire_type<K, V: Value<K>>() -> WireType {
 
 /// Encoded size of repeated field `number` holding `values`.
 #[inline]
-pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut R) -> usize {
+pub fn len<K, V: EncodeValue<K>, R: LenRecorder>(number: u32, values: &[V], rec: &mut R) -> usize {
     len_with(&Encoded::<K, V>::NEW, number, values, rec)
 }
 
@@ -60,7 +60,12 @@ pub fn len_with<E: WriteValue, R: LenRecorder>(e: &E, number: u32, values: &[E::
 
 /// Writes repeated field `number` holding `values`.
 #[inline]
-pub fn write<K, V: Value<K>>(number: u32, values: &[V], w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+pub fn write<K, V: EncodeValue<K>>(
+    number: u32,
+    values: &[V],
+    w: &mut Writer<'_>,
+    sizes: &mut SizeCursor<'_>,
+) {
     write_with(&Encoded::<K, V>::NEW, number, values, w, sizes);
 }
 

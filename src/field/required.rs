@@ -3,20 +3,20 @@
 use super::element::{read_one, Decoded};
 use super::encoded::Encoded;
 use super::optional::{present_len, write_present};
-use super::{DecodeValue, Value};
+use super::{DecodeValue, EncodeValue};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{DecodeError, DecodeErrorKind, Result};
 
 /// Encoded size of required field `number`.
 #[inline(always)]
-pub fn len<K, V: Value<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
+pub fn len<K, V: EncodeValue<K>, R: LenRecorder>(number: u32, value: &V, rec: &mut R) -> usize {
     present_len(&Encoded::<K, V>::NEW, number, value, rec)
 }
 
 /// Writes required field `number`.
 #[inline(always)]
-pub fn write<K, V: Value<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
+pub fn write<K, V: EncodeValue<K>>(number: u32, value: &V, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
     write_present(&Encoded::<K, V>::NEW, number, value, w, sizes);
 }
 

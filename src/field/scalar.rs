@@ -1,6 +1,6 @@
 //! Scalars in their natural encoding: bool, unsigned (VARINT), signed (SVARINT, ZigZag), floats, enums.
 
-use super::{DecodeValue, Value};
+use super::{DecodeValue, EncodeValue};
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{CanonicalRule, DecodeErrorKind, Result};
@@ -9,7 +9,7 @@ use crate::wire::{
     canonical_f32_bits, canonical_f64_bits, varint_len, zigzag_decode, zigzag_encode, WireType,
 };
 
-impl Value for bool {
+impl EncodeValue for bool {
     const WIRE_TYPE: WireType = WireType::Varint;
     const PACKED_WIDTH: usize = 1;
     #[inline(always)]
@@ -54,7 +54,7 @@ impl<'de> DecodeValue<'de> for bool {
 
 macro_rules! unsigned {
     ($($ty:ty),*) => {$(
-        impl Value for $ty {
+        impl EncodeValue for $ty {
             const WIRE_TYPE: WireType = WireType::Varint;
             const PACKED_VARINT_MAX: Option<u64> = Some(<$ty>::MAX as u64);
             #[inline(always)]
@@ -97,7 +97,7 @@ unsigned!(u8, u16, u32, u64, usize);
 
 macro_rules! signed {
     ($($ty:ty),*) => {$(
-        impl Value for $ty {
+        impl EncodeValue for $ty {
             const WIRE_TYPE: WireType = WireType::Svarint;
             const PACKED_VARINT_MAX: Option<u64> = Some(<$ty>::MAX as u64 * 2 + 1);
             #[inline(always)]
@@ -139,7 +139,7 @@ signed!(i8, i16, i32, i64, isize);
 
 /// `char` is its Unicode scalar value as a `uint32` varint. A value that is no scalar value (a surrogate,
 /// or above U+10FFFF) is `IntegerOutOfRange` with target `char`.
-impl Value for char {
+impl EncodeValue for char {
     // No `PACKED_VARINT_MAX`: the surrogates lie inside the range, so packed elements are checked one by one.
     const WIRE_TYPE: WireType = WireType::Varint;
     #[inline(always)]
@@ -173,7 +173,7 @@ impl<'de> DecodeValue<'de> for char {
 
 macro_rules! float {
     ($ty:ty, $wire:ident, $width:literal, $canonical:ident, $put:ident, $read:ident) => {
-        impl Value for $ty {
+        impl EncodeValue for $ty {
             const WIRE_TYPE: WireType = WireType::$wire;
             const PACKED_WIDTH: usize = $width;
             const PACKED_UNCHECKED: bool = true;
@@ -227,7 +227,7 @@ pub trait Enumeration: Sized {
     fn default_variant() -> Self;
 }
 
-/// The `Value` part of an [`Enumeration`], shared by every derived enum.
+/// The `EncodeValue` part of an [`Enumeration`], shared by every derived enum.
 #[doc(hidden)]
 pub mod enumeration {
     use super::*;

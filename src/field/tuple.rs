@@ -8,7 +8,7 @@
 
 use super::element::{read_plain, Decoded};
 use super::message::{read_nested, recorded_len};
-use super::{array, optional, plain, repeated, DecodeValue, Natural, Value};
+use super::{array, optional, plain, repeated, DecodeValue, EncodeValue, Natural};
 use crate::decode::{Reader, Tag};
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::Result;
@@ -50,10 +50,10 @@ pub trait DecodeElement<'de, F>: Element<F> + Sized {
     fn merge_field(&mut self, tag: &Tag, r: &mut Reader<'de>) -> Result<()>;
 }
 
-impl<K, T: Value<K>> Element<AsPlain<K>> for T {
+impl<K, T: EncodeValue<K>> Element<AsPlain<K>> for T {
     #[inline]
     fn is_default(&self) -> bool {
-        Value::is_default(self)
+        EncodeValue::is_default(self)
     }
     #[inline]
     fn field_len<R: LenRecorder>(&self, number: u32, rec: &mut R) -> usize {
@@ -76,7 +76,7 @@ impl<'de, K, T: DecodeValue<'de, K>> DecodeElement<'de, AsPlain<K>> for T {
     }
 }
 
-impl<K, T: Value<K>> Element<AsOptional<K>> for Option<T> {
+impl<K, T: EncodeValue<K>> Element<AsOptional<K>> for Option<T> {
     #[inline]
     fn is_default(&self) -> bool {
         self.is_none()
@@ -102,7 +102,7 @@ impl<'de, K, T: DecodeValue<'de, K>> DecodeElement<'de, AsOptional<K>> for Optio
     }
 }
 
-impl<K, T: Value<K>> Element<AsList<K>> for Vec<T> {
+impl<K, T: EncodeValue<K>> Element<AsList<K>> for Vec<T> {
     #[inline]
     fn is_default(&self) -> bool {
         self.is_empty()
@@ -128,7 +128,7 @@ impl<'de, K, T: DecodeValue<'de, K>> DecodeElement<'de, AsList<K>> for Vec<T> {
     }
 }
 
-impl<K, T: Value<K>, const N: usize> Element<AsArray<K>> for [T; N] {
+impl<K, T: EncodeValue<K>, const N: usize> Element<AsArray<K>> for [T; N] {
     #[inline]
     fn is_default(&self) -> bool {
         array::all_default(self)
@@ -182,7 +182,7 @@ pub(crate) use plain_natural;
 
 macro_rules! tuples {
     ($(($($n:tt $T:ident $F:ident),+);)*) => {$(
-        impl<$($F, $T: Element<$F>),+> Value<Tupled<($($F,)+)>> for ($($T,)+) {
+        impl<$($F, $T: Element<$F>),+> EncodeValue<Tupled<($($F,)+)>> for ($($T,)+) {
             const WIRE_TYPE: WireType = WireType::Bytes;
             const RECORDS_LEN: bool = true;
             #[inline]
@@ -222,20 +222,20 @@ macro_rules! tuples {
         }
 
         /// A tuple of plain values: the same bytes as its `Tupled` kind with every element plain.
-        impl<$($T: Value),+> Value for ($($T,)+) {
+        impl<$($T: EncodeValue),+> EncodeValue for ($($T,)+) {
             const WIRE_TYPE: WireType = WireType::Bytes;
             const RECORDS_LEN: bool = true;
             #[inline]
             fn is_default(&self) -> bool {
-                <Self as Value<Tupled<($(plain_natural!($F),)+)>>>::is_default(self)
+                <Self as EncodeValue<Tupled<($(plain_natural!($F),)+)>>>::is_default(self)
             }
             #[inline]
             fn value_len<R: LenRecorder>(&self, rec: &mut R) -> usize {
-                <Self as Value<Tupled<($(plain_natural!($F),)+)>>>::value_len(self, rec)
+                <Self as EncodeValue<Tupled<($(plain_natural!($F),)+)>>>::value_len(self, rec)
             }
             #[inline]
             fn encode(&self, w: &mut Writer<'_>, sizes: &mut SizeCursor<'_>) {
-                <Self as Value<Tupled<($(plain_natural!($F),)+)>>>::encode(self, w, sizes)
+                <Self as EncodeValue<Tupled<($(plain_natural!($F),)+)>>>::encode(self, w, sizes)
             }
         }
 

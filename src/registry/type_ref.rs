@@ -6,7 +6,7 @@ use super::Registered;
 use crate::decode::Reader;
 use crate::encode::{LenRecorder, SizeCursor, Writer};
 use crate::error::{Limit, Result};
-use crate::field::{DecodeValue, Value};
+use crate::field::{DecodeValue, EncodeValue};
 use crate::message::Message;
 use crate::prelude::*;
 use crate::view::ValueView;
@@ -44,7 +44,7 @@ pub struct TypeRefView<'a> {
     pub bytes: &'a [u8],
 }
 
-impl Value for TypeRef {
+impl EncodeValue for TypeRef {
     const WIRE_TYPE: WireType = WireType::TypeRef;
     #[inline]
     fn is_default(&self) -> bool {

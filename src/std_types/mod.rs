@@ -78,7 +78,8 @@ macro_rules! written_as {
     ($ty:ty as $wire:ty, default $default:expr, to $to:expr, from $from:expr) => {
         const _: () = {
             use $crate::__private::{
-                Cursor, DecodeValue, LenRecorder, Reader, SizeCursor, Value, ValueView, WireType, Writer,
+                Cursor, DecodeValue, EncodeValue, LenRecorder, Reader, SizeCursor, ValueView, WireType,
+                Writer,
             };
             use $crate::{DecodeErrorKind, Result};
 
@@ -94,9 +95,9 @@ macro_rules! written_as {
                 from(wire)
             }
 
-            impl Value for $ty {
-                const WIRE_TYPE: WireType = <$wire as Value>::WIRE_TYPE;
-                const RECORDS_LEN: bool = <$wire as Value>::RECORDS_LEN;
+            impl EncodeValue for $ty {
+                const WIRE_TYPE: WireType = <$wire as EncodeValue>::WIRE_TYPE;
+                const RECORDS_LEN: bool = <$wire as EncodeValue>::RECORDS_LEN;
                 #[inline]
                 fn is_default(&self) -> bool {
                     *self == $default

@@ -4,7 +4,7 @@ use crate::decode::Cursor;
 use crate::decode::Reader;
 use crate::error::Result;
 use crate::field::element::{ReadValue, Shape};
-use crate::field::{DecodeValue, Fixed, Natural, Value};
+use crate::field::{DecodeValue, EncodeValue, Fixed, Natural};
 use crate::prelude::*;
 use crate::wire::zigzag_decode;
 use alloc::borrow::Cow;
@@ -12,7 +12,7 @@ use alloc::rc::Rc;
 use alloc::sync::Arc;
 use core::marker::PhantomData;
 
-/// The view counterpart of [`Value`]: the type an accessor returns for a field of this type, how to read and
+/// The view counterpart of [`EncodeValue`]: the type an accessor returns for a field of this type, how to read and
 /// validate it, and how to turn it back into the owned value.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot appear in a Cramberry view",
@@ -20,7 +20,7 @@ use core::marker::PhantomData;
     note = "derive Cramberry on it: a struct with numbered fields is a message, a fieldless enum with numbers an enumeration, a `#[repr(C)] #[cram(pod)]` struct a pod",
     note = "supported field types: bool, u8-u128, usize, i8-i128, isize, f32, f64, char, String / &str / Cow<str> / Box<str> / Arc<str>, Vec<u8> / &[u8] / Box<[u8]> / [u8; N], Box<T>, Option<T>, Vec<T> / SmallVec<[T; N]> (and Option<Vec<T>>, Vec<Vec<T>>), [T; N], BTreeMap / HashMap, tuples of up to 4 of these, and types deriving Cramberry; `#[cram(N, fixed)]` applies to u32, u64, i32 and i64 only"
 )]
-pub trait ValueView<'a, K = Natural>: Value<K> + Sized {
+pub trait ValueView<'a, K = Natural>: EncodeValue<K> + Sized {
     /// What an accessor returns: the value itself for scalars, `&'a str` for strings, a nested view for
     /// messages.
     type View: Clone;
@@ -155,7 +155,7 @@ macro_rules! scalar_views {
             }
             #[inline(always)]
             fn view_is_default(view: &$ty) -> bool {
-                <$ty as Value<$kind>>::is_default(view)
+                <$ty as EncodeValue<$kind>>::is_default(view)
             }
             #[inline(always)]
             fn read_view(r: &mut Reader<'a>) -> Result<$ty> {
