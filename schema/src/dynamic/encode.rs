@@ -235,7 +235,7 @@ impl Message for Encoding<'_> {
                     Rule::List(items) => repeated_len(d, n, items, rec),
                     Rule::Array(items) => array_len(d, n, items, rec),
                     Rule::Map(key, entries) => {
-                        map_len(&Described { schema, kind: key }, d, n, &WireOrder(entries), rec)
+                        map_len(&Described { schema, kind: key }, d, n, &WireOrder::new(entries), rec)
                     }
                 }
             })
@@ -252,22 +252,28 @@ impl Message for Encoding<'_> {
                 Rule::List(items) => repeated_write(d, n, items, w, sizes),
                 Rule::Array(items) => array_write(d, n, items, w, sizes),
                 Rule::Map(key, entries) => {
-                    map_write(&Described { schema, kind: key }, d, n, &WireOrder(entries), w, sizes)
+                    map_write(&Described { schema, kind: key }, d, n, &WireOrder::new(entries), w, sizes)
                 }
             }
         }
     }
 }
 
-/// A map's entries as the runtime's map rule walks them (see [`in_wire_order`]).
-struct WireOrder<'m>(&'m [(Value, Value)]);
+/// A map's entries as the runtime's map rule walks them, put in order once per pass (see [`in_wire_order`]).
+struct WireOrder<'m>(Vec<&'m (Value, Value)>);
+
+impl<'m> WireOrder<'m> {
+    fn new(entries: &'m [(Value, Value)]) -> Self {
+        WireOrder(in_wire_order(entries))
+    }
+}
 
 impl SortedEntries<Value, Value> for WireOrder<'_> {
     fn for_each_sorted(&self, mut f: impl FnMut(&Value, &Value)) {
-        in_wire_order(self.0).into_iter().for_each(|(k, v)| f(k, v));
+        self.0.iter().for_each(|(k, v)| f(k, v));
     }
     fn entry_count(&self) -> usize {
-        in_wire_order(self.0).len()
+        self.0.len()
     }
 }
 
@@ -295,8 +301,13 @@ impl WriteValue for Described<'_> {
         matches!(self.kind, Kind::Message(_) | Kind::Interface(_))
     }
 
+    /// Asked of fixed-length list elements, after the checking pass: a message is the default when it measures
+    /// to nothing (measured, not checked again); anything else as [`is_default`] says.
     fn is_default(&self, value: &Value) -> bool {
-        is_default(self.schema, self.kind, value).expect(CHECKED)
+        match value {
+            Value::Message(m) => self.encoding(m).measure_fields(&mut NoRecord) == 0,
+            v => is_default(self.schema, self.kind, v).expect(CHECKED),
+        }
     }
 
     fn value_len<R: LenRecorder>(&self, value: &Value, rec: &mut R) -> usize {
