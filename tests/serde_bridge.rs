@@ -575,6 +575,85 @@ fn serde_defaults_are_not_consulted_because_defaults_are_not_written() {
     assert_eq!(from_slice::<WithDefault>(&[]).unwrap(), WithDefault { n: 0 });
 }
 
+/// A value whose `Serialize` gives something else each time it is called: `shape(call)` picks what.
+struct Shifting<F: Fn(u32, &mut Vec<u8>)> {
+    calls: std::cell::Cell<u32>,
+    shape: F,
+}
+
+impl<F: Fn(u32, &mut Vec<u8>)> Serialize for Shifting<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
+        let call = self.calls.get();
+        self.calls.set(call + 1);
+        let mut bytes = Vec::new();
+        (self.shape)(call, &mut bytes);
+        let mut top = serializer.serialize_struct("Shifting", 3)?;
+        top.serialize_field("bytes", &serde_bytes_like(&bytes))?;
+        // A nested struct only on some calls (so the passes disagree on how many values have a length).
+        struct Nested(usize);
+        impl Serialize for Nested {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut n = s.serialize_struct("Nested", 1)?;
+                n.serialize_field("n", &self.0)?;
+                n.end()
+            }
+        }
+        struct List(usize);
+        impl Serialize for List {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut l = s.serialize_seq(Some(self.0))?;
+                (0..self.0).try_for_each(|i| l.serialize_element(&Nested(i)))?;
+                l.end()
+            }
+        }
+        struct Map(usize);
+        impl Serialize for Map {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry(&1u32, &"x".repeat(self.0))?;
+                m.end()
+            }
+        }
+        top.serialize_field("list", &List(bytes.len() % 3))?;
+        top.serialize_field("map", &Map(bytes.len()))?;
+        top.end()
+    }
+}
+
+/// `&[u8]` as serde bytes (serde writes a `&[u8]` as a sequence unless asked).
+fn serde_bytes_like(bytes: &[u8]) -> impl Serialize + '_ {
+    struct Bytes<'a>(&'a [u8]);
+    impl Serialize for Bytes<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(self.0)
+        }
+    }
+    Bytes(bytes)
+}
+
+#[test]
+fn a_value_that_serializes_differently_twice_is_an_error_not_a_panic() {
+    // The bridge measures, then writes; a `Serialize` that changes in between (a cell, a clock) must not
+    // make it write past its buffer or lie about a length.
+    let stable = Shifting { calls: 0.into(), shape: |_, b: &mut Vec<u8>| b.extend_from_slice(b"abcd") };
+    let bytes = to_vec(&stable).unwrap();
+    assert_eq!(stable.calls.get(), 2, "measured once and written once");
+    assert_eq!(&bytes[..6], [0x0a, 0x04, b'a', b'b', b'c', b'd']);
+
+    let shapes: [fn(u32, &mut Vec<u8>); 5] = [
+        |call, b| b.resize(if call == 0 { 3 } else { 200 }, 1), // grows past the buffer's end
+        |call, b| b.resize(if call == 0 { 200 } else { 3 }, 1), // shrinks
+        |call, b| b.resize(if call == 0 { 3 } else { 4 }, 1),   // one more nested message
+        |call, b| b.resize(if call == 0 { 4 } else { 3 }, 1),   // one fewer
+        |call, b| b.resize(if call == 0 { 0 } else { 130 }, 1), // a longer length prefix
+    ];
+    for (i, shape) in shapes.into_iter().enumerate() {
+        let shifting = Shifting { calls: 0.into(), shape };
+        assert_eq!(to_vec(&shifting), Err(Error::Inconsistent), "shape {i}");
+    }
+}
+
 /// The field kinds and std types the first twin lacks, each as serde and as the derive.
 #[derive(Cramberry, Debug, PartialEq, Clone)]
 struct KindsC {

@@ -133,6 +133,15 @@ impl<'c> SizeCursor<'c> {
         len
     }
 
+    /// The next recorded length, or `None` when every one was read: for a writing pass that cannot trust
+    /// its measuring pass (one over a serde value, which may serialize differently the second time).
+    #[inline(always)]
+    pub fn try_next_len(&mut self) -> Option<usize> {
+        let len = self.lens.get(self.next).copied();
+        self.next += usize::from(len.is_some());
+        len
+    }
+
     /// Whether every recorded length was read.
     pub fn is_exhausted(&self) -> bool {
         self.next == self.lens.len()

@@ -52,6 +52,7 @@
 //! ```
 
 mod de;
+mod pass;
 mod ser;
 mod std_time;
 mod wire;
@@ -82,6 +83,10 @@ pub enum Error {
     UnsupportedKey,
     /// A message from the type's own `Serialize` / `Deserialize` code.
     Custom(String),
+    /// The value serialized differently the two times it was asked to (the bridge measures, then writes):
+    /// a `Serialize` implementation whose output changes between calls, such as one reading a cell or
+    /// a clock.
+    Inconsistent,
 }
 
 impl Error {
@@ -131,6 +136,9 @@ impl fmt::Display for Error {
                 f.write_str("map keys are integers, bool, char, strings, bytes or unit enum variants")
             }
             Error::Custom(message) => f.write_str(message),
+            Error::Inconsistent => {
+                f.write_str("the value serialized differently when measured and when written")
+            }
         }
     }
 }
@@ -183,9 +191,11 @@ pub fn always<T: ?Sized>(_: &T) -> bool {
 
 /// Encodes `value`, which must serialize as a struct, to a new `Vec`.
 pub fn to_vec<T: ?Sized + serde::Serialize>(value: &T) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    value.serialize(ser::Root { out: &mut out })?;
-    Ok(out)
+    let mut measure = pass::Measure::default();
+    value.serialize(ser::Root { pass: &mut measure })?;
+    let mut write = measure.writer();
+    value.serialize(ser::Root { pass: &mut write })?;
+    write.finish()
 }
 
 /// Decodes a `T` (a struct) from `bytes` with the default options; `&str` and `&[u8]` fields borrow `bytes`.
