@@ -779,3 +779,62 @@ proptest! {
         prop_assert_eq!(KindsC::decode(&to_vec(&serded).unwrap()).unwrap().encode_to_vec(), bytes);
     }
 }
+
+#[test]
+fn real_serde_types_write_the_derives_bytes() {
+    use std::collections::{BTreeSet, HashSet};
+    use std::time::Duration;
+    // A generic envelope, renamed fields, a transparent newtype, sets and an optional duration: the bytes of
+    // the derived twin (sets are lists; a `BTreeSet` in order, a `HashSet` in its iteration order).
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    #[serde(transparent)]
+    struct Topic(String);
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    #[serde(rename_all = "camelCase")]
+    struct MessageEnvelope<T> {
+        message_id: u64,
+        #[serde(rename = "t")]
+        topic: Topic,
+        tags: BTreeSet<u32>,
+        seen_by: HashSet<String>,
+        ttl: Option<Duration>,
+        payload: T,
+    }
+    #[derive(Cramberry, Debug, PartialEq)]
+    struct EnvelopeC {
+        #[cram(1)]
+        message_id: u64,
+        #[cram(2)]
+        topic: String,
+        #[cram(3)]
+        tags: Vec<u32>,
+        #[cram(4)]
+        seen_by: Vec<String>,
+        #[cram(5)]
+        ttl: Option<Duration>,
+        #[cram(6)]
+        payload: Leg,
+    }
+    let leg = Leg { venue: "XNAS".into(), price: 1.5 };
+    let envelope = MessageEnvelope {
+        message_id: 42,
+        topic: Topic("fills".into()),
+        tags: BTreeSet::from([9, 1, 5]),
+        seen_by: HashSet::from(["a".to_string()]),
+        ttl: Some(Duration::ZERO),
+        payload: leg.clone(),
+    };
+    let twin = EnvelopeC {
+        message_id: 42,
+        topic: "fills".into(),
+        tags: vec![1, 5, 9],
+        seen_by: vec!["a".into()],
+        ttl: Some(Duration::ZERO),
+        payload: leg,
+    };
+    let bytes = to_vec(&envelope).unwrap();
+    assert_eq!(bytes, twin.encode_to_vec());
+    assert_eq!(from_slice::<MessageEnvelope<Leg>>(&bytes).unwrap(), envelope);
+    let without_ttl = MessageEnvelope { ttl: None, ..envelope };
+    assert_eq!(to_vec(&without_ttl).unwrap(), EnvelopeC { ttl: None, ..twin }.encode_to_vec());
+}
