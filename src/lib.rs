@@ -197,7 +197,7 @@ pub mod __private {
         pub use crate::decode::Cursor;
         pub use crate::view::fields::{array, optional, plain, required};
         pub use crate::view::generated::{
-            read_nested, revisit_nested, validate_nested, ListType, MapType, OptionType,
+            collect_unknown, read_nested, revisit_nested, validate_nested, ListType, MapType, OptionType,
         };
         pub use crate::view::lazy;
         pub use crate::view::map::{merge as map_merge, revisit as map_revisit};

@@ -9,6 +9,14 @@ use crate::wire::varint_len;
 use bumpalo::Bump;
 use core::mem::MaybeUninit;
 
+/// A message type with a type id of its own (`#[cram(type_id = N)]`, or `@N` in a schema): what a
+/// [`Registry`](crate::registry::Registry) files it under and a TYPEREF value carries. Public as
+/// `cramberry::registry::Registered`.
+pub trait Registered {
+    /// The type id (128 and up for user types; 64–127 are the standard types').
+    const TYPE_ID: u64;
+}
+
 /// A Cramberry message: a struct whose fields are written as tagged fields.
 ///
 /// Implemented by `#[derive(Cramberry)]`. Encoding measures the exact size first (recording nested lengths),
@@ -221,7 +229,7 @@ pub(crate) fn append_to_bytes_mut<M: Message, const FRAMED: bool>(message: &M, o
 /// Appends `message` to `out` when its next chunk has room for all of it (the caller reserved `len` bytes),
 /// writing straight into the chunk; otherwise encodes to a `Vec` and copies. `sizes` and `len` come from one
 /// measuring pass.
-#[cfg(feature = "bytes")]
+#[cfg(feature = "tonic")]
 pub(crate) fn append_measured<M: Message>(
     message: &M,
     out: &mut impl bytes::BufMut,
@@ -242,7 +250,7 @@ pub(crate) fn append_measured<M: Message>(
 }
 
 /// One measuring pass of `message`: its encoded length and the sizes of its nested messages.
-#[cfg(feature = "bytes")]
+#[cfg(feature = "tonic")]
 pub(crate) fn measure<M: Message>(message: &M) -> (usize, SizeCache) {
     let mut sizes = SizeCache::default();
     let len = message.measure_fields(&mut sizes);

@@ -65,26 +65,6 @@ impl UnknownFields {
         self.fields.insert(at, (number, start));
     }
 
-    /// The fields of the message in `bytes` (already validated) whose numbers are not known: what `decode`
-    /// would have kept. Used by views' `to_message`.
-    #[doc(hidden)]
-    pub fn collect(bytes: &[u8], is_known: impl Fn(u32) -> bool) -> UnknownFields {
-        let mut r = crate::decode::Reader::revisit(bytes);
-        let mut out = UnknownFields::new();
-        let mut last = 0;
-        while let Ok(Some(tag)) = r.next_field(&mut last) {
-            let kept = if is_known(tag.number) {
-                r.skip_payload(tag.wire_type)
-            } else {
-                r.keep_unknown(&tag, &mut out)
-            };
-            if kept.is_err() {
-                break;
-            }
-        }
-        out
-    }
-
     /// Removes every kept field.
     pub fn clear(&mut self) {
         self.bytes.clear();

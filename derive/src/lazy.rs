@@ -124,6 +124,7 @@ fn accessor(plan: &FieldPlan<'_>, slot_index: usize, message: &str, owned: &Toke
 /// exactly what `view` accepts, with the same values, and fail with `view`'s error. A message with no fields
 /// has no accessor to walk, so its walk is the view's own pass.
 fn walk(message: &MessageInfo, plans: &[FieldPlan<'_>], name: &str) -> TokenStream {
+    let rt = rt();
     let members: Vec<_> = plans.iter().map(|p| p.info.member).collect();
     let names: Vec<_> = plans.iter().map(FieldPlan::path_name).collect();
     let scans: Vec<_> = plans.iter().map(|p| format_ident!("{}_at", scan_name(p))).collect();
@@ -142,7 +143,7 @@ fn walk(message: &MessageInfo, plans: &[FieldPlan<'_>], name: &str) -> TokenStre
             None => {
                 let value = match f.role {
                     crate::attr::FieldRole::Unknown => quote! {
-                        ::cramberry::UnknownFields::collect(self.as_bytes(), |n| matches!(n, #(#known)|*))
+                        #rt::view::collect_unknown(self.as_bytes(), |n| matches!(n, #(#known)|*))
                     },
                     _ => f.unencoded_value(),
                 };

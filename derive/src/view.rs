@@ -69,7 +69,7 @@ pub fn message_view(message: &MessageInfo) -> TokenStream {
         let Some(plan) = FieldPlan::of(f) else {
             let value = match f.role {
                 FieldRole::Unknown => {
-                    quote!(::cramberry::UnknownFields::collect(self.__bytes, |n| matches!(n, #(#known)|*)))
+                    quote!(#rt::view::collect_unknown(self.__bytes, |n| matches!(n, #(#known)|*)))
                 }
                 _ => f.unencoded_value(),
             };

@@ -4,8 +4,8 @@
 //! `cramberry::grpc::Codec` in place of prost's. A method marked `[view = true]` hands the server's handler
 //! `cramberry::OwnedView<Request>`; its client still sends the owned `Request`.
 
-use crate::codegen::{field_ident, type_path};
 use crate::model::{Kind, Schema, ServiceDef};
+use crate::rust_names::{field_ident, type_path};
 use proc_macro2::TokenStream;
 
 /// Appends the client and server modules of `service` to `out`.

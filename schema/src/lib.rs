@@ -31,16 +31,16 @@ mod load;
 pub mod model;
 pub mod parser;
 pub mod reflect;
+mod rust_names;
 mod suggest;
 pub mod validate;
 
 pub use build::{cargo_warnings, compile, compile_to, Builder, CompileError};
-pub use codegen::{
-    field_ident, generate_rust, generate_rust_with, module_name, type_ident, GenerateError, RustOptions,
-};
+pub use codegen::{generate_rust, generate_rust_with, GenerateError, RustOptions};
 pub use codegen_ts::generate_typescript;
 pub use compat::{check_compatibility, Change, CompatReport};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Sources, Span};
 pub use inspect::{hex, inspect, inspect_schema, inspect_with};
 pub use load::{load_file, load_str, Loaded};
 pub use model::Schema;
+pub use rust_names::{field_ident, module_name, type_ident};

@@ -442,7 +442,7 @@ impl Validator {
                 );
             }
             if !rpc.name.name.starts_with(|c: char| c.is_ascii_uppercase()) {
-                let camel = crate::codegen::type_ident(&rpc.name.name);
+                let camel = crate::rust_names::type_ident(&rpc.name.name);
                 self.errors.push(
                     Diagnostic::warning(
                         rpc.name.span,

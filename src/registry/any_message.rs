@@ -5,13 +5,6 @@ use crate::prelude::*;
 use core::any::Any;
 use core::fmt::Debug;
 
-/// A message type with a type id of its own (`#[cram(type_id = N)]`, or `@N` in a schema): what a
-/// [`Registry`](super::Registry) files it under and a TYPEREF value carries.
-pub trait Registered {
-    /// The type id (128 and up for user types; 64–127 are the standard types').
-    const TYPE_ID: u64;
-}
-
 /// A decoded message of a registered type, type-erased: encode it, or downcast it to its type.
 ///
 /// Implemented for every owned `Message` (`'static`).

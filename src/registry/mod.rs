@@ -39,7 +39,8 @@ mod any_message;
 mod type_ref;
 
 pub use crate::field::interface::{FIRST_USER_TYPE_ID, STANDARD_TYPE_IDS};
-pub use any_message::{AnyMessage, Registered, UnregisteredMessage};
+pub use crate::message::Registered;
+pub use any_message::{AnyMessage, UnregisteredMessage};
 pub use type_ref::{TypeRef, TypeRefView};
 
 use crate::error::{DecodeError, DecodeErrorKind, Result};

@@ -56,7 +56,7 @@ pub use wrappers::{
 /// assert!(STANDARD_TYPES.iter().all(|&(_, id)| cramberry::registry::STANDARD_TYPE_IDS.contains(&id)));
 /// ```
 pub const STANDARD_TYPES: &[(&str, u64)] = {
-    use crate::registry::Registered;
+    use crate::message::Registered;
     &[
         ("Timestamp", Timestamp::TYPE_ID),
         ("Duration", Duration::TYPE_ID),

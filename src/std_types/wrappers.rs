@@ -51,7 +51,7 @@ pub struct Any {
 
 impl Any {
     /// `message` with its type's id.
-    pub fn pack<M: crate::Message + crate::registry::Registered>(message: &M) -> Self {
+    pub fn pack<M: crate::Message + crate::message::Registered>(message: &M) -> Self {
         Any { type_id: M::TYPE_ID, value: message.encode_to_vec() }
     }
 
@@ -59,7 +59,7 @@ impl Any {
     /// not an `M`.
     pub fn unpack<M>(&self) -> crate::Result<Option<M>>
     where
-        M: crate::registry::Registered + for<'de> crate::DecodeMessage<'de>,
+        M: crate::message::Registered + for<'de> crate::DecodeMessage<'de>,
     {
         if self.type_id != M::TYPE_ID {
             return Ok(None);

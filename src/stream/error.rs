@@ -1,6 +1,6 @@
 //! The error of a frame in a stream: which frame, where it starts, and what went wrong.
 
-use super::container::FrameKind;
+use super::frame_kind::FrameKind;
 use crate::error::{DecodeError, DecodeErrorKind};
 use std::fmt;
 

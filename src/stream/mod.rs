@@ -32,6 +32,7 @@
 mod codec;
 pub mod container;
 mod error;
+mod frame_kind;
 mod frames;
 mod input;
 mod io;

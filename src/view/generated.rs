@@ -4,6 +4,7 @@ use super::{Cursor, MessageView, ValueView};
 use crate::decode::Reader;
 use crate::error::Result;
 use crate::prelude::*;
+use crate::unknown::UnknownFields;
 
 /// Reads a nested message as a view: length prefix, then its fields one level deeper.
 #[doc(hidden)]
@@ -83,4 +84,21 @@ impl<K, V> MapType for alloc::collections::BTreeMap<K, V> {
 impl<K, V, S> MapType for std::collections::HashMap<K, V, S> {
     type Key = K;
     type Val = V;
+}
+
+/// The fields of the message in `bytes` (already validated) whose numbers are not known: what `decode`
+/// would have kept. What a view's `to_message` keeps of the fields its type does not know.
+#[doc(hidden)]
+pub fn collect_unknown(bytes: &[u8], is_known: impl Fn(u32) -> bool) -> UnknownFields {
+    let mut r = Reader::revisit(bytes);
+    let mut out = UnknownFields::new();
+    let mut last = 0;
+    while let Ok(Some(tag)) = r.next_field(&mut last) {
+        let kept =
+            if is_known(tag.number) { r.skip_payload(tag.wire_type) } else { r.keep_unknown(&tag, &mut out) };
+        if kept.is_err() {
+            break;
+        }
+    }
+    out
 }

@@ -38,6 +38,7 @@ use crate::error::{DecodeError, Result};
 use crate::field::Natural;
 use crate::options::DecodeOptions;
 use crate::view::repeated::{merge_framed, Repeated, RepeatedIter};
+pub use crate::view::value::LazyPlace;
 use crate::view::{MessageView, ValueView};
 use crate::wire::{make_tag, WireType};
 
@@ -380,16 +381,6 @@ pub fn read_indexed<'a, K, V: ValueView<'a, K>>(
     let r = &mut Reader::window(input, at, end, options, depth);
     r.eat_tag(number, wire_type)?;
     V::read_lazy(r).ok().map(Some)
-}
-
-/// Where a lazy list's elements lie: the whole input, the options, and the depth of the message holding
-/// the list.
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
-pub struct LazyPlace<'a> {
-    input: &'a [u8],
-    options: DecodeOptions,
-    depth: u32,
 }
 
 /// A list field as a lazy accessor returns it: `len()` in O(1) and an iterator of elements, each `Ok` of its

@@ -140,14 +140,6 @@ pub trait MessageView<'a>: Sized + Clone {
         Ok(view)
     }
 
-    /// The views of every frame of `bytes`, a buffer of length-delimited frames (see
-    /// [`Frames`](crate::stream::Frames)). Needs the `std` feature.
-    #[cfg(feature = "std")]
-    #[inline]
-    fn frames(bytes: &'a [u8]) -> crate::stream::Frames<'a, Self> {
-        crate::stream::Frames::new(bytes)
-    }
-
     /// Validates `bytes` like [`view`](Self::view), keeping what iteration needs in `arena`: the element views
     /// of every list of strings, bytes or messages, at any depth, so iterating them costs a copy of each
     /// view instead of re-reading its bytes. The arena is the only memory used (reset it between messages to

@@ -5,6 +5,7 @@ use crate::decode::Reader;
 use crate::error::Result;
 use crate::field::element::{ReadValue, Shape};
 use crate::field::{DecodeValue, EncodeValue, Fixed, Natural};
+use crate::options::DecodeOptions;
 use crate::prelude::*;
 use crate::wire::zigzag_decode;
 use alloc::borrow::Cow;
@@ -98,10 +99,20 @@ pub trait ValueView<'a, K = Natural>: EncodeValue<K> + Sized {
 
     /// Re-reads one element (after its tag) that [`frame`](Self::frame) accepted, as a lazy list hands it
     /// out; `place` says where a message lies.
-    fn revisit_lazy(c: &mut Cursor<'a>, place: &super::lazy::LazyPlace<'a>) -> Self::Lazy;
+    fn revisit_lazy(c: &mut Cursor<'a>, place: &LazyPlace<'a>) -> Self::Lazy;
 
     /// The lazy value of a view (of a packed or recorded list element: never a message).
     fn view_to_lazy(view: Self::View) -> Self::Lazy;
+}
+
+/// Where a lazy list's elements lie: the whole input, the options, and the depth of the message holding
+/// the list (what [`ValueView::revisit_lazy`] needs to open a message element lazily).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct LazyPlace<'a> {
+    pub(super) input: &'a [u8],
+    pub(super) options: DecodeOptions,
+    pub(super) depth: u32,
 }
 
 /// The [`ValueView`] items of a type whose lazy value is its view (everything but messages).
@@ -131,7 +142,7 @@ macro_rules! lazy_is_view {
         #[inline(always)]
         fn revisit_lazy(
             c: &mut $crate::decode::Cursor<'a>,
-            _: &$crate::view::lazy::LazyPlace<'a>,
+            _: &$crate::view::value::LazyPlace<'a>,
         ) -> Self::View {
             <Self as $crate::view::ValueView<'a, $kind>>::revisit_view(c)
         }

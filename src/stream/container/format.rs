@@ -1,5 +1,6 @@
 //! The constants of the container format and the parsing of a frame's header (docs/stream-container.md).
 
+pub use crate::stream::frame_kind::FrameKind;
 use crate::wire::{decode_varint, VarintError};
 
 /// The first eight bytes of every container: a non-ASCII byte, `CRAM`, CR LF and SUB, so text-mode transfers
@@ -26,72 +27,11 @@ pub(crate) fn codec_flag(codec: super::compress::Codec) -> u64 {
 /// Frame flags: the codec of the payload in bits 0 and 1; bits 2 to 7 must be zero.
 pub(crate) const FRAME_CODEC_MASK: u8 = 0b11;
 
-/// Frame kinds below this one are defined or reserved: a reader that meets one it does not know rejects the
-/// stream. Kinds from here on are extensions a reader skips.
-pub(crate) const FIRST_EXTENSION_KIND: u8 = 0x40;
-
 /// The longest frame header: kind, flags, and two varints.
 pub(crate) const MAX_FRAME_HEADER: usize = 2 + 2 * crate::wire::MAX_VARINT_LEN;
 
 /// The length of a CRC32C at the end of a frame.
 pub(crate) const CHECKSUM_LEN: usize = 4;
-
-/// What a frame holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FrameKind {
-    /// The stream's metadata headers; the first frame, exactly once.
-    Header,
-    /// One whole message.
-    Message,
-    /// Whole fields of a chunked message; consecutive chunks, concatenated, are the message's bytes.
-    Chunk,
-    /// The end of a chunked message (empty payload).
-    EndMessage,
-    /// The stream's trailers; the last frame.
-    Trailer,
-    /// An extension frame (kind 0x40 or above) this reader does not know; skipped.
-    Extension(u8),
-}
-
-impl FrameKind {
-    /// The kind's byte on the wire.
-    pub const fn byte(self) -> u8 {
-        match self {
-            FrameKind::Header => 1,
-            FrameKind::Message => 2,
-            FrameKind::Chunk => 3,
-            FrameKind::EndMessage => 4,
-            FrameKind::Trailer => 5,
-            FrameKind::Extension(byte) => byte,
-        }
-    }
-
-    /// The kind of byte `byte`, or `None` for a reserved kind (0, and 6 to 0x3f).
-    pub const fn from_byte(byte: u8) -> Option<FrameKind> {
-        match byte {
-            1 => Some(FrameKind::Header),
-            2 => Some(FrameKind::Message),
-            3 => Some(FrameKind::Chunk),
-            4 => Some(FrameKind::EndMessage),
-            5 => Some(FrameKind::Trailer),
-            FIRST_EXTENSION_KIND.. => Some(FrameKind::Extension(byte)),
-            _ => None,
-        }
-    }
-
-    /// The kind's name, as the CLI and the docs write it.
-    pub const fn name(self) -> &'static str {
-        match self {
-            FrameKind::Header => "header",
-            FrameKind::Message => "message",
-            FrameKind::Chunk => "chunk",
-            FrameKind::EndMessage => "end-message",
-            FrameKind::Trailer => "trailer",
-            FrameKind::Extension(_) => "extension",
-        }
-    }
-}
 
 /// A frame's header, as read from the start of the frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
