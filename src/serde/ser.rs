@@ -372,6 +372,13 @@ macro_rules! forward_values {
             serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize)
                 -> Nested<$lt, P>;
         }
+        forward_generic!($to);
+    };
+}
+
+/// `serialize_some` and `serialize_newtype_variant`, forwarded to the field serializer `$to` gives.
+macro_rules! forward_generic {
+    ($to:ident) => {
         fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<()> {
             self.$to()?.serialize_some(value)
         }
@@ -621,20 +628,9 @@ impl<'l, 'o, P: Pass> ser::Serializer for Element<'l, 'o, P> {
         serialize_struct(name: &'static str, len: usize) -> Nested<'l, P>;
         serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Nested<'l, P>;
     }
-    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<()> {
-        self.alone()?.serialize_some(value)
-    }
+    forward_generic!(alone);
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Result<()> {
         value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        name: &'static str,
-        index: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.alone()?.serialize_newtype_variant(name, index, variant, value)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<List<'l, P>> {
         // A list inside a list: one value (as the derive's `Vec<Vec<T>>`).
