@@ -556,6 +556,46 @@ fn framing_errors_are_the_derives() {
 }
 
 #[test]
+fn value_errors_are_the_derives() {
+    // Values out of their type's range, in a plain field, a packed run (first and later elements) and a
+    // list of one field per element; a cut varint inside a run; a char that is no scalar value.
+    #[derive(Cramberry, Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Ranged {
+        #[cram(1)]
+        small: u16,
+        #[cram(2)]
+        packed: Vec<u16>,
+        #[cram(3)]
+        signed: Vec<i8>,
+        #[cram(4)]
+        letter: char,
+        #[cram(5)]
+        flags: Vec<bool>,
+    }
+    let cases: [&[u8]; 9] = [
+        &[0x08, 0x80, 0x80, 0x04],             // small = 65536
+        &[0x12, 0x03, 0x80, 0x80, 0x04],       // packed = [65536]
+        &[0x12, 0x04, 0x01, 0x80, 0x80, 0x04], // packed = [1, 65536]
+        &[0x10, 0x80, 0x80, 0x04],             // packed, one field: 65536
+        &[0x1a, 0x03, 0x01, 0x80, 0x02],       // signed = [-1, 128]
+        &[0x12, 0x02, 0x01, 0x80],             // a run cut inside its second varint
+        &[0x20, 0x80, 0xb0, 0x03],             // letter = 0xD800, a surrogate
+        &[0x12, 0x01, 0x01, 0x10, 0x80, 0x80, 0x04],
+        &[0x2a, 0x02, 0x01, 0x02], // flags = [true, 2]
+    ];
+    for bytes in cases {
+        let derived = Ranged::decode(bytes).map(drop).map_err(|e| (e.kind().clone(), e.offset()));
+        let serded = from_slice::<Ranged>(bytes).map(drop).map_err(|e| match e {
+            Error::Decode(e) => (e.kind().clone(), e.offset()),
+            other => panic!("{other:?}"),
+        });
+        assert!(derived.is_err(), "{bytes:x?}");
+        assert_eq!(serded, derived, "{bytes:x?}");
+    }
+}
+
+#[test]
 fn serde_defaults_are_not_consulted_because_defaults_are_not_written() {
     // A plain field holding its type's default is not written, so "absent" means "the type's default" — as
     // for the derive. `#[serde(default = ...)]` cannot be told from that (serde does not tell a format about

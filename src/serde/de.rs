@@ -209,12 +209,22 @@ struct Value<'a, 'de, 'o> {
 
 /// Range-checked integer conversion, or `IntegerOutOfRange` at the occurrence.
 fn ranged<T: TryFrom<i128>>(value: i128, o: Option<&Occurrence<'_>>) -> Result<T> {
+    ranged_at(value, o.map_or(0, |o| o.offset))
+}
+
+/// Range-checked integer conversion, or `IntegerOutOfRange` at offset `at` (where the value starts, as the
+/// derive reports it).
+fn ranged_at<T: TryFrom<i128>>(value: i128, at: usize) -> Result<T> {
     T::try_from(value).map_err(|_| {
         let kind = DecodeErrorKind::IntegerOutOfRange { value, target: core::any::type_name::<T>() };
-        match o {
-            Some(o) => o.error(kind),
-            None => Error::at(kind, 0),
-        }
+        Error::at(kind, at)
+    })
+}
+
+/// The char of scalar value `value`, or `IntegerOutOfRange` (target `char`) at `at`, as the derive reads it.
+fn char_at(value: u64, at: usize) -> Result<char> {
+    u32::try_from(value).ok().and_then(char::from_u32).ok_or_else(|| {
+        Error::at(DecodeErrorKind::IntegerOutOfRange { value: value.into(), target: "char" }, at)
     })
 }
 
@@ -361,12 +371,7 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de, '_> {
     }
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (v, o) = self.unsigned()?;
-        let c: u32 = ranged(v.into(), o)?;
-        let out_of_range = || DecodeErrorKind::IntegerOutOfRange { value: v.into(), target: "char" };
-        match char::from_u32(c) {
-            Some(c) => visitor.visit_char(c),
-            None => Err(o.map_or_else(|| Error::at(out_of_range(), 0), |o| o.error(out_of_range()))),
-        }
+        visitor.visit_char(char_at(v, o.map_or(0, |o| o.offset))?)
     }
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (bytes, o) = self.delimited()?;
@@ -638,19 +643,20 @@ impl<'a, 'de, 'o> Elements<'a, 'de, 'o> {
         }
     }
 
-    /// The next scalar as a raw varint (packed or unpacked with `wire_type`).
-    fn varint(&mut self, wire_type: WireType) -> Result<u64> {
+    /// The next scalar as a raw varint (packed or unpacked with `wire_type`), and the offset it starts at.
+    fn varint(&mut self, wire_type: WireType) -> Result<(u64, usize)> {
         if let Some((bytes, pos, base)) = self.run()? {
-            let (value, n) = decode_varint(&bytes[*pos..])
-                .map_err(|_| Error::at(DecodeErrorKind::Truncated, base + *pos))?;
+            let at = base + *pos;
+            let (value, n) =
+                decode_varint(&bytes[*pos..]).map_err(|_| Error::at(DecodeErrorKind::Truncated, at))?;
             *pos += n;
             self.end_run_if_done();
-            return Ok(value);
+            return Ok((value, at));
         }
         let o = self.whole()?;
         match o.raw {
-            Raw::Varint(v) if wire_type == WireType::Varint => Ok(v),
-            Raw::Svarint(v) if wire_type == WireType::Svarint => Ok(v),
+            Raw::Varint(v) if wire_type == WireType::Varint => Ok((v, o.offset)),
+            Raw::Svarint(v) if wire_type == WireType::Svarint => Ok((v, o.offset)),
             _ => Err(o.mismatch(wire_type)),
         }
     }
@@ -705,10 +711,12 @@ impl<'a, 'de, 'o> Element<'_, 'a, 'de, 'o> {
         Ok(Value { occurrences: core::slice::from_ref(o), ctx, optional: false })
     }
     fn unsigned<T: TryFrom<i128>>(self) -> Result<T> {
-        ranged(self.list.varint(WireType::Varint)?.into(), None)
+        let (value, at) = self.list.varint(WireType::Varint)?;
+        ranged_at(value.into(), at)
     }
     fn signed<T: TryFrom<i128>>(self) -> Result<T> {
-        ranged(zigzag_decode(self.list.varint(WireType::Svarint)?).into(), None)
+        let (value, at) = self.list.varint(WireType::Svarint)?;
+        ranged_at(zigzag_decode(value).into(), at)
     }
 }
 
@@ -729,9 +737,9 @@ impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
     }
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.list.varint(WireType::Varint)? {
-            0 => visitor.visit_bool(false),
-            1 => visitor.visit_bool(true),
-            v => Err(Error::at(DecodeErrorKind::InvalidBool(v), 0)),
+            (0, _) => visitor.visit_bool(false),
+            (1, _) => visitor.visit_bool(true),
+            (v, at) => Err(Error::at(DecodeErrorKind::InvalidBool(v), at)),
         }
     }
     fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -769,11 +777,8 @@ impl<'de> de::Deserializer<'de> for Element<'_, '_, 'de, '_> {
         visitor.visit_f64(f64::from_le_bytes(self.list.fixed::<8>(WireType::Fixed64)?))
     }
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let v: u32 = self.unsigned()?;
-        let c = char::from_u32(v).ok_or_else(|| {
-            Error::at(DecodeErrorKind::IntegerOutOfRange { value: v.into(), target: "char" }, 0)
-        })?;
-        visitor.visit_char(c)
+        let (v, at) = self.list.varint(WireType::Varint)?;
+        visitor.visit_char(char_at(v, at)?)
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
