@@ -138,3 +138,17 @@ fn the_first_error_in_field_order_is_reported() {
         ("Order.id".into(), EncodeErrorKind::OutOfRange { value: 1 << 40, kind: "uint32" })
     );
 }
+
+#[test]
+fn fields_declared_out_of_order_are_written_in_ascending_number() {
+    let loaded =
+        cramberry_schema::load_str("o.cram", "message M { uint32 c = 3; uint32 a = 1; uint32 b = 2; }");
+    let schema = loaded.unwrap().schema;
+    let m = message(&schema, "M", vec![(3, Value::Uint(3)), (1, Value::Uint(1)), (2, Value::Uint(2))]);
+    assert_eq!(encode(&schema, &m).unwrap(), [0x08, 0x01, 0x10, 0x02, 0x18, 0x03]);
+    let sorted =
+        cramberry_schema::load_str("s.cram", "message M { uint32 a = 1; uint32 b = 2; uint32 c = 3; }");
+    let schema = sorted.unwrap().schema;
+    let m = message(&schema, "M", vec![(3, Value::Uint(3)), (1, Value::Uint(1)), (2, Value::Uint(2))]);
+    assert_eq!(encode(&schema, &m).unwrap(), [0x08, 0x01, 0x10, 0x02, 0x18, 0x03]);
+}

@@ -35,9 +35,17 @@ fn written_fields<'s>(
     schema: &'s Schema,
     message: &'s DynMessage,
 ) -> impl Iterator<Item = (&'s FieldDef, Cow<'s, Value>)> {
-    let mut fields: Vec<&FieldDef> = schema.messages[message.message].fields.iter().collect();
-    fields.sort_by_key(|f| f.number);
-    fields.into_iter().filter_map(move |f| match (message.fields.get(&f.number), f.label) {
+    let declared = &schema.messages[message.message].fields;
+    // Fields are usually declared in ascending number: then they are walked as they are, with no list made.
+    let (as_declared, sorted) = if declared.is_sorted_by_key(|f| f.number) {
+        (Some(declared.iter()), None)
+    } else {
+        let mut fields: Vec<&FieldDef> = declared.iter().collect();
+        fields.sort_by_key(|f| f.number);
+        (None, Some(fields))
+    };
+    let in_order = as_declared.into_iter().flatten().chain(sorted.into_iter().flatten());
+    in_order.filter_map(move |f| match (message.fields.get(&f.number), f.label) {
         (Some(v), _) => Some((f, Cow::Borrowed(v))),
         (None, Label::Required) => Some((f, Cow::Owned(default_value(schema, f.kind)))),
         (None, _) => None,
