@@ -37,7 +37,7 @@ fn written_fields<'s>(
 ) -> impl Iterator<Item = (&'s FieldDef, Cow<'s, Value>)> {
     let declared = &schema.messages[message.message].fields;
     // Fields are usually declared in ascending number: then they are walked as they are, with no list made.
-    let (as_declared, sorted) = if declared.is_sorted_by_key(|f| f.number) {
+    let (as_declared, sorted) = if declared.windows(2).all(|w| w[0].number <= w[1].number) {
         (Some(declared.iter()), None)
     } else {
         let mut fields: Vec<&FieldDef> = declared.iter().collect();
